@@ -1,0 +1,225 @@
+//! The lossless document layer.
+//!
+//! A [`Document`] holds the decoded text of an answer file and a flat tree of
+//! nodes that point into it by byte [`Span`]s. Nothing is normalized away:
+//! writing an unmodified document gives back the input bytes exactly, and
+//! edits are text splices, so bytes outside an edit never change.
+//!
+//! ```
+//! use unattend::document::Document;
+//!
+//! let doc = Document::parse(b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\"/></unattend>")?;
+//! let settings = doc.root().child_elements().next().unwrap();
+//! assert_eq!(settings.attribute_value("pass").as_deref(), Some("specialize"));
+//! assert_eq!(doc.line_col(settings.span().start as usize).to_string(), "1:54");
+//! # Ok::<(), unattend::document::ParseError>(())
+//! ```
+
+mod edit;
+mod encoding;
+mod error;
+mod escape;
+mod line_index;
+mod names;
+mod nodes;
+mod parse;
+mod span;
+mod tree;
+
+use std::borrow::Cow;
+
+pub use edit::{InsertPosition, TextEdit};
+pub use encoding::{EncodingFinding, Newline, NewlineStats, SourceEncoding, TextEncoding};
+pub use error::{EditError, EncodeError, ParseError, ParseErrorKind};
+pub use escape::{escape_attribute, escape_text};
+pub use line_index::{LineCol, LineIndex};
+pub use names::is_qname;
+pub use nodes::{AttributeRef, Children, ElementRef, NodeRef};
+pub use span::Span;
+pub use tree::{NodeId, NodeKind};
+
+use tree::{AttrData, ElementData, NO_NAMESPACE, NodeData};
+
+/// Namespace of answer-file elements.
+pub const UNATTEND_NS: &str = "urn:schemas-microsoft-com:unattend";
+/// Namespace of `wcm:action`, `wcm:keyValue` and other WMI configuration attributes.
+pub const WCM_NS: &str = "http://schemas.microsoft.com/WMIConfig/2002/State";
+/// Namespace of `cpi:offlineImage`, written by Windows System Image Manager.
+pub const CPI_NS: &str = "urn:schemas-microsoft-com:cpi";
+/// The XML Schema instance namespace (`xsi:`), declared by many generated files.
+pub const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// Limits that keep hostile input from exhausting time or memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Largest accepted input, in bytes. Default: 32 MiB (real answer files
+    /// are rarely above 200 KiB).
+    pub max_bytes: usize,
+    /// Deepest accepted element nesting. Default: 256 (answer files nest about 10 deep).
+    pub max_depth: usize,
+    /// Most attributes accepted on one element. Default: 256.
+    pub max_attributes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            max_bytes: 32 * 1024 * 1024,
+            max_depth: 256,
+            max_attributes: 256,
+        }
+    }
+}
+
+/// A well-formed XML document with every byte accounted for.
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    source: SourceEncoding,
+    findings: Vec<EncodingFinding>,
+    lines: LineIndex,
+    options: ParseOptions,
+    nodes: Vec<NodeData>,
+    elements: Vec<ElementData>,
+    attrs: Vec<AttrData>,
+    namespaces: Vec<Box<str>>,
+    root: u32,
+}
+
+impl Document {
+    /// Reads a document from the raw bytes of a file, detecting its encoding.
+    pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
+        Document::parse_with(bytes, &ParseOptions::default())
+    }
+
+    /// Like [`Document::parse`], with explicit limits.
+    pub fn parse_with(bytes: &[u8], options: &ParseOptions) -> Result<Document, ParseError> {
+        if bytes.len() > options.max_bytes {
+            return Err(ParseError {
+                message: format!(
+                    "the file is {} bytes; the limit is {} bytes",
+                    bytes.len(),
+                    options.max_bytes
+                ),
+                position: LineCol { line: 1, column: 1 },
+                offset: 0,
+                kind: ParseErrorKind::TooLarge,
+            });
+        }
+        let decoded = encoding::decode(bytes)?;
+        Document::from_parts(decoded.text, decoded.source, decoded.findings, options.clone())
+    }
+
+    /// Reads a document from text (written back as UTF-8 without BOM).
+    pub fn parse_str(text: &str) -> Result<Document, ParseError> {
+        Document::parse(text.as_bytes())
+    }
+
+    fn from_parts(
+        text: String,
+        source: SourceEncoding,
+        findings: Vec<EncodingFinding>,
+        options: ParseOptions,
+    ) -> Result<Document, ParseError> {
+        let lines = LineIndex::new(&text);
+        let tree = parse::parse(&text, &lines, &options)?;
+        Ok(Document {
+            text,
+            source,
+            findings,
+            lines,
+            options,
+            nodes: tree.nodes,
+            elements: tree.elements,
+            attrs: tree.attrs,
+            namespaces: tree.namespaces,
+            root: tree.root,
+        })
+    }
+
+    /// The decoded text (without BOM). All spans index into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text covered by `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// How the file was encoded.
+    pub fn source_encoding(&self) -> &SourceEncoding {
+        &self.source
+    }
+
+    /// Encoding problems that did not stop reading (for the linter).
+    pub fn encoding_findings(&self) -> &[EncodingFinding] {
+        &self.findings
+    }
+
+    /// The newline sequences the text uses.
+    pub fn newlines(&self) -> NewlineStats {
+        NewlineStats::of(&self.text)
+    }
+
+    /// The line index of the text.
+    pub fn line_index(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// The 1-based line:column of a byte offset of [`Document::text`].
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The root element.
+    pub fn root(&self) -> ElementRef<'_> {
+        ElementRef::new(self, self.root)
+    }
+
+    /// Every node, in document order.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeRef<'_>> + '_ {
+        (0..self.nodes.len() as u32).map(move |i| NodeRef::new(self, i))
+    }
+
+    /// Every element, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> + '_ {
+        self.nodes().filter_map(|n| n.as_element())
+    }
+
+    /// The node with this id, if it exists.
+    pub fn node(&self, id: NodeId) -> Option<NodeRef<'_>> {
+        ((id.0 as usize) < self.nodes.len()).then(|| NodeRef::new(self, id.0))
+    }
+
+    /// The element with this id, if the id names an element.
+    pub fn element(&self, id: NodeId) -> Option<ElementRef<'_>> {
+        self.node(id).and_then(|n| n.as_element())
+    }
+
+    /// The XML declaration's span, if the file has one.
+    pub fn declaration(&self) -> Option<Span> {
+        self.nodes
+            .first()
+            .filter(|n| n.kind == NodeKind::Declaration)
+            .map(|n| n.span)
+    }
+
+    /// The bytes of the document in its original encoding. For an unmodified
+    /// document these are exactly the bytes it was read from.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        encoding::encode(&self.text, &self.source)
+    }
+
+    fn namespace_uri(&self, ns: u32) -> Option<&str> {
+        if ns == NO_NAMESPACE {
+            None
+        } else {
+            self.namespaces.get(ns as usize).map(|s| &**s)
+        }
+    }
+
+    fn unescape<'a>(&'a self, span: Span, attribute: bool) -> Cow<'a, str> {
+        escape::unescape(&self.text[span.range()], attribute)
+    }
+}

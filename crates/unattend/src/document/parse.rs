@@ -1,0 +1,518 @@
+//! Text → flat node tree, driven by quick-xml's tokenizer.
+//!
+//! quick-xml finds markup boundaries; everything it does not check and an XML
+//! processor must (names, attribute syntax, references, characters,
+//! namespaces, document structure) is checked here, so a file that Windows'
+//! parser would reject is rejected here too, with a precise position.
+
+use quick_xml::events::Event;
+use quick_xml::reader::Reader;
+
+use super::error::{ParseError, ParseErrorKind};
+use super::line_index::LineIndex;
+use super::names::{char_reference, first_invalid_char, is_qname, predefined_entity};
+use super::span::Span;
+use super::tree::{AttrData, ElementData, NO_NAMESPACE, NO_PARENT, NodeData, NodeKind};
+use super::ParseOptions;
+
+/// The namespace of `xml:` attributes, bound by definition.
+pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+/// The namespace of `xmlns` declarations themselves.
+pub(crate) const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
+/// The parsed tree, before it is wrapped into a `Document`.
+pub(crate) struct Tree {
+    pub nodes: Vec<NodeData>,
+    pub elements: Vec<ElementData>,
+    pub attrs: Vec<AttrData>,
+    pub namespaces: Vec<Box<str>>,
+    pub root: u32,
+}
+
+struct Binding {
+    /// Prefix span in the text; empty span for the default namespace.
+    prefix: Span,
+    ns: u32,
+    depth: usize,
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    lines: &'t LineIndex,
+    options: &'t ParseOptions,
+    tree: Tree,
+    /// Open elements (node indices).
+    stack: Vec<u32>,
+    bindings: Vec<Binding>,
+    root_seen: bool,
+}
+
+pub(crate) fn parse(text: &str, lines: &LineIndex, options: &ParseOptions) -> Result<Tree, ParseError> {
+    let mut b = Builder {
+        text,
+        lines,
+        options,
+        tree: Tree {
+            nodes: Vec::with_capacity(text.len() / 24),
+            elements: Vec::with_capacity(text.len() / 64),
+            attrs: Vec::new(),
+            namespaces: Vec::new(),
+            root: NO_PARENT,
+        },
+        stack: Vec::new(),
+        bindings: Vec::new(),
+        root_seen: false,
+    };
+    if let Some((offset, c)) = first_invalid_char(text) {
+        return Err(b.error(
+            offset,
+            ParseErrorKind::Syntax,
+            format!("character U+{:04X} is not allowed in XML", c as u32),
+        ));
+    }
+    b.run()?;
+    Ok(b.tree)
+}
+
+impl<'t> Builder<'t> {
+    fn error(&self, offset: usize, kind: ParseErrorKind, message: impl Into<String>) -> ParseError {
+        ParseError {
+            message: message.into(),
+            position: self.lines.line_col(self.text, offset),
+            offset,
+            kind,
+        }
+    }
+
+    fn syntax(&self, offset: usize, message: impl Into<String>) -> ParseError {
+        self.error(offset, ParseErrorKind::Syntax, message)
+    }
+
+    fn run(&mut self) -> Result<(), ParseError> {
+        let mut reader = Reader::from_str(self.text);
+        let config = reader.config_mut();
+        config.check_comments = true;
+        config.check_end_names = true;
+        // References are validated here, with our own messages.
+        config.allow_dangling_amp = true;
+        config.trim_text(false);
+        loop {
+            let start = reader.buffer_position() as usize;
+            let event = match reader.read_event() {
+                Ok(event) => event,
+                Err(err) => return Err(self.quick_xml_error(&err, reader.error_position() as usize, start)),
+            };
+            let end = reader.buffer_position() as usize;
+            match event {
+                Event::Eof => return self.finish(end),
+                Event::Decl(_) => {
+                    if start != 0 {
+                        return Err(self.syntax(start, "the XML declaration must be at the very start of the file"));
+                    }
+                    self.push_leaf(NodeKind::Declaration, start, end);
+                }
+                Event::PI(pi) => {
+                    let target = pi.target();
+                    if target.eq_ignore_ascii_case("xml") {
+                        return Err(self.syntax(start, "the XML declaration must be at the very start of the file"));
+                    }
+                    if !is_qname(target) || target.contains(':') {
+                        return Err(self.syntax(start + 2, format!("invalid processing instruction target {target:?}")));
+                    }
+                    self.push_leaf(NodeKind::ProcessingInstruction, start, end);
+                }
+                Event::DocType(_) => {
+                    return Err(self.error(
+                        start,
+                        ParseErrorKind::Doctype,
+                        "DOCTYPE declarations are not allowed in answer files (entities are never expanded)",
+                    ));
+                }
+                Event::Start(tag) => {
+                    let name_len = tag.name().as_ref().len();
+                    self.open_element(start, end, name_len, false)?;
+                }
+                Event::Empty(tag) => {
+                    let name_len = tag.name().as_ref().len();
+                    self.open_element(start, end, name_len, true)?;
+                    self.close_element(end, None);
+                }
+                Event::End(_) => {
+                    if self.stack.is_empty() {
+                        return Err(self.syntax(start, "end tag without a matching start tag"));
+                    }
+                    self.close_element(end, Some(Span::new(start, end)));
+                }
+                Event::Text(_) | Event::GeneralRef(_) => self.text_chunk(start, end)?,
+                Event::CData(_) => {
+                    if self.stack.is_empty() {
+                        return Err(self.syntax(start, "CDATA is not allowed outside the root element"));
+                    }
+                    self.push_leaf(NodeKind::CData, start, end);
+                }
+                Event::Comment(_) => self.push_leaf(NodeKind::Comment, start, end),
+            }
+        }
+    }
+
+    /// Turns a quick-xml error into ours, with a message a user can act on.
+    fn quick_xml_error(&self, err: &quick_xml::Error, at: usize, event_start: usize) -> ParseError {
+        use quick_xml::errors::{IllFormedError, SyntaxError};
+        let at = at.max(event_start).min(self.text.len());
+        let message = match err {
+            quick_xml::Error::Syntax(s) => match s {
+                SyntaxError::InvalidBangMarkup => "'<!' must start a comment (<!--), a CDATA section or a DOCTYPE".to_string(),
+                SyntaxError::UnclosedPI => "unclosed processing instruction".to_string(),
+                SyntaxError::UnclosedXmlDecl => "unclosed XML declaration".to_string(),
+                SyntaxError::UnclosedSingleQuotedAttributeValue | SyntaxError::UnclosedDoubleQuotedAttributeValue => {
+                    "unclosed attribute value".to_string()
+                }
+                SyntaxError::UnclosedComment => "unclosed comment".to_string(),
+                SyntaxError::UnclosedDoctype => "unclosed DOCTYPE".to_string(),
+                SyntaxError::UnclosedCData => "unclosed CDATA section".to_string(),
+                SyntaxError::UnclosedTag => "unclosed tag: '>' not found".to_string(),
+            },
+            quick_xml::Error::IllFormed(ill) => match ill {
+                IllFormedError::MismatchedEndTag { expected, found } => {
+                    if let Some(&open) = self.stack.last() {
+                        let pos = self.lines.line_col(self.text, self.tree.nodes[open as usize].span.start as usize);
+                        format!("expected </{expected}> to close the element opened at {pos}, found </{found}>")
+                    } else {
+                        format!("expected </{expected}>, found </{found}>")
+                    }
+                }
+                IllFormedError::UnmatchedEndTag(name) => format!("end tag </{name}> without a matching start tag"),
+                IllFormedError::DoubleHyphenInComment => "'--' is not allowed inside a comment".to_string(),
+                IllFormedError::MissingDeclVersion(_) => "the XML declaration has no version".to_string(),
+                other => other.to_string(),
+            },
+            other => other.to_string(),
+        };
+        self.syntax(at, message)
+    }
+
+    fn push_node(&mut self, kind: NodeKind, start: usize, end: usize, element: u32) -> u32 {
+        let idx = self.tree.nodes.len() as u32;
+        self.tree.nodes.push(NodeData {
+            kind,
+            span: Span::new(start, end),
+            parent: self.stack.last().copied().unwrap_or(NO_PARENT),
+            subtree_end: idx + 1,
+            element,
+        });
+        idx
+    }
+
+    fn push_leaf(&mut self, kind: NodeKind, start: usize, end: usize) {
+        self.push_node(kind, start, end, u32::MAX);
+    }
+
+    fn text_chunk(&mut self, start: usize, end: usize) -> Result<(), ParseError> {
+        let raw = &self.text[start..end];
+        if self.stack.is_empty() {
+            if let Some(i) = raw.find(|c: char| !matches!(c, ' ' | '\t' | '\r' | '\n')) {
+                let msg = if self.root_seen {
+                    "content after the root element"
+                } else {
+                    "text before the root element"
+                };
+                return Err(self.syntax(start + i, msg));
+            }
+            return Ok(()); // whitespace outside the root is kept as a gap, not a node
+        }
+        self.check_char_data(start, raw)?;
+        // quick-xml reports references as separate events: merge them into one text node.
+        if let Some(last) = self.tree.nodes.last_mut()
+            && last.kind == NodeKind::Text
+            && last.span.end as usize == start
+            && last.parent == self.stack.last().copied().unwrap_or(NO_PARENT)
+        {
+            last.span.end = end as u32;
+            return Ok(());
+        }
+        self.push_leaf(NodeKind::Text, start, end);
+        Ok(())
+    }
+
+    /// Checks references and `]]>` in text or attribute values.
+    fn check_char_data(&self, start: usize, raw: &str) -> Result<(), ParseError> {
+        if let Some(i) = raw.find("]]>") {
+            return Err(self.syntax(start + i, "']]>' is not allowed in text; write ]]&gt;"));
+        }
+        self.check_references(start, raw)
+    }
+
+    fn check_references(&self, start: usize, raw: &str) -> Result<(), ParseError> {
+        let mut from = 0;
+        while let Some(i) = raw[from..].find('&') {
+            let at = from + i;
+            let rest = &raw[at + 1..];
+            let body_len = rest
+                .find(|c: char| !(c.is_alphanumeric() || matches!(c, '#' | '_' | '-' | '.' | ':')))
+                .unwrap_or(rest.len());
+            if rest.as_bytes().get(body_len) != Some(&b';') || body_len == 0 {
+                return Err(self.error(
+                    start + at,
+                    ParseErrorKind::Reference,
+                    "'&' must start a reference such as &amp; (write a literal & as &amp;)",
+                ));
+            }
+            let body = &rest[..body_len];
+            if body.starts_with('#') {
+                if char_reference(body).is_none() {
+                    return Err(self.error(
+                        start + at,
+                        ParseErrorKind::Reference,
+                        format!("invalid character reference &{body};"),
+                    ));
+                }
+            } else if predefined_entity(body).is_none() {
+                return Err(self.error(
+                    start + at,
+                    ParseErrorKind::Reference,
+                    format!("undefined entity &{body}; (only &lt; &gt; &amp; &apos; &quot; exist in answer files)"),
+                ));
+            }
+            from = at + 1 + body_len + 1;
+        }
+        Ok(())
+    }
+
+    fn open_element(&mut self, start: usize, end: usize, name_len: usize, empty: bool) -> Result<(), ParseError> {
+        let name_start = start + 1;
+        let name = &self.text[name_start..name_start + name_len];
+        if !is_qname(name) {
+            return Err(self.syntax(name_start, format!("invalid element name {name:?}")));
+        }
+        if self.stack.is_empty() {
+            if self.root_seen {
+                return Err(self.syntax(start, "content after the root element: a document has exactly one root"));
+            }
+            self.root_seen = true;
+        }
+        if self.stack.len() >= self.options.max_depth {
+            return Err(self.error(
+                start,
+                ParseErrorKind::TooDeep,
+                format!("elements nest deeper than {} levels", self.options.max_depth),
+            ));
+        }
+        // Tag interior after the name, without the closing `>` or `/>`.
+        let inner_end = if empty { end - 2 } else { end - 1 };
+        let attrs_start = self.tree.attrs.len() as u32;
+        self.scan_attributes(name_start + name_len, inner_end)?;
+        let attrs_len = self.tree.attrs.len() as u32 - attrs_start;
+        let depth = self.stack.len();
+
+        // Namespace declarations first: they apply to the element's own names.
+        for a in attrs_start..attrs_start + attrs_len {
+            let attr = &self.tree.attrs[a as usize];
+            let qname = &self.text[attr.name.range()];
+            let prefix = if qname == "xmlns" {
+                Some(Span::new(attr.name.start as usize, attr.name.start as usize))
+            } else if qname.starts_with("xmlns:") {
+                Some(Span::new(attr.name.start as usize + 6, attr.name.end as usize))
+            } else {
+                None
+            };
+            if let Some(prefix) = prefix {
+                let value = super::escape::unescape(&self.text[attr.value.range()], true).into_owned();
+                if !prefix.is_empty() && value.is_empty() {
+                    return Err(self.syntax(attr.name.start as usize, "a prefixed namespace cannot be undeclared"));
+                }
+                let ns = self.intern(&value);
+                self.bindings.push(Binding { prefix, ns, depth });
+            }
+        }
+        let prefix_len = name.find(':').unwrap_or(0);
+        let ns = self.resolve(name_start, prefix_len, true)?;
+        // Resolve attribute names, then check duplicates by expanded name.
+        for a in attrs_start..attrs_start + attrs_len {
+            let (name_span, prefix_len) = {
+                let attr = &self.tree.attrs[a as usize];
+                (attr.name, attr.prefix_len as usize)
+            };
+            let qname = &self.text[name_span.range()];
+            let ns = if qname == "xmlns" || qname.starts_with("xmlns:") {
+                self.intern(XMLNS_NS)
+            } else {
+                self.resolve(name_span.start as usize, prefix_len, false)?
+            };
+            self.tree.attrs[a as usize].ns = ns;
+        }
+        let attrs = &self.tree.attrs[attrs_start as usize..];
+        for (i, a) in attrs.iter().enumerate() {
+            let local = &self.text[a.name.start as usize + a.prefix_len_with_colon()..a.name.end as usize];
+            for b in &attrs[..i] {
+                let b_local = &self.text[b.name.start as usize + b.prefix_len_with_colon()..b.name.end as usize];
+                if local == b_local && a.ns == b.ns {
+                    return Err(self.syntax(
+                        a.name.start as usize,
+                        format!("duplicate attribute {:?}", &self.text[a.name.range()]),
+                    ));
+                }
+            }
+        }
+
+        let element = self.tree.elements.len() as u32;
+        self.tree.elements.push(ElementData {
+            name: Span::new(name_start, name_start + name_len),
+            prefix_len: prefix_len as u16,
+            ns,
+            attrs_start,
+            attrs_len,
+            start_tag: Span::new(start, end),
+            end_tag: None,
+        });
+        let idx = self.push_node(NodeKind::Element, start, end, element);
+        if self.stack.is_empty() {
+            self.tree.root = idx;
+        }
+        self.stack.push(idx);
+        Ok(())
+    }
+
+    fn close_element(&mut self, end: usize, end_tag: Option<Span>) {
+        let Some(idx) = self.stack.pop() else { return };
+        let count = self.tree.nodes.len() as u32;
+        let node = &mut self.tree.nodes[idx as usize];
+        node.span.end = end as u32;
+        node.subtree_end = count;
+        let element = node.element as usize;
+        self.tree.elements[element].end_tag = end_tag;
+        let depth = self.stack.len();
+        while self.bindings.last().is_some_and(|b| b.depth >= depth) {
+            self.bindings.pop();
+        }
+    }
+
+    fn intern(&mut self, uri: &str) -> u32 {
+        if let Some(i) = self.tree.namespaces.iter().position(|n| &**n == uri) {
+            return i as u32;
+        }
+        self.tree.namespaces.push(uri.into());
+        self.tree.namespaces.len() as u32 - 1
+    }
+
+    /// Resolves the prefix of the name starting at `name_start`. Unprefixed
+    /// element names take the default namespace; unprefixed attributes have none.
+    fn resolve(&mut self, name_start: usize, prefix_len: usize, element: bool) -> Result<u32, ParseError> {
+        let prefix = &self.text[name_start..name_start + prefix_len];
+        if prefix_len == 0 && !element {
+            return Ok(NO_NAMESPACE);
+        }
+        if prefix == "xml" {
+            return Ok(self.intern(XML_NS));
+        }
+        if prefix == "xmlns" {
+            return Err(self.syntax(name_start, "the prefix 'xmlns' is reserved"));
+        }
+        let text = self.text;
+        let found = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|b| &text[b.prefix.range()] == prefix)
+            .map(|b| b.ns);
+        match found {
+            Some(ns) if prefix_len == 0 && self.tree.namespaces[ns as usize].is_empty() => Ok(NO_NAMESPACE),
+            Some(ns) => Ok(ns),
+            None if prefix_len == 0 => Ok(NO_NAMESPACE),
+            None => Err(self.error(
+                name_start,
+                ParseErrorKind::UnboundPrefix,
+                format!("namespace prefix '{prefix}' is not declared (add xmlns:{prefix}=\"…\")"),
+            )),
+        }
+    }
+
+    /// Scans `name="value"` pairs in `text[from..to]`, recording spans.
+    fn scan_attributes(&mut self, from: usize, to: usize) -> Result<(), ParseError> {
+        let bytes = self.text.as_bytes();
+        let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+        let mut i = from;
+        let mut count = 0usize;
+        loop {
+            let ws_start = i;
+            while i < to && is_ws(bytes[i]) {
+                i += 1;
+            }
+            if i >= to {
+                return Ok(());
+            }
+            if i == ws_start {
+                return Err(self.syntax(i, "expected whitespace before the attribute"));
+            }
+            count += 1;
+            if count > self.options.max_attributes {
+                return Err(self.error(
+                    i,
+                    ParseErrorKind::TooManyAttributes,
+                    format!("an element has more than {} attributes", self.options.max_attributes),
+                ));
+            }
+            let name_start = i;
+            while i < to && !is_ws(bytes[i]) && bytes[i] != b'=' {
+                i += 1;
+            }
+            let name = &self.text[name_start..i];
+            if name.is_empty() || !is_qname(name) {
+                return Err(self.syntax(name_start, format!("invalid attribute name {name:?}")));
+            }
+            let name_end = i;
+            while i < to && is_ws(bytes[i]) {
+                i += 1;
+            }
+            if i >= to || bytes[i] != b'=' {
+                return Err(self.syntax(name_start, format!("attribute {name:?} has no value (expected {name}=\"…\")")));
+            }
+            i += 1;
+            while i < to && is_ws(bytes[i]) {
+                i += 1;
+            }
+            let quote = bytes.get(i).copied().filter(|&q| (q == b'"' || q == b'\'') && i < to);
+            let Some(quote) = quote else {
+                return Err(self.syntax(i, format!("the value of attribute {name:?} must be quoted")));
+            };
+            let value_start = i + 1;
+            let Some(len) = bytes[value_start..to].iter().position(|&b| b == quote) else {
+                return Err(self.syntax(i, format!("unterminated value of attribute {name:?}")));
+            };
+            let value_end = value_start + len;
+            let raw = &self.text[value_start..value_end];
+            if let Some(lt) = raw.find('<') {
+                return Err(self.syntax(value_start + lt, "'<' is not allowed in attribute values; write &lt;"));
+            }
+            self.check_references(value_start, raw)?;
+            i = value_end + 1;
+            self.tree.attrs.push(AttrData {
+                name: Span::new(name_start, name_end),
+                prefix_len: name.find(':').unwrap_or(0) as u16,
+                ns: NO_NAMESPACE,
+                value: Span::new(value_start, value_end),
+                quote,
+                span: Span::new(name_start, i),
+            });
+        }
+    }
+
+    fn finish(&mut self, end: usize) -> Result<(), ParseError> {
+        if let Some(&open) = self.stack.last() {
+            let node = &self.tree.nodes[open as usize];
+            let element = &self.tree.elements[node.element as usize];
+            let name = &self.text[element.name.range()];
+            let opened = self.lines.line_col(self.text, node.span.start as usize);
+            return Err(self.syntax(end, format!("unexpected end of file: <{name}> opened at {opened} is not closed")));
+        }
+        if !self.root_seen {
+            return Err(self.syntax(end, "no root element: the file has no XML element"));
+        }
+        Ok(())
+    }
+}
+
+impl AttrData {
+    pub(crate) fn prefix_len_with_colon(&self) -> usize {
+        if self.prefix_len == 0 { 0 } else { self.prefix_len as usize + 1 }
+    }
+}

@@ -1,0 +1,14 @@
+//! Read, validate, edit and write Windows answer files (`Unattend.xml`,
+//! `Autounattend.xml`).
+//!
+//! * [`document`]: the lossless layer. Any real file (UTF-8 with or without BOM,
+//!   UTF-16, CRLF, comments, templates) is read into a tree of spans and written
+//!   back byte for byte; edits change only the bytes they must.
+//! * [`model`]: the typed answer file: passes, components, settings. Built from a
+//!   document without losing content, written out by a canonical writer.
+
+pub mod document;
+pub mod model;
+
+pub use document::{Document, ParseError};
+pub use model::Unattend;

@@ -1,0 +1,84 @@
+//! Shared helpers for the end-to-end tests: where the public corpus lives and
+//! what its manifest says about each file.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root (this package's manifest directory).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Fixtures shipped in the repository (`tests/fixtures`).
+pub fn fixtures_dir() -> PathBuf {
+    workspace_root().join("tests").join("fixtures")
+}
+
+/// One file of the public corpus with the facts its manifest records.
+#[derive(Debug, Clone)]
+pub struct CorpusFile {
+    /// File name in the corpus folder.
+    pub name: String,
+    /// Full path.
+    pub path: PathBuf,
+    /// The manifest's notes column.
+    pub notes: String,
+}
+
+impl CorpusFile {
+    /// True when the manifest says an XML parser rejects the file (malformed
+    /// XML, or an empty file, which has no root element).
+    pub fn malformed(&self) -> bool {
+        self.notes.contains("MALFORMED XML") || self.notes.contains("EMPTY FILE")
+    }
+
+    /// Reads the file's bytes.
+    pub fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.path).unwrap_or_else(|e| panic!("reading {}: {e}", self.path.display()))
+    }
+}
+
+/// The public corpus folder: `$UNATTEND_CORPUS`, or `../shared/corpus/public`
+/// beside the repository. `None` (after printing a notice) when absent, so
+/// tests skip on a clone without the shared folder.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("UNATTEND_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("..").join("shared").join("corpus").join("public"));
+    if dir.join("MANIFEST.tsv").is_file() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "NOTICE: public corpus not found at {} (set UNATTEND_CORPUS); skipping corpus checks",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Every file listed in the corpus manifest, sorted by name; empty (with a
+/// notice) when the corpus is absent.
+pub fn corpus_files() -> Vec<CorpusFile> {
+    let Some(dir) = corpus_dir() else { return Vec::new() };
+    read_manifest(&dir)
+}
+
+fn read_manifest(dir: &Path) -> Vec<CorpusFile> {
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("reading MANIFEST.tsv");
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect("manifest column");
+    let (file_col, notes_col) = (col("file"), col("notes"));
+    let mut files: Vec<CorpusFile> = lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            CorpusFile {
+                name: cols[file_col].to_string(),
+                path: dir.join(cols[file_col]),
+                notes: cols.get(notes_col).copied().unwrap_or_default().to_string(),
+            }
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
