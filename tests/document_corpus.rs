@@ -12,11 +12,18 @@ fn every_corpus_file_reads_as_the_manifest_says() {
         let result = Document::parse(&f.bytes());
         match (&result, f.malformed()) {
             (Ok(_), false) | (Err(_), true) => {}
-            (Ok(_), true) => disagreements.push(format!("{}: read, but manifest says malformed", f.name)),
+            (Ok(_), true) => {
+                disagreements.push(format!("{}: read, but manifest says malformed", f.name))
+            }
             (Err(e), false) => disagreements.push(format!("{}: {e}", f.name)),
         }
     }
-    assert!(disagreements.is_empty(), "{} disagreements:\n{}", disagreements.len(), disagreements.join("\n"));
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
 }
 
 #[test]
@@ -26,7 +33,11 @@ fn well_formed_corpus_files_write_back_byte_for_byte() {
         let bytes = f.bytes();
         let doc = Document::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", f.name));
         let written = doc.to_bytes().unwrap_or_else(|e| panic!("{}: {e}", f.name));
-        assert!(written == bytes, "{}: written bytes differ from the input", f.name);
+        assert!(
+            written == bytes,
+            "{}: written bytes differ from the input",
+            f.name
+        );
         checked += 1;
     }
     eprintln!("round-tripped {checked} corpus files");

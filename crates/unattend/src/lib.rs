@@ -12,3 +12,8 @@ pub mod model;
 
 pub use document::{Document, ParseError};
 pub use model::Unattend;
+
+/// The README's code blocks, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

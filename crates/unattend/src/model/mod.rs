@@ -1,1 +1,339 @@
-pub struct Unattend;
+//! The typed answer file.
+//!
+//! [`Unattend`] → [`Settings`] (one per `<settings pass="…">`) → [`Component`]s.
+//! Components the model knows (the sysprep core for now) get typed settings;
+//! everything else is carried as a generic [`Element`] tree, so converting a
+//! [`Document`](crate::document::Document) to an `Unattend` never drops an
+//! element, attribute or value. The canonical writer ([`Unattend::to_xml`])
+//! writes UTF-8 with a declaration, passes in processing order and consistent
+//! indentation.
+//!
+//! Comments inside `<settings>` are kept in [`Settings::other`] and written
+//! after the components; comments outside the root element are not part of
+//! the model (the document layer keeps them).
+//!
+//! ```
+//! use unattend::model::{Arch, Component, Pass, Unattend, WriteOptions};
+//! use unattend::model::components::{PnpSysprep, Reseal, ResealMode, Deployment};
+//!
+//! let mut file = Unattend::new();
+//! file.pass_mut(Pass::Generalize).components.push(Component::pnp_sysprep(
+//!     Arch::Amd64,
+//!     PnpSysprep { persist_all_device_installs: Some(true), ..Default::default() },
+//! ));
+//! file.pass_mut(Pass::OobeSystem).components.push(Component::deployment(
+//!     Arch::Amd64,
+//!     Deployment {
+//!         reseal: Some(Reseal { mode: Some(ResealMode::Audit), force_shutdown_now: None }),
+//!         ..Default::default()
+//!     },
+//! ));
+//! let xml = file.to_xml(&WriteOptions::default());
+//! assert!(xml.contains("<PersistAllDeviceInstalls>true</PersistAllDeviceInstalls>"));
+//! ```
+
+mod component;
+pub mod components;
+mod element;
+mod pass;
+mod write;
+pub(crate) mod xml_value;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use component::{
+    Component, ComponentSettings, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS,
+};
+pub use element::{Attribute, Element, Node};
+pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
+pub use write::WriteOptions;
+pub use xml_value::{NotTyped, Typed, WcmAction, XmlValue};
+
+use crate::document::{CPI_NS, Document, LineCol, ParseError, UNATTEND_NS};
+
+/// Why a document is not an answer file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{position}: {message}")]
+pub struct ModelError {
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where.
+    pub position: LineCol,
+    /// The class of problem.
+    pub kind: ModelErrorKind,
+}
+
+/// Classes of [`ModelError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ModelErrorKind {
+    /// The root element is not `<unattend>` in the answer-file namespace.
+    NotAnAnswerFile,
+}
+
+/// Reading an answer file failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The bytes are not well-formed XML.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// The XML is not an answer file.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+/// An answer file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Unattend {
+    /// The `<servicing>` element (package servicing), kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servicing: Option<Element>,
+    /// The configuration passes in file order (the writer sorts them by
+    /// processing order).
+    #[serde(default)]
+    pub settings: Vec<Settings>,
+    /// The `<cpi:offlineImage>` reference Windows SIM writes.
+    #[serde(
+        rename = "offlineImage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub offline_image: Option<OfflineImage>,
+    /// Attributes of `<unattend>` other than namespace declarations.
+    #[serde(
+        rename = "otherAttributes",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub other_attributes: Vec<Attribute>,
+    /// Any other content of `<unattend>` (comments, unknown elements).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<Node>,
+}
+
+/// One `<settings pass="…">` element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Settings {
+    /// The configuration pass.
+    pub pass: Pass,
+    /// The components, in order.
+    #[serde(default)]
+    pub components: Vec<Component>,
+    /// Attributes other than `pass` (e.g. `wasPassProcessed`).
+    #[serde(
+        rename = "otherAttributes",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub other_attributes: Vec<Attribute>,
+    /// Other content: comments, and component elements that lack identity
+    /// attributes or name an unknown architecture.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<Node>,
+}
+
+/// `<cpi:offlineImage cpi:source="wim:…">`: the image Windows SIM used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OfflineImage {
+    /// The `cpi:source` value, e.g. `wim:c:/images/install.wim#Windows 10 Pro`.
+    pub source: String,
+    /// Other attributes, as written.
+    #[serde(
+        rename = "otherAttributes",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub other_attributes: Vec<Attribute>,
+    /// Child nodes, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Node>,
+}
+
+impl Settings {
+    /// An empty pass.
+    pub fn new(pass: Pass) -> Settings {
+        Settings {
+            pass,
+            components: Vec::new(),
+            other_attributes: Vec::new(),
+            other: Vec::new(),
+        }
+    }
+
+    fn from_element(el: &Element) -> Option<Settings> {
+        let pass = el.attribute(None, "pass")?.parse::<Pass>().ok()?;
+        let mut settings = Settings::new(pass);
+        settings.other_attributes = el
+            .attributes
+            .iter()
+            .filter(|a| !a.is(None, "pass"))
+            .cloned()
+            .collect();
+        for child in &el.children {
+            let component = match child {
+                Node::Element(c) if c.name == "component" && c.namespace == UNATTEND_NS => {
+                    Component::from_element(c)
+                }
+                _ => None,
+            };
+            match component {
+                Some(c) => settings.components.push(c),
+                None => settings.other.push(child.clone()),
+            }
+        }
+        Some(settings)
+    }
+
+    /// The pass as a `<settings>` element.
+    pub fn to_element(&self) -> Element {
+        let mut el =
+            Element::new("settings").with_attribute(Attribute::new("pass", self.pass.as_str()));
+        el.attributes.extend(self.other_attributes.iter().cloned());
+        el.children = self
+            .components
+            .iter()
+            .map(|c| Node::Element(c.to_element()))
+            .chain(self.other.iter().cloned())
+            .collect();
+        el
+    }
+}
+
+impl OfflineImage {
+    fn from_element(el: &Element) -> Option<OfflineImage> {
+        let source = el.attribute(Some(CPI_NS), "source")?.to_string();
+        Some(OfflineImage {
+            source,
+            other_attributes: el
+                .attributes
+                .iter()
+                .filter(|a| !a.is(Some(CPI_NS), "source"))
+                .cloned()
+                .collect(),
+            children: el.children.clone(),
+        })
+    }
+
+    fn to_element(&self) -> Element {
+        let mut el = Element::new("offlineImage");
+        el.namespace = CPI_NS.to_string();
+        el.prefix = Some("cpi".to_string());
+        el.attributes
+            .push(Attribute::ns(CPI_NS, "cpi", "source", &self.source));
+        el.attributes.extend(self.other_attributes.iter().cloned());
+        el.children = self.children.clone();
+        el
+    }
+}
+
+impl Unattend {
+    /// An empty answer file.
+    pub fn new() -> Unattend {
+        Unattend::default()
+    }
+
+    /// Reads an answer file from bytes.
+    pub fn parse(bytes: &[u8]) -> Result<Unattend, LoadError> {
+        let doc = Document::parse(bytes)?;
+        Ok(Unattend::from_document(&doc)?)
+    }
+
+    /// Builds the model from a document; every element, attribute and value is kept.
+    pub fn from_document(doc: &Document) -> Result<Unattend, ModelError> {
+        let root = doc.root();
+        if !root.is(UNATTEND_NS, "unattend") {
+            let namespace = match root.namespace() {
+                Some(ns) => format!(" in namespace {ns:?}"),
+                None => " without a namespace".to_string(),
+            };
+            return Err(ModelError {
+                message: format!(
+                    "the root element is <{}>{namespace}, not <unattend xmlns=\"{UNATTEND_NS}\">",
+                    root.name()
+                ),
+                position: doc.line_col(root.span().start as usize),
+                kind: ModelErrorKind::NotAnAnswerFile,
+            });
+        }
+        Ok(Unattend::from_element(&Element::from_document(root)))
+    }
+
+    /// Builds the model from a generic `<unattend>` element.
+    pub fn from_element(root: &Element) -> Unattend {
+        let mut file = Unattend {
+            other_attributes: root.attributes.clone(),
+            ..Unattend::default()
+        };
+        for child in &root.children {
+            if let Node::Element(el) = child {
+                if el.namespace == UNATTEND_NS && el.name == "settings" {
+                    if let Some(s) = Settings::from_element(el) {
+                        file.settings.push(s);
+                        continue;
+                    }
+                } else if el.namespace == UNATTEND_NS
+                    && el.name == "servicing"
+                    && file.servicing.is_none()
+                {
+                    file.servicing = Some(el.clone());
+                    continue;
+                } else if el.namespace == CPI_NS
+                    && el.name == "offlineImage"
+                    && file.offline_image.is_none()
+                {
+                    if let Some(img) = OfflineImage::from_element(el) {
+                        file.offline_image = Some(img);
+                        continue;
+                    }
+                }
+            }
+            file.other.push(child.clone());
+        }
+        file
+    }
+
+    /// The settings of a pass (the first, if the file repeats the pass),
+    /// created empty when missing.
+    pub fn pass_mut(&mut self, pass: Pass) -> &mut Settings {
+        let idx = match self.settings.iter().position(|s| s.pass == pass) {
+            Some(i) => i,
+            None => {
+                self.settings.push(Settings::new(pass));
+                self.settings.len() - 1
+            }
+        };
+        &mut self.settings[idx]
+    }
+
+    /// Every component with its pass, in file order.
+    pub fn components(&self) -> impl Iterator<Item = (Pass, &Component)> {
+        self.settings
+            .iter()
+            .flat_map(|s| s.components.iter().map(move |c| (s.pass, c)))
+    }
+
+    /// The file as a generic `<unattend>` element in canonical order:
+    /// servicing, passes in processing order, other content, offline image.
+    pub fn to_element(&self) -> Element {
+        let mut root = Element::new("unattend");
+        root.attributes = self.other_attributes.clone();
+        if let Some(s) = &self.servicing {
+            root.children.push(Node::Element(s.clone()));
+        }
+        let mut passes: Vec<&Settings> = self.settings.iter().collect();
+        passes.sort_by_key(|s| s.pass); // stable: repeated passes keep file order
+        root.children
+            .extend(passes.into_iter().map(|s| Node::Element(s.to_element())));
+        root.children.extend(self.other.iter().cloned());
+        if let Some(img) = &self.offline_image {
+            root.children.push(Node::Element(img.to_element()));
+        }
+        root
+    }
+
+    /// Writes the canonical XML text.
+    pub fn to_xml(&self, options: &WriteOptions) -> String {
+        write::write_document(&self.to_element(), options)
+    }
+}

@@ -1,0 +1,70 @@
+//! `unattend`: check, lint, build and edit Windows answer files.
+//!
+//! The binary only parses arguments, reads files and prints; every behaviour
+//! lives in the `unattend` library.
+
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes shared by every command.
+pub(crate) mod exit {
+    /// No problem found.
+    pub const CLEAN: u8 = 0;
+    /// Problems found in the inputs.
+    pub const PROBLEMS: u8 = 1;
+    /// Usage, configuration or I/O error (also: an internal error).
+    pub const ERROR: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "unattend",
+    version,
+    about = "Check and edit Windows answer files (Unattend.xml / Autounattend.xml).",
+    after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read answer files and report anything that keeps them from being read:
+    /// malformed XML, encoding contradictions, a root that is not <unattend>.
+    #[command(
+        after_help = "Examples:\n  unattend check Unattend.xml\n  unattend check a.xml b.xml\n  unattend check - < Unattend.xml\n\nEach problem prints as path:line:column: message.\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
+    )]
+    Check(commands::check::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::CLEAN
+            };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    // A bug must never end in a panic's exit code 101 or a half-written
+    // output: report it as an internal error instead.
+    let result = std::panic::catch_unwind(|| match cli.command {
+        Command::Check(args) => commands::check::run(&args),
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(_) => {
+            eprintln!("unattend: internal error; please report this with the input that caused it");
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The `unattend` binary as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use unattend_e2e::{corpus_files, fixtures_dir};
+
+fn unattend(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .args(args)
+        .output()
+        .expect("running unattend")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn version_prints_name_and_version() {
+    let o = unattend(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("unattend {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(unattend(&[]).status.code(), Some(2));
+    assert_eq!(unattend(&["check"]).status.code(), Some(2));
+    assert_eq!(unattend(&["frobnicate"]).status.code(), Some(2));
+    let help = unattend(&["check", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("Examples:"));
+}
+
+#[test]
+fn missing_file_is_an_io_error_with_exit_2() {
+    let o = unattend(&["check", "does-not-exist.xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.xml"));
+}
+
+#[test]
+fn clean_file_exits_0_silently() {
+    let example = fixtures_dir().join("../../examples/answer-files/sysprep-generalize-oobe.xml");
+    let o = unattend(&["check", example.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn malformed_input_on_stdin_reports_line_and_column() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"x\" pass=\"y\"/>\n</unattend>")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "<stdin>:2:22: duplicate attribute \"pass\"\n");
+}
+
+#[test]
+fn a_root_that_is_not_unattend_is_a_problem() {
+    let dir = std::env::temp_dir().join(format!("unattend-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("not-unattend.xml");
+    std::fs::write(
+        &file,
+        "<?xml version=\"1.0\"?>\n<settings pass=\"specialize\"/>\n",
+    )
+    .unwrap();
+    let o = unattend(&["check", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).ends_with(":2:1: the root element is <settings> without a namespace, not <unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every public corpus file through the real binary: no crash, malformed
+/// files reported as path:line:col, well-formed answer files clean.
+#[test]
+fn check_over_the_public_corpus() {
+    let files = corpus_files();
+    for f in &files {
+        let path = f.path.to_str().unwrap();
+        let o = unattend(&["check", path]);
+        let code = o.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{}: exit {code:?}\n{}",
+            f.name,
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let out = stdout(&o);
+        if f.malformed() {
+            assert_eq!(code, Some(1), "{}", f.name);
+            let rest = out
+                .strip_prefix(&format!("{path}:"))
+                .unwrap_or_else(|| panic!("{}: {out}", f.name));
+            let mut parts = rest.splitn(3, ':');
+            let line: u32 = parts.next().unwrap().parse().unwrap();
+            let col: u32 = parts.next().unwrap().parse().unwrap();
+            assert!(line >= 1 && col >= 1, "{}: {out}", f.name);
+        }
+    }
+    eprintln!("checked {} corpus files through the CLI", files.len());
+}
