@@ -1,0 +1,105 @@
+//! Parse, write and model throughput over the public corpus.
+//!
+//! `cargo bench -p unattend --bench parse` (reads `$UNATTEND_CORPUS` or
+//! `../shared/corpus/public`; benchmarks needing the corpus are skipped with a
+//! notice when it is absent). Raw quick-xml event reading over the same bytes
+//! is the baseline the document layer is compared with.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use divan::counter::BytesCount;
+use unattend::document::Document;
+use unattend::model::{Unattend, WriteOptions};
+
+fn main() {
+    divan::main();
+}
+
+/// Well-formed corpus files (the ones the benchmarks can round-trip).
+fn corpus() -> &'static [Vec<u8>] {
+    static FILES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let dir = std::env::var_os("UNATTEND_CORPUS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public")
+            });
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!(
+                "NOTICE: no corpus at {}; corpus benchmarks measure nothing",
+                dir.display()
+            );
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .filter(|p| p.file_name().is_some_and(|n| n != "MANIFEST.tsv"))
+            .filter_map(|p| std::fs::read(p).ok())
+            .filter(|b| Document::parse(b).is_ok())
+            .collect()
+    })
+}
+
+fn corpus_bytes() -> usize {
+    corpus().iter().map(Vec::len).sum()
+}
+
+#[divan::bench]
+fn parse_corpus(bencher: divan::Bencher) {
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        for bytes in corpus() {
+            divan::black_box(Document::parse(divan::black_box(bytes)).unwrap());
+        }
+    });
+}
+
+#[divan::bench]
+fn quick_xml_events_corpus(bencher: divan::Bencher) {
+    // Baseline: quick-xml's tokenizer alone, no tree, no checks.
+    let texts: Vec<String> = corpus()
+        .iter()
+        .map(|b| Document::parse(b).unwrap().text().to_string())
+        .collect();
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        for text in &texts {
+            let mut reader = quick_xml::Reader::from_str(text);
+            let mut n = 0usize;
+            while !matches!(reader.read_event().unwrap(), quick_xml::events::Event::Eof) {
+                n += 1;
+            }
+            divan::black_box(n);
+        }
+    });
+}
+
+#[divan::bench]
+fn write_back_corpus(bencher: divan::Bencher) {
+    let docs: Vec<Document> = corpus()
+        .iter()
+        .map(|b| Document::parse(b).unwrap())
+        .collect();
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        for doc in &docs {
+            divan::black_box(doc.to_bytes().unwrap());
+        }
+    });
+}
+
+#[divan::bench]
+fn model_and_canonical_write_corpus(bencher: divan::Bencher) {
+    let docs: Vec<Document> = corpus()
+        .iter()
+        .map(|b| Document::parse(b).unwrap())
+        .collect();
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        for doc in &docs {
+            if let Ok(model) = Unattend::from_document(doc) {
+                divan::black_box(model.to_xml(&WriteOptions::default()));
+            }
+        }
+    });
+}

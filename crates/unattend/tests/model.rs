@@ -1,0 +1,249 @@
+//! The typed model: reading, typing, preserving and writing answer files.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use unattend::document::{CPI_NS, Document, WCM_NS};
+use unattend::model::components::{Deployment, ResealMode, RunSynchronousCommand, WillReboot};
+use unattend::model::{
+    Arch, Component, ComponentSettings, Element, Node, Pass, Unattend, WcmAction, WriteOptions,
+};
+
+const WSIM_FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+    <servicing>
+        <package action="configure">
+            <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="10.0.17763.1" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="" />
+        </package>
+    </servicing>
+    <settings pass="oobeSystem" wasPassProcessed="true">
+        <!-- boot to audit -->
+        <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <Reseal>
+                <Mode>Audit</Mode>
+            </Reseal>
+        </component>
+    </settings>
+    <settings pass="specialize">
+        <component name="Microsoft-Windows-Deployment" processorArchitecture="x86" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
+            <RunSynchronous>
+                <RunSynchronousCommand wcm:action="add">
+                    <Description>Disable hibernation</Description>
+                    <Order>1</Order>
+                    <Path>powercfg -h off</Path>
+                    <WillReboot>Never</WillReboot>
+                </RunSynchronousCommand>
+            </RunSynchronous>
+        </component>
+        <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+            <ComputerName>*</ComputerName>
+        </component>
+        <component name="Microsoft-Windows-Broken" processorArchitecture="AMD64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" />
+    </settings>
+    <cpi:offlineImage cpi:source="wim:c:/images/install.wim#Windows Server 2019 SERVERSTANDARD" xmlns:cpi="urn:schemas-microsoft-com:cpi" />
+</unattend>
+"#;
+
+fn wsim() -> Unattend {
+    Unattend::parse(WSIM_FILE.as_bytes()).unwrap()
+}
+
+#[test]
+fn passes_components_and_typed_settings_are_read() {
+    let file = wsim();
+    let passes: Vec<Pass> = file.settings.iter().map(|s| s.pass).collect();
+    assert_eq!(passes, [Pass::OobeSystem, Pass::Specialize]);
+    let (pass, reseal) = file.components().next().unwrap();
+    assert_eq!(pass, Pass::OobeSystem);
+    assert_eq!(reseal.processor_architecture, Arch::Amd64);
+    let ComponentSettings::Deployment(d) = &reseal.settings else {
+        panic!("{reseal:?}")
+    };
+    assert_eq!(d.reseal.as_ref().unwrap().mode, Some(ResealMode::Audit));
+
+    let (_, sync) = file.components().nth(1).unwrap();
+    assert_eq!(sync.processor_architecture, Arch::X86);
+    let ComponentSettings::Deployment(d) = &sync.settings else {
+        panic!("{sync:?}")
+    };
+    let cmd: &RunSynchronousCommand = &d.run_synchronous.as_ref().unwrap().commands[0];
+    assert_eq!(cmd.action, Some(WcmAction::Add));
+    assert_eq!(cmd.order, Some(1));
+    assert_eq!(cmd.path.as_deref(), Some("powercfg -h off"));
+    assert_eq!(cmd.will_reboot, Some(WillReboot::Never));
+
+    let (_, shell) = file.components().nth(2).unwrap();
+    assert!(shell.settings.is_generic());
+}
+
+#[test]
+fn servicing_offline_image_and_odd_content_are_preserved() {
+    let file = wsim();
+    let servicing = file.servicing.as_ref().unwrap();
+    assert_eq!(servicing.child_elements().next().unwrap().name, "package");
+    let image = file.offline_image.as_ref().unwrap();
+    assert_eq!(
+        image.source,
+        "wim:c:/images/install.wim#Windows Server 2019 SERVERSTANDARD"
+    );
+    let oobe = &file.settings[0];
+    assert_eq!(oobe.other_attributes[0].name, "wasPassProcessed");
+    assert!(matches!(&oobe.other[0], Node::Comment(c) if c == " boot to audit "));
+    // An unknown architecture keeps the component as a generic element.
+    let specialize = &file.settings[1];
+    assert_eq!(specialize.components.len(), 2);
+    assert!(
+        matches!(&specialize.other[0], Node::Element(e) if e.attribute(None, "processorArchitecture") == Some("AMD64"))
+    );
+
+    let xml = file.to_xml(&WriteOptions::default());
+    for needle in [
+        "<servicing>",
+        "language=\"\"",
+        "wasPassProcessed=\"true\"",
+        "<!-- boot to audit -->",
+        "processorArchitecture=\"AMD64\"",
+        "<cpi:offlineImage cpi:source=\"wim:c:/images/install.wim#Windows Server 2019 SERVERSTANDARD\" />",
+        "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\"",
+    ] {
+        assert!(xml.contains(needle), "missing {needle} in\n{xml}");
+    }
+    // WSIM's per-component declarations collapse into one on the root.
+    assert_eq!(xml.matches("xmlns:wcm=").count(), 1);
+    assert!(!xml.contains("xmlns:xsi"), "xsi is declared but unused");
+}
+
+#[test]
+fn canonical_writer_is_a_fixed_point_and_orders_passes() {
+    let xml = wsim().to_xml(&WriteOptions::default());
+    let again = Unattend::parse(xml.as_bytes()).unwrap();
+    assert_eq!(again.to_xml(&WriteOptions::default()), xml);
+    let servicing = xml.find("<servicing>").unwrap();
+    let specialize = xml.find("pass=\"specialize\"").unwrap();
+    let oobe = xml.find("pass=\"oobeSystem\"").unwrap();
+    let image = xml.find("<cpi:offlineImage").unwrap();
+    assert!(
+        servicing < specialize && specialize < oobe && oobe < image,
+        "{xml}"
+    );
+}
+
+#[test]
+fn not_an_answer_file_is_an_error_with_position() {
+    let doc = Document::parse_str("<?xml version=\"1.0\"?>\n<unattend/>").unwrap();
+    let err = Unattend::from_document(&doc).unwrap_err();
+    assert_eq!(err.position.to_string(), "2:1");
+    assert!(
+        err.message.contains("<unattend> without a namespace"),
+        "{}",
+        err.message
+    );
+    let err =
+        Unattend::parse(b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">").unwrap_err();
+    assert!(err.to_string().starts_with("1:"), "{err}");
+}
+
+#[test]
+fn foreign_namespaces_and_prefixes_survive_the_writer() {
+    let xml = r#"<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:x="urn:example:x">
+  <settings pass="specialize">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="arm64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" x:note="kept">
+      <x:Extra>1</x:Extra>
+    </component>
+  </settings>
+  <Extensions xmlns="https://example.com/extensions"><File path="a.ps1">Write-Host &lt;hi&gt;</File></Extensions>
+</unattend>"#;
+    let file = Unattend::parse(xml.as_bytes()).unwrap();
+    let out = file.to_xml(&WriteOptions::default());
+    let back = Document::parse_str(&out).unwrap();
+    let extra = back.elements().find(|e| e.local_name() == "Extra").unwrap();
+    assert_eq!(extra.namespace(), Some("urn:example:x"));
+    let note = back
+        .elements()
+        .find_map(|e| e.attribute_ns(Some("urn:example:x"), "note"))
+        .unwrap();
+    assert_eq!(note.value(), "kept");
+    let file_el = back.elements().find(|e| e.local_name() == "File").unwrap();
+    assert_eq!(file_el.namespace(), Some("https://example.com/extensions"));
+    assert_eq!(file_el.text().unwrap(), "Write-Host <hi>");
+}
+
+#[test]
+fn serde_round_trip_and_json_schema() {
+    let file = wsim();
+    let json = serde_json::to_string_pretty(&file).unwrap();
+    // Exact XML names in the spec format.
+    for key in [
+        "\"pass\": \"oobeSystem\"",
+        "\"processorArchitecture\": \"amd64\"",
+        "\"Reseal\"",
+        "\"Mode\": \"Audit\"",
+        "\"wcm:action\": \"add\"",
+        "\"RunSynchronousCommand\"",
+    ] {
+        assert!(json.contains(key), "missing {key} in {json}");
+    }
+    let back: Unattend = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, file);
+
+    let schema = serde_json::to_value(schemars::schema_for!(Unattend)).unwrap();
+    let text = schema.to_string();
+    assert!(
+        text.contains("\"windowsPE\"")
+            && text.contains("\"OOBE\"")
+            && text.contains("\"PersistAllDeviceInstalls\"")
+    );
+}
+
+#[test]
+fn spec_defaults_fill_microsofts_identity_attributes() {
+    let json = r#"{"settings":[{"pass":"generalize","components":[{"name":"Microsoft-Windows-PnpSysprep","processorArchitecture":"amd64","settings":{"Microsoft-Windows-PnpSysprep":{"PersistAllDeviceInstalls":true}}}]}]}"#;
+    let file: Unattend = serde_json::from_str(json).unwrap();
+    let c = &file.settings[0].components[0];
+    assert_eq!(c.public_key_token, "31bf3856ad364e35");
+    assert_eq!(c.language, "neutral");
+    assert_eq!(c.version_scope, "nonSxS");
+    let unknown = r#"{"settings":[{"pass":"generalize","components":[{"name":"x","processorArchitecture":"amd64","settings":{"Microsoft-Windows-PnpSysprep":{"Persist":true}}}]}]}"#;
+    assert!(
+        serde_json::from_str::<Unattend>(unknown).is_err(),
+        "unknown settings must be rejected"
+    );
+}
+
+#[test]
+fn builders_use_defaults_and_generic_components_write_their_elements() {
+    let mut file = Unattend::new();
+    file.pass_mut(Pass::Specialize)
+        .components
+        .push(Component::generic(
+            "Microsoft-Windows-Shell-Setup",
+            Arch::Amd64,
+            vec![Element::leaf("ComputerName", "WS-01")],
+        ));
+    file.pass_mut(Pass::Specialize)
+        .components
+        .push(Component::deployment(Arch::Amd64, Deployment::default()));
+    assert_eq!(file.settings.len(), 1, "pass_mut reuses the pass");
+    let xml = file.to_xml(&WriteOptions::default());
+    assert!(xml.contains("<ComputerName>WS-01</ComputerName>"));
+    assert!(xml.contains("<component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\" />"));
+}
+
+#[test]
+fn element_tree_keeps_leaf_text_exactly_and_drops_only_layout() {
+    let doc = Document::parse_str(&format!(
+        "<a xmlns:wcm=\"{WCM_NS}\" xmlns:cpi=\"{CPI_NS}\">\n  <b wcm:action=\"add\">  x &amp; <![CDATA[<y>]]> </b>\n  <!--c-->\n  <e/>\n</a>"
+    ))
+    .unwrap();
+    let el = Element::from_document(doc.root());
+    assert_eq!(el.children.len(), 3, "{el:?}");
+    let Node::Element(b) = &el.children[0] else {
+        panic!()
+    };
+    assert_eq!(b.text().unwrap(), "  x & <y> ");
+    assert_eq!(b.attribute(Some(WCM_NS), "action"), Some("add"));
+    assert_eq!(b.attributes[0].prefix.as_deref(), Some("wcm"));
+    assert!(matches!(&el.children[1], Node::Comment(c) if c == "c"));
+    assert!(
+        el.attributes.is_empty(),
+        "namespace declarations are derived, not stored"
+    );
+}
