@@ -1,5 +1,6 @@
 //! The document layer over every public corpus file: well-formed files read
 //! and write back byte for byte; malformed files fail with a position.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use unattend::document::Document;
 use unattend_e2e::corpus_files;

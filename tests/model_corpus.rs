@@ -1,5 +1,6 @@
 //! Document → Unattend → canonical XML → Document over the public corpus:
 //! every element, attribute and value survives.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use unattend::document::{Document, UNATTEND_NS};
 use unattend::model::{ComponentSettings, Element, Unattend, WriteOptions};

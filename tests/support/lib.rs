@@ -1,5 +1,6 @@
 //! Shared helpers for the end-to-end tests: where the public corpus lives and
 //! what its manifest says about each file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 

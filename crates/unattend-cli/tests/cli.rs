@@ -1,4 +1,5 @@
 //! The `unattend` binary as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

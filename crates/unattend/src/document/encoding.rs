@@ -104,7 +104,11 @@ impl NewlineStats {
 
     /// True when more than one kind of newline occurs.
     pub fn is_mixed(self) -> bool {
-        [self.lf, self.crlf, self.cr].iter().filter(|&&n| n > 0).count() > 1
+        [self.lf, self.crlf, self.cr]
+            .iter()
+            .filter(|&&n| n > 0)
+            .count()
+            > 1
     }
 }
 
@@ -183,7 +187,10 @@ fn decode_error(message: impl Into<String>, offset: usize, position: LineCol) ->
 fn raw_position(bytes: &[u8], offset: usize) -> LineCol {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     LineCol {
         line: line as u32,
         column: (before.len() - line_start + 1) as u32,
@@ -226,9 +233,8 @@ fn decode_utf16(body: &[u8], big_endian: bool, skip: usize) -> Result<String, Pa
         _ => Err(()),
     });
     let mut text = String::with_capacity(body.len() / 2);
-    let mut unit_index = 0usize;
     let mut pending: Vec<u16> = Vec::with_capacity(2);
-    for unit in units {
+    for (unit_index, unit) in units.enumerate() {
         let here = skip + unit_index * 2;
         let Ok(unit) = unit else {
             let position = LineIndex::new(&text).line_col(&text, text.len());
@@ -239,7 +245,6 @@ fn decode_utf16(body: &[u8], big_endian: bool, skip: usize) -> Result<String, Pa
             ));
         };
         pending.push(unit);
-        unit_index += 1;
         if (0xD800..0xDC00).contains(&unit) && pending.len() == 1 {
             continue; // high surrogate: wait for its pair
         }
@@ -273,7 +278,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
     let mut findings = Vec::new();
     let (encoding, bom, body): (Option<TextEncoding>, bool, &[u8]) = match bytes {
         [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => {
-            return Err(decode_error("UTF-32 files are not supported; save as UTF-8", 0, start));
+            return Err(decode_error(
+                "UTF-32 files are not supported; save as UTF-8",
+                0,
+                start,
+            ));
         }
         [0xEF, 0xBB, 0xBF, rest @ ..] => (Some(TextEncoding::Utf8), true, rest),
         [0xFF, 0xFE, rest @ ..] => (Some(TextEncoding::Utf16Le), true, rest),
@@ -289,7 +298,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
         if let Some(range) = declared_encoding_range(text.as_bytes()) {
             let label = &text[range.clone()];
             let declared = encoding_rs::Encoding::for_label(label.as_bytes());
-            let consistent = declared.is_some_and(|d| d == encoding_rs::UTF_16LE || d == encoding_rs::UTF_16BE);
+            let consistent =
+                declared.is_some_and(|d| d == encoding_rs::UTF_16LE || d == encoding_rs::UTF_16BE);
             if !consistent {
                 findings.push(EncodingFinding::DeclarationMismatch {
                     declared: label.to_string(),
@@ -353,7 +363,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
             let raw_offset = skip + err.valid_up_to();
             let fallback = encoding_rs::WINDOWS_1252;
             let mut decoded = decode_legacy(bytes, body, fallback, bom, findings)?;
-            let position = LineIndex::new(&decoded.text).line_col(&decoded.text, err.valid_up_to());
+            // Windows-1252 maps every byte to one character, so the invalid byte
+            // is the `valid_up_to`-th character of the text. (Its byte offset in
+            // the text differs once a multi-byte UTF-8 sequence precedes it.)
+            let at = decoded
+                .text
+                .char_indices()
+                .nth(err.valid_up_to())
+                .map_or(decoded.text.len(), |(i, _)| i);
+            let position = LineIndex::new(&decoded.text).line_col(&decoded.text, at);
             decoded.findings.push(EncodingFinding::InvalidUtf8 {
                 raw_offset,
                 position,
@@ -418,7 +436,11 @@ pub(crate) fn encode(text: &str, source: &SourceEncoding) -> Result<Vec<u8>, Enc
                 out.extend_from_slice(if be { &[0xFE, 0xFF] } else { &[0xFF, 0xFE] });
             }
             for unit in text.encode_utf16() {
-                out.extend_from_slice(&if be { unit.to_be_bytes() } else { unit.to_le_bytes() });
+                out.extend_from_slice(&if be {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
             }
         }
         TextEncoding::Legacy(enc) => {
@@ -451,6 +473,7 @@ pub(crate) fn encode(text: &str, source: &SourceEncoding) -> Result<Vec<u8>, Enc
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -481,7 +504,14 @@ mod tests {
             let bytes = utf16(text, be, true);
             let d = decode(&bytes).unwrap();
             assert_eq!(d.text, text);
-            assert_eq!(d.source.encoding, if be { TextEncoding::Utf16Be } else { TextEncoding::Utf16Le });
+            assert_eq!(
+                d.source.encoding,
+                if be {
+                    TextEncoding::Utf16Be
+                } else {
+                    TextEncoding::Utf16Le
+                }
+            );
             assert!(matches!(
                 &d.findings[..],
                 [EncodingFinding::DeclarationMismatch { declared, .. }] if declared == "utf-8"
@@ -540,7 +570,13 @@ mod tests {
     fn utf16_declared_in_utf8_bytes_is_a_finding() {
         let d = decode(b"<?xml version='1.0' encoding='UTF-16'?><a/>").unwrap();
         assert_eq!(d.source.encoding, TextEncoding::Utf8);
-        assert!(matches!(&d.findings[..], [EncodingFinding::DeclarationMismatch { actual: "UTF-8", .. }]));
+        assert!(matches!(
+            &d.findings[..],
+            [EncodingFinding::DeclarationMismatch {
+                actual: "UTF-8",
+                ..
+            }]
+        ));
     }
 
     #[test]

@@ -71,6 +71,16 @@ impl Default for ParseOptions {
     }
 }
 
+/// The error for an input over [`ParseOptions::max_bytes`].
+pub(crate) fn too_large(len: usize, max: usize) -> ParseError {
+    ParseError {
+        message: format!("the file is {len} bytes; the limit is {max} bytes"),
+        position: LineCol { line: 1, column: 1 },
+        offset: 0,
+        kind: ParseErrorKind::TooLarge,
+    }
+}
+
 /// A well-formed XML document with every byte accounted for.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -95,19 +105,15 @@ impl Document {
     /// Like [`Document::parse`], with explicit limits.
     pub fn parse_with(bytes: &[u8], options: &ParseOptions) -> Result<Document, ParseError> {
         if bytes.len() > options.max_bytes {
-            return Err(ParseError {
-                message: format!(
-                    "the file is {} bytes; the limit is {} bytes",
-                    bytes.len(),
-                    options.max_bytes
-                ),
-                position: LineCol { line: 1, column: 1 },
-                offset: 0,
-                kind: ParseErrorKind::TooLarge,
-            });
+            return Err(too_large(bytes.len(), options.max_bytes));
         }
         let decoded = encoding::decode(bytes)?;
-        Document::from_parts(decoded.text, decoded.source, decoded.findings, options.clone())
+        Document::from_parts(
+            decoded.text,
+            decoded.source,
+            decoded.findings,
+            options.clone(),
+        )
     }
 
     /// Reads a document from text (written back as UTF-8 without BOM).

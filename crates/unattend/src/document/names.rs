@@ -47,7 +47,10 @@ pub(crate) fn first_invalid_char(text: &str) -> Option<(usize, char)> {
         if b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' {
             return Some((i, b as char));
         }
-        if b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
+        if b == 0xEF
+            && bytes.get(i + 1) == Some(&0xBF)
+            && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
+        {
             let c = text[i..].chars().next().unwrap_or('\u{FFFF}');
             return Some((i, c));
         }

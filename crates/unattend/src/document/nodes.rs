@@ -15,7 +15,13 @@ pub struct NodeRef<'d> {
 
 impl std::fmt::Debug for NodeRef<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}@{}..{}", self.kind(), self.span().start, self.span().end)
+        write!(
+            f,
+            "{:?}@{}..{}",
+            self.kind(),
+            self.span().start,
+            self.span().end
+        )
     }
 }
 
@@ -75,7 +81,11 @@ impl<'d> NodeRef<'d> {
 
     /// True for text nodes made only of XML whitespace.
     pub fn is_whitespace(&self) -> bool {
-        self.kind() == NodeKind::Text && self.raw().bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        self.kind() == NodeKind::Text
+            && self
+                .raw()
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
     }
 }
 
@@ -183,7 +193,11 @@ impl<'d> ElementRef<'d> {
     pub fn local_name(&self) -> &'d str {
         let d = self.data();
         let name = self.name();
-        if d.prefix_len > 0 { &name[d.prefix_len as usize + 1..] } else { name }
+        if d.prefix_len > 0 {
+            &name[d.prefix_len as usize + 1..]
+        } else {
+            name
+        }
     }
 
     /// The resolved namespace URI, if any.
@@ -201,7 +215,11 @@ impl<'d> ElementRef<'d> {
         let d = self.data();
         let doc = self.doc;
         let owner = self.idx;
-        (d.attrs_start..d.attrs_start + d.attrs_len).map(move |i| AttributeRef { doc, idx: i, owner })
+        (d.attrs_start..d.attrs_start + d.attrs_len).map(move |i| AttributeRef {
+            doc,
+            idx: i,
+            owner,
+        })
     }
 
     /// The attribute with this qualified name as written (`pass`, `wcm:action`).
@@ -211,7 +229,11 @@ impl<'d> ElementRef<'d> {
 
     /// The attribute with this namespace (`None` for unprefixed) and local name,
     /// whatever prefix it was written with.
-    pub fn attribute_ns(&self, namespace: Option<&str>, local_name: &str) -> Option<AttributeRef<'d>> {
+    pub fn attribute_ns(
+        &self,
+        namespace: Option<&str>,
+        local_name: &str,
+    ) -> Option<AttributeRef<'d>> {
         self.attributes()
             .find(|a| a.local_name() == local_name && a.namespace() == namespace)
     }
@@ -288,7 +310,11 @@ impl<'d> ElementRef<'d> {
 
     /// Span of the value text for a leaf element (its content span), or `None`.
     pub fn text_span(&self) -> Option<Span> {
-        if self.has_child_elements() { None } else { self.content_span() }
+        if self.has_child_elements() {
+            None
+        } else {
+            self.content_span()
+        }
     }
 }
 

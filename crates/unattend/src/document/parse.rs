@@ -5,15 +5,17 @@
 //! namespaces, document structure) is checked here, so a file that Windows'
 //! parser would reject is rejected here too, with a precise position.
 
+use std::collections::HashMap;
+
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
+use super::ParseOptions;
 use super::error::{ParseError, ParseErrorKind};
 use super::line_index::LineIndex;
 use super::names::{char_reference, first_invalid_char, is_qname, predefined_entity};
 use super::span::Span;
 use super::tree::{AttrData, ElementData, NO_NAMESPACE, NO_PARENT, NodeData, NodeKind};
-use super::ParseOptions;
 
 /// The namespace of `xml:` attributes, bound by definition.
 pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -29,10 +31,10 @@ pub(crate) struct Tree {
     pub root: u32,
 }
 
+/// A namespace declaration in scope, to be popped when its element closes.
 struct Binding {
     /// Prefix span in the text; empty span for the default namespace.
     prefix: Span,
-    ns: u32,
     depth: usize,
 }
 
@@ -44,10 +46,20 @@ struct Builder<'t> {
     /// Open elements (node indices).
     stack: Vec<u32>,
     bindings: Vec<Binding>,
+    /// The namespaces each prefix is bound to, innermost last (`""` is the
+    /// default namespace): resolving a name must not scan every binding in
+    /// scope, or hostile files with many declarations take quadratic time.
+    scopes: HashMap<&'t str, Vec<u32>>,
+    /// Index of `tree.namespaces`, for the same reason.
+    interned: HashMap<Box<str>, u32>,
     root_seen: bool,
 }
 
-pub(crate) fn parse(text: &str, lines: &LineIndex, options: &ParseOptions) -> Result<Tree, ParseError> {
+pub(crate) fn parse(
+    text: &str,
+    lines: &LineIndex,
+    options: &ParseOptions,
+) -> Result<Tree, ParseError> {
     let mut b = Builder {
         text,
         lines,
@@ -61,6 +73,8 @@ pub(crate) fn parse(text: &str, lines: &LineIndex, options: &ParseOptions) -> Re
         },
         stack: Vec::new(),
         bindings: Vec::new(),
+        scopes: HashMap::new(),
+        interned: HashMap::new(),
         root_seen: false,
     };
     if let Some((offset, c)) = first_invalid_char(text) {
@@ -100,24 +114,40 @@ impl<'t> Builder<'t> {
             let start = reader.buffer_position() as usize;
             let event = match reader.read_event() {
                 Ok(event) => event,
-                Err(err) => return Err(self.quick_xml_error(&err, reader.error_position() as usize, start)),
+                Err(err) => {
+                    return Err(self.quick_xml_error(
+                        &err,
+                        reader.error_position() as usize,
+                        start,
+                    ));
+                }
             };
             let end = reader.buffer_position() as usize;
             match event {
                 Event::Eof => return self.finish(end),
                 Event::Decl(_) => {
                     if start != 0 {
-                        return Err(self.syntax(start, "the XML declaration must be at the very start of the file"));
+                        return Err(self.syntax(
+                            start,
+                            "the XML declaration must be at the very start of the file",
+                        ));
                     }
+                    self.check_declaration(start, end)?;
                     self.push_leaf(NodeKind::Declaration, start, end);
                 }
                 Event::PI(pi) => {
                     let target = pi.target();
                     if target.eq_ignore_ascii_case("xml") {
-                        return Err(self.syntax(start, "the XML declaration must be at the very start of the file"));
+                        return Err(self.syntax(
+                            start,
+                            "the XML declaration must be at the very start of the file",
+                        ));
                     }
                     if !is_qname(target) || target.contains(':') {
-                        return Err(self.syntax(start + 2, format!("invalid processing instruction target {target:?}")));
+                        return Err(self.syntax(
+                            start + 2,
+                            format!("invalid processing instruction target {target:?}"),
+                        ));
                     }
                     self.push_leaf(NodeKind::ProcessingInstruction, start, end);
                 }
@@ -146,7 +176,9 @@ impl<'t> Builder<'t> {
                 Event::Text(_) | Event::GeneralRef(_) => self.text_chunk(start, end)?,
                 Event::CData(_) => {
                     if self.stack.is_empty() {
-                        return Err(self.syntax(start, "CDATA is not allowed outside the root element"));
+                        return Err(
+                            self.syntax(start, "CDATA is not allowed outside the root element")
+                        );
                     }
                     self.push_leaf(NodeKind::CData, start, end);
                 }
@@ -155,16 +187,119 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// Checks the pseudo-attributes of the XML declaration `text[start..end]`:
+    /// `version`, then optionally `encoding` and `standalone`, in that order
+    /// (XML 1.0 section 2.8). quick-xml does not check them.
+    fn check_declaration(&self, start: usize, end: usize) -> Result<(), ParseError> {
+        let bytes = self.text.as_bytes();
+        let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+        let (mut i, to) = (start + "<?xml".len(), end - "?>".len());
+        let mut allowed: &[&str] = &["version", "encoding", "standalone"];
+        let mut seen_version = false;
+        loop {
+            let ws_start = i;
+            while i < to && is_ws(bytes[i]) {
+                i += 1;
+            }
+            if i >= to {
+                break;
+            }
+            let name_start = i;
+            while i < to && !is_ws(bytes[i]) && bytes[i] != b'=' {
+                i += 1;
+            }
+            let name = &self.text[name_start..i];
+            let Some(pos) = allowed.iter().position(|&a| a == name) else {
+                let message = if ["version", "encoding", "standalone"].contains(&name) {
+                    format!("{name:?} is repeated or out of order in the XML declaration")
+                } else {
+                    format!(
+                        "{name:?} is not allowed in the XML declaration (only version, encoding, standalone)"
+                    )
+                };
+                return Err(self.syntax(name_start, message));
+            };
+            if !seen_version && name != "version" {
+                return Err(self.syntax(
+                    name_start,
+                    "the XML declaration must start with version=\"1.0\"",
+                ));
+            }
+            if name_start == ws_start {
+                return Err(self.syntax(
+                    name_start,
+                    "expected whitespace before the pseudo-attribute",
+                ));
+            }
+            allowed = &allowed[pos + 1..];
+            while i < to && is_ws(bytes[i]) {
+                i += 1;
+            }
+            if bytes.get(i) != Some(&b'=') || i >= to {
+                return Err(self.syntax(
+                    name_start,
+                    format!("{name} in the XML declaration has no value"),
+                ));
+            }
+            i += 1;
+            while i < to && is_ws(bytes[i]) {
+                i += 1;
+            }
+            let quote = bytes
+                .get(i)
+                .copied()
+                .filter(|&q| i < to && (q == b'"' || q == b'\''));
+            let Some(len) = quote.and_then(|q| bytes[i + 1..to].iter().position(|&b| b == q))
+            else {
+                return Err(self.syntax(
+                    i,
+                    format!("the value of {name} in the XML declaration must be quoted"),
+                ));
+            };
+            let value = &self.text[i + 1..i + 1 + len];
+            let valid = match name {
+                "version" => value
+                    .strip_prefix("1.")
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())),
+                "encoding" => {
+                    value
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_alphabetic())
+                        && value
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+                }
+                _ => value == "yes" || value == "no",
+            };
+            if !valid {
+                return Err(self.syntax(
+                    i + 1,
+                    format!("invalid {name} {value:?} in the XML declaration"),
+                ));
+            }
+            seen_version = true;
+            i += len + 2;
+        }
+        if !seen_version {
+            return Err(self.syntax(start, "the XML declaration must start with version=\"1.0\""));
+        }
+        Ok(())
+    }
+
     /// Turns a quick-xml error into ours, with a message a user can act on.
     fn quick_xml_error(&self, err: &quick_xml::Error, at: usize, event_start: usize) -> ParseError {
         use quick_xml::errors::{IllFormedError, SyntaxError};
         let at = at.max(event_start).min(self.text.len());
         let message = match err {
             quick_xml::Error::Syntax(s) => match s {
-                SyntaxError::InvalidBangMarkup => "'<!' must start a comment (<!--), a CDATA section or a DOCTYPE".to_string(),
+                SyntaxError::InvalidBangMarkup => {
+                    "'<!' must start a comment (<!--), a CDATA section or a DOCTYPE".to_string()
+                }
                 SyntaxError::UnclosedPI => "unclosed processing instruction".to_string(),
                 SyntaxError::UnclosedXmlDecl => "unclosed XML declaration".to_string(),
-                SyntaxError::UnclosedSingleQuotedAttributeValue | SyntaxError::UnclosedDoubleQuotedAttributeValue => {
+                SyntaxError::UnclosedSingleQuotedAttributeValue
+                | SyntaxError::UnclosedDoubleQuotedAttributeValue => {
                     "unclosed attribute value".to_string()
                 }
                 SyntaxError::UnclosedComment => "unclosed comment".to_string(),
@@ -175,15 +310,26 @@ impl<'t> Builder<'t> {
             quick_xml::Error::IllFormed(ill) => match ill {
                 IllFormedError::MismatchedEndTag { expected, found } => {
                     if let Some(&open) = self.stack.last() {
-                        let pos = self.lines.line_col(self.text, self.tree.nodes[open as usize].span.start as usize);
-                        format!("expected </{expected}> to close the element opened at {pos}, found </{found}>")
+                        let pos = self.lines.line_col(
+                            self.text,
+                            self.tree.nodes[open as usize].span.start as usize,
+                        );
+                        format!(
+                            "expected </{expected}> to close the element opened at {pos}, found </{found}>"
+                        )
                     } else {
                         format!("expected </{expected}>, found </{found}>")
                     }
                 }
-                IllFormedError::UnmatchedEndTag(name) => format!("end tag </{name}> without a matching start tag"),
-                IllFormedError::DoubleHyphenInComment => "'--' is not allowed inside a comment".to_string(),
-                IllFormedError::MissingDeclVersion(_) => "the XML declaration has no version".to_string(),
+                IllFormedError::UnmatchedEndTag(name) => {
+                    format!("end tag </{name}> without a matching start tag")
+                }
+                IllFormedError::DoubleHyphenInComment => {
+                    "'--' is not allowed inside a comment".to_string()
+                }
+                IllFormedError::MissingDeclVersion(_) => {
+                    "the XML declaration has no version".to_string()
+                }
                 other => other.to_string(),
             },
             other => other.to_string(),
@@ -278,7 +424,13 @@ impl<'t> Builder<'t> {
         Ok(())
     }
 
-    fn open_element(&mut self, start: usize, end: usize, name_len: usize, empty: bool) -> Result<(), ParseError> {
+    fn open_element(
+        &mut self,
+        start: usize,
+        end: usize,
+        name_len: usize,
+        empty: bool,
+    ) -> Result<(), ParseError> {
         let name_start = start + 1;
         let name = &self.text[name_start..name_start + name_len];
         if !is_qname(name) {
@@ -286,7 +438,10 @@ impl<'t> Builder<'t> {
         }
         if self.stack.is_empty() {
             if self.root_seen {
-                return Err(self.syntax(start, "content after the root element: a document has exactly one root"));
+                return Err(self.syntax(
+                    start,
+                    "content after the root element: a document has exactly one root",
+                ));
             }
             self.root_seen = true;
         }
@@ -294,7 +449,10 @@ impl<'t> Builder<'t> {
             return Err(self.error(
                 start,
                 ParseErrorKind::TooDeep,
-                format!("elements nest deeper than {} levels", self.options.max_depth),
+                format!(
+                    "elements nest deeper than {} levels",
+                    self.options.max_depth
+                ),
             ));
         }
         // Tag interior after the name, without the closing `>` or `/>`.
@@ -309,19 +467,44 @@ impl<'t> Builder<'t> {
             let attr = &self.tree.attrs[a as usize];
             let qname = &self.text[attr.name.range()];
             let prefix = if qname == "xmlns" {
-                Some(Span::new(attr.name.start as usize, attr.name.start as usize))
+                Some(Span::new(
+                    attr.name.start as usize,
+                    attr.name.start as usize,
+                ))
             } else if qname.starts_with("xmlns:") {
-                Some(Span::new(attr.name.start as usize + 6, attr.name.end as usize))
+                Some(Span::new(
+                    attr.name.start as usize + 6,
+                    attr.name.end as usize,
+                ))
             } else {
                 None
             };
             if let Some(prefix) = prefix {
-                let value = super::escape::unescape(&self.text[attr.value.range()], true).into_owned();
+                let value =
+                    super::escape::unescape(&self.text[attr.value.range()], true).into_owned();
                 if !prefix.is_empty() && value.is_empty() {
-                    return Err(self.syntax(attr.name.start as usize, "a prefixed namespace cannot be undeclared"));
+                    return Err(self.syntax(
+                        attr.name.start as usize,
+                        "a prefixed namespace cannot be undeclared",
+                    ));
+                }
+                let text: &'t str = self.text;
+                let prefix_text = &text[prefix.range()];
+                // Namespaces in XML 1.0, section 3: reserved prefixes and names.
+                let reserved = match prefix_text {
+                    "xmlns" => true,
+                    "xml" => value != XML_NS,
+                    _ => value == XML_NS || value == XMLNS_NS,
+                };
+                if reserved {
+                    return Err(self.syntax(
+                        attr.name.start as usize,
+                        format!("{qname:?} binds a reserved prefix or namespace name"),
+                    ));
                 }
                 let ns = self.intern(&value);
-                self.bindings.push(Binding { prefix, ns, depth });
+                self.bindings.push(Binding { prefix, depth });
+                self.scopes.entry(prefix_text).or_default().push(ns);
             }
         }
         let prefix_len = name.find(':').unwrap_or(0);
@@ -342,9 +525,11 @@ impl<'t> Builder<'t> {
         }
         let attrs = &self.tree.attrs[attrs_start as usize..];
         for (i, a) in attrs.iter().enumerate() {
-            let local = &self.text[a.name.start as usize + a.prefix_len_with_colon()..a.name.end as usize];
+            let local =
+                &self.text[a.name.start as usize + a.prefix_len_with_colon()..a.name.end as usize];
             for b in &attrs[..i] {
-                let b_local = &self.text[b.name.start as usize + b.prefix_len_with_colon()..b.name.end as usize];
+                let b_local = &self.text
+                    [b.name.start as usize + b.prefix_len_with_colon()..b.name.end as usize];
                 if local == b_local && a.ns == b.ns {
                     return Err(self.syntax(
                         a.name.start as usize,
@@ -381,22 +566,32 @@ impl<'t> Builder<'t> {
         let element = node.element as usize;
         self.tree.elements[element].end_tag = end_tag;
         let depth = self.stack.len();
-        while self.bindings.last().is_some_and(|b| b.depth >= depth) {
-            self.bindings.pop();
+        let text = self.text;
+        while let Some(b) = self.bindings.pop_if(|b| b.depth >= depth) {
+            if let Some(stack) = self.scopes.get_mut(&text[b.prefix.range()]) {
+                stack.pop();
+            }
         }
     }
 
     fn intern(&mut self, uri: &str) -> u32 {
-        if let Some(i) = self.tree.namespaces.iter().position(|n| &**n == uri) {
-            return i as u32;
+        if let Some(&i) = self.interned.get(uri) {
+            return i;
         }
+        let i = self.tree.namespaces.len() as u32;
         self.tree.namespaces.push(uri.into());
-        self.tree.namespaces.len() as u32 - 1
+        self.interned.insert(uri.into(), i);
+        i
     }
 
     /// Resolves the prefix of the name starting at `name_start`. Unprefixed
     /// element names take the default namespace; unprefixed attributes have none.
-    fn resolve(&mut self, name_start: usize, prefix_len: usize, element: bool) -> Result<u32, ParseError> {
+    fn resolve(
+        &mut self,
+        name_start: usize,
+        prefix_len: usize,
+        element: bool,
+    ) -> Result<u32, ParseError> {
         let prefix = &self.text[name_start..name_start + prefix_len];
         if prefix_len == 0 && !element {
             return Ok(NO_NAMESPACE);
@@ -407,15 +602,15 @@ impl<'t> Builder<'t> {
         if prefix == "xmlns" {
             return Err(self.syntax(name_start, "the prefix 'xmlns' is reserved"));
         }
-        let text = self.text;
         let found = self
-            .bindings
-            .iter()
-            .rev()
-            .find(|b| &text[b.prefix.range()] == prefix)
-            .map(|b| b.ns);
+            .scopes
+            .get(prefix)
+            .and_then(|stack| stack.last())
+            .copied();
         match found {
-            Some(ns) if prefix_len == 0 && self.tree.namespaces[ns as usize].is_empty() => Ok(NO_NAMESPACE),
+            Some(ns) if prefix_len == 0 && self.tree.namespaces[ns as usize].is_empty() => {
+                Ok(NO_NAMESPACE)
+            }
             Some(ns) => Ok(ns),
             None if prefix_len == 0 => Ok(NO_NAMESPACE),
             None => Err(self.error(
@@ -448,7 +643,10 @@ impl<'t> Builder<'t> {
                 return Err(self.error(
                     i,
                     ParseErrorKind::TooManyAttributes,
-                    format!("an element has more than {} attributes", self.options.max_attributes),
+                    format!(
+                        "an element has more than {} attributes",
+                        self.options.max_attributes
+                    ),
                 ));
             }
             let name_start = i;
@@ -464,15 +662,23 @@ impl<'t> Builder<'t> {
                 i += 1;
             }
             if i >= to || bytes[i] != b'=' {
-                return Err(self.syntax(name_start, format!("attribute {name:?} has no value (expected {name}=\"…\")")));
+                return Err(self.syntax(
+                    name_start,
+                    format!("attribute {name:?} has no value (expected {name}=\"…\")"),
+                ));
             }
             i += 1;
             while i < to && is_ws(bytes[i]) {
                 i += 1;
             }
-            let quote = bytes.get(i).copied().filter(|&q| (q == b'"' || q == b'\'') && i < to);
+            let quote = bytes
+                .get(i)
+                .copied()
+                .filter(|&q| (q == b'"' || q == b'\'') && i < to);
             let Some(quote) = quote else {
-                return Err(self.syntax(i, format!("the value of attribute {name:?} must be quoted")));
+                return Err(
+                    self.syntax(i, format!("the value of attribute {name:?} must be quoted"))
+                );
             };
             let value_start = i + 1;
             let Some(len) = bytes[value_start..to].iter().position(|&b| b == quote) else {
@@ -481,7 +687,10 @@ impl<'t> Builder<'t> {
             let value_end = value_start + len;
             let raw = &self.text[value_start..value_end];
             if let Some(lt) = raw.find('<') {
-                return Err(self.syntax(value_start + lt, "'<' is not allowed in attribute values; write &lt;"));
+                return Err(self.syntax(
+                    value_start + lt,
+                    "'<' is not allowed in attribute values; write &lt;",
+                ));
             }
             self.check_references(value_start, raw)?;
             i = value_end + 1;
@@ -502,7 +711,10 @@ impl<'t> Builder<'t> {
             let element = &self.tree.elements[node.element as usize];
             let name = &self.text[element.name.range()];
             let opened = self.lines.line_col(self.text, node.span.start as usize);
-            return Err(self.syntax(end, format!("unexpected end of file: <{name}> opened at {opened} is not closed")));
+            return Err(self.syntax(
+                end,
+                format!("unexpected end of file: <{name}> opened at {opened} is not closed"),
+            ));
         }
         if !self.root_seen {
             return Err(self.syntax(end, "no root element: the file has no XML element"));
@@ -513,6 +725,10 @@ impl<'t> Builder<'t> {
 
 impl AttrData {
     pub(crate) fn prefix_len_with_colon(&self) -> usize {
-        if self.prefix_len == 0 { 0 } else { self.prefix_len as usize + 1 }
+        if self.prefix_len == 0 {
+            0
+        } else {
+            self.prefix_len as usize + 1
+        }
     }
 }

@@ -266,31 +266,34 @@ impl Unattend {
             ..Unattend::default()
         };
         for child in &root.children {
-            if let Node::Element(el) = child {
-                if el.namespace == UNATTEND_NS && el.name == "settings" {
-                    if let Some(s) = Settings::from_element(el) {
-                        file.settings.push(s);
-                        continue;
-                    }
-                } else if el.namespace == UNATTEND_NS
-                    && el.name == "servicing"
-                    && file.servicing.is_none()
-                {
-                    file.servicing = Some(el.clone());
-                    continue;
-                } else if el.namespace == CPI_NS
-                    && el.name == "offlineImage"
-                    && file.offline_image.is_none()
-                {
-                    if let Some(img) = OfflineImage::from_element(el) {
-                        file.offline_image = Some(img);
-                        continue;
-                    }
-                }
+            let adopted = match child {
+                Node::Element(el) => file.adopt(el),
+                _ => false,
+            };
+            if !adopted {
+                file.other.push(child.clone());
             }
-            file.other.push(child.clone());
         }
         file
+    }
+
+    /// Takes a child of `<unattend>` into its typed place; false when it has none.
+    fn adopt(&mut self, el: &Element) -> bool {
+        match (el.namespace.as_str(), el.name.as_str()) {
+            (UNATTEND_NS, "settings") => Settings::from_element(el)
+                .map(|s| self.settings.push(s))
+                .is_some(),
+            (UNATTEND_NS, "servicing") if self.servicing.is_none() => {
+                self.servicing = Some(el.clone());
+                true
+            }
+            (CPI_NS, "offlineImage") if self.offline_image.is_none() => {
+                OfflineImage::from_element(el)
+                    .map(|img| self.offline_image = Some(img))
+                    .is_some()
+            }
+            _ => false,
+        }
     }
 
     /// The settings of a pass (the first, if the file repeats the pass),
