@@ -247,3 +247,27 @@ fn element_tree_keeps_leaf_text_exactly_and_drops_only_layout() {
         "namespace declarations are derived, not stored"
     );
 }
+
+#[test]
+fn list_item_action_and_key_value_are_readable_on_generic_elements() {
+    let xml = format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:w=\"{WCM_NS}\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-IE-InternetExplorer\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><SearchScopes><Scope w:action=\"modify\" w:keyValue=\"Bing\"><ScopeKey>Bing</ScopeKey></Scope></SearchScopes></component></settings></unattend>"
+    );
+    let file = Unattend::parse(xml.as_bytes()).unwrap();
+    let (_, c) = file.components().next().unwrap();
+    let ComponentSettings::Generic(nodes) = &c.settings else {
+        panic!()
+    };
+    let Node::Element(scopes) = &nodes[0] else {
+        panic!()
+    };
+    let scope = scopes.child_elements().next().unwrap();
+    assert_eq!(scope.wcm_action(), Some(WcmAction::Modify));
+    assert_eq!(scope.wcm_key_value(), Some("Bing"));
+    // Written back with the canonical prefix.
+    let out = file.to_xml(&WriteOptions::default());
+    assert!(
+        out.contains("<Scope wcm:action=\"modify\" wcm:keyValue=\"Bing\">"),
+        "{out}"
+    );
+}

@@ -138,6 +138,19 @@ impl Element {
             .map(|a| a.value.as_str())
     }
 
+    /// The `wcm:action` of a list item or container, when it is one of the
+    /// three valid literals.
+    pub fn wcm_action(&self) -> Option<super::WcmAction> {
+        use super::XmlValue;
+        self.attribute(Some(crate::document::WCM_NS), "action")
+            .and_then(super::WcmAction::parse_xml)
+    }
+
+    /// The `wcm:keyValue` that keys a list item (e.g. a registry-style entry).
+    pub fn wcm_key_value(&self) -> Option<&str> {
+        self.attribute(Some(crate::document::WCM_NS), "keyValue")
+    }
+
     /// Child elements in order.
     pub fn child_elements(&self) -> impl Iterator<Item = &Element> {
         self.children.iter().filter_map(|n| match n {
