@@ -1,0 +1,344 @@
+//! The catalog data as the generator reads it: Microsoft's reference facts
+//! (`unattend-catalog.json`) merged with the project's supplement.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// Windows-version facts of a component or setting.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Win {
+    pub introduced: Option<String>,
+    pub deprecated_in: Option<String>,
+    pub removed_in: Option<String>,
+    #[serde(default)]
+    pub editions: Vec<String>,
+    pub only: Option<String>,
+    pub nano_server: Option<String>,
+    pub server_core: Option<String>,
+    #[serde(default)]
+    pub server_only: bool,
+    pub s_mode: Option<String>,
+    pub firmware: Option<String>,
+    pub requires: Option<String>,
+}
+
+/// One setting (element) below a component.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting {
+    pub path: String,
+    pub kind: String,
+    #[serde(rename = "type")]
+    pub value_type: Option<String>,
+    pub type_src: Option<String>,
+    pub type_declared: Option<String>,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub special_values: Vec<String>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    pub range: Option<[i64; 2]>,
+    pub max_length: Option<u32>,
+    pub min_length: Option<u32>,
+    pub length_unit: Option<String>,
+    pub empty_ok: Option<bool>,
+    pub default: Option<String>,
+    #[serde(default)]
+    pub default_conditional: Vec<String>,
+    #[serde(default)]
+    pub passes: Vec<String>,
+    pub passes_src: Option<String>,
+    pub pass_note: Option<String>,
+    pub status: Option<String>,
+    pub status_src: Option<String>,
+    pub win: Option<Win>,
+    pub example: Option<String>,
+    pub xml_name: Option<String>,
+    pub item: Option<String>,
+    #[serde(default)]
+    pub children: Vec<String>,
+    #[serde(default)]
+    pub repeating: Vec<String>,
+    pub key: Option<String>,
+    pub key_src: Option<String>,
+    pub list_src: Option<String>,
+    pub xml_form: Option<String>,
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub summary: Option<String>,
+    /// The documentation page (file name in the reference folder).
+    pub file: Option<String>,
+    /// Supplement only: where the fact comes from.
+    pub source: Option<String>,
+    /// Supplement only: the component the setting belongs to.
+    pub component: Option<String>,
+}
+
+impl Setting {
+    /// The element name as written in XML (last path segment, with the
+    /// exact casing of the documentation's XML example when it differs).
+    pub fn element_name(&self) -> &str {
+        self.xml_name
+            .as_deref()
+            .unwrap_or_else(|| self.path.rsplit('/').next().unwrap_or(&self.path))
+    }
+
+    /// The parent path, `None` at the top of the component.
+    pub fn parent_path(&self) -> Option<&str> {
+        self.path.rsplit_once('/').map(|(p, _)| p)
+    }
+
+    /// True for the Key/Value pseudo-settings of keyed items, which are not
+    /// child elements (the key is `wcm:keyValue`, the value the item's text).
+    pub fn is_pseudo(&self) -> bool {
+        self.xml_form.is_some()
+    }
+}
+
+/// One component.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    pub name: String,
+    pub file: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub passes: Vec<String>,
+    pub page_date: Option<String>,
+    #[serde(default)]
+    pub settings: Vec<Setting>,
+    pub win: Option<Win>,
+    #[serde(default)]
+    pub name_variants: Vec<String>,
+    pub status: Option<String>,
+    pub status_src: Option<String>,
+    pub replacement: Option<String>,
+    /// False for components known to exist whose settings no reference here documents.
+    #[serde(default = "yes")]
+    pub settings_documented: bool,
+    /// Supplement only: where the facts come from.
+    pub source: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+struct RemovedComponent {
+    name: String,
+    status: String,
+    replacement: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CatalogFile {
+    source: serde_json::Value,
+    passes_order: Vec<String>,
+    components: Vec<Component>,
+    removed_components: Vec<RemovedComponent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixup {
+    component: String,
+    rename: String,
+    source: String,
+}
+
+/// A name real files use that is deliberately not a catalog entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    pub component: String,
+    pub path: Option<String>,
+    pub reason: String,
+    pub seen_in: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Supplement {
+    #[allow(dead_code)]
+    about: String,
+    fixups: Vec<Fixup>,
+    components: Vec<Component>,
+    settings: Vec<Setting>,
+    rejected: Vec<Rejected>,
+}
+
+/// The merged catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    /// Where Microsoft's facts come from (commit, date), for headers.
+    pub source_commit: String,
+    pub source_date: String,
+    pub passes_order: Vec<String>,
+    /// Components sorted by name (case-insensitive), settings in file order.
+    pub components: Vec<Component>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// The data files, relative to the workspace root.
+pub const CATALOG_FILE: &str = "crates/unattend/catalog/unattend-catalog.json";
+pub const SUPPLEMENT_FILE: &str = "crates/unattend/catalog/supplement.json";
+
+fn read_json<T: serde::de::DeserializeOwned>(root: &Path, file: &str) -> Result<T, String> {
+    let text = std::fs::read_to_string(root.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))
+}
+
+impl Catalog {
+    /// Reads and merges the data; fails loudly on stale fix-ups and
+    /// inconsistent entries.
+    pub fn load(root: &Path) -> Result<Catalog, String> {
+        let file: CatalogFile = read_json(root, CATALOG_FILE)?;
+        let supplement: Supplement = read_json(root, SUPPLEMENT_FILE)?;
+        let mut components = file.components;
+
+        for fix in &supplement.fixups {
+            let c = components
+                .iter_mut()
+                .find(|c| c.name == fix.component)
+                .ok_or_else(|| {
+                    format!(
+                        "stale fix-up in {SUPPLEMENT_FILE}: no component {:?} to rename ({})",
+                        fix.component, fix.source
+                    )
+                })?;
+            c.name_variants.push(std::mem::replace(&mut c.name, fix.rename.clone()));
+            c.source = Some(fix.source.clone());
+        }
+        for removed in file.removed_components {
+            if components.iter().any(|c| c.name.eq_ignore_ascii_case(&removed.name)) {
+                return Err(format!("removed component {} also has pages", removed.name));
+            }
+            components.push(Component {
+                name: removed.name,
+                file: None,
+                summary: None,
+                passes: Vec::new(),
+                page_date: None,
+                settings: Vec::new(),
+                win: None,
+                name_variants: Vec::new(),
+                status: Some(removed.status),
+                status_src: Some("components page".to_string()),
+                replacement: removed.replacement,
+                settings_documented: false,
+                source: Some("Listed as removed on the reference's Components page; no pages of its own.".to_string()),
+            });
+        }
+        for c in supplement.components {
+            if c.source.is_none() {
+                return Err(format!("{SUPPLEMENT_FILE}: component {} has no source", c.name));
+            }
+            if components.iter().any(|x| x.name.eq_ignore_ascii_case(&c.name)) {
+                return Err(format!(
+                    "stale supplement entry: component {} is in the catalog now",
+                    c.name
+                ));
+            }
+            components.push(c);
+        }
+        for s in supplement.settings {
+            let owner = s.component.clone().unwrap_or_default();
+            if s.source.is_none() {
+                return Err(format!("{SUPPLEMENT_FILE}: setting {owner}/{} has no source", s.path));
+            }
+            let c = components
+                .iter_mut()
+                .find(|c| c.name.eq_ignore_ascii_case(&owner))
+                .ok_or_else(|| format!("{SUPPLEMENT_FILE}: setting {} names unknown component {owner:?}", s.path))?;
+            if c.settings.iter().any(|x| x.path.eq_ignore_ascii_case(&s.path)) {
+                return Err(format!(
+                    "stale supplement entry: {owner}/{} is in the catalog now",
+                    s.path
+                ));
+            }
+            // Keep the parent's child list complete.
+            if let Some(parent) = s.parent_path() {
+                let leaf = s.element_name().to_string();
+                let p = c
+                    .settings
+                    .iter_mut()
+                    .find(|x| x.path == parent)
+                    .ok_or_else(|| format!("{SUPPLEMENT_FILE}: {owner}/{}: no parent {parent}", s.path))?;
+                p.children.push(leaf);
+                p.children.sort();
+            }
+            c.settings.push(s);
+        }
+        for r in &supplement.rejected {
+            let known = components.iter().find(|c| c.name.eq_ignore_ascii_case(&r.component));
+            let stale = match (&r.path, known) {
+                (None, Some(_)) => true,
+                (Some(p), Some(c)) => c.settings.iter().any(|s| s.path.eq_ignore_ascii_case(p)),
+                _ => false,
+            };
+            if stale {
+                return Err(format!(
+                    "stale rejection in {SUPPLEMENT_FILE}: {}/{} is in the catalog now",
+                    r.component,
+                    r.path.as_deref().unwrap_or("")
+                ));
+            }
+        }
+        components.sort_by_key(|c| c.name.to_ascii_lowercase());
+        let catalog = Catalog {
+            source_commit: file.source["commit"].as_str().unwrap_or_default().to_string(),
+            source_date: file.source["commit_date"].as_str().unwrap_or_default().to_string(),
+            passes_order: file.passes_order,
+            components,
+            rejected: supplement.rejected,
+        };
+        catalog.validate()?;
+        Ok(catalog)
+    }
+
+    /// Structural checks the generators rely on.
+    fn validate(&self) -> Result<(), String> {
+        let passes: HashSet<&str> = self.passes_order.iter().map(String::as_str).collect();
+        for c in &self.components {
+            for p in &c.passes {
+                if !passes.contains(p.as_str()) {
+                    return Err(format!("{}: unknown pass {p}", c.name));
+                }
+            }
+            let mut seen = HashSet::new();
+            for s in &c.settings {
+                if !seen.insert(s.path.to_ascii_lowercase()) {
+                    return Err(format!("{}: duplicate setting {}", c.name, s.path));
+                }
+                if !matches!(s.kind.as_str(), "container" | "list" | "list_item" | "value") {
+                    return Err(format!("{}/{}: unknown kind {}", c.name, s.path, s.kind));
+                }
+                for p in &s.passes {
+                    if !passes.contains(p.as_str()) {
+                        return Err(format!("{}/{}: unknown pass {p}", c.name, s.path));
+                    }
+                }
+                if let Some(parent) = s.parent_path()
+                    && !c.settings.iter().any(|x| x.path == parent)
+                {
+                    return Err(format!("{}/{}: parent {parent} missing", c.name, s.path));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Component {
+    /// Settings directly below `parent` (`None`: the component's top level),
+    /// in catalog order.
+    pub fn children_of<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Setting> + 'a {
+        self.settings.iter().filter(move |s| s.parent_path() == parent)
+    }
+}

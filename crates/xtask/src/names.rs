@@ -1,0 +1,1 @@
+//! Rust identifiers from XML names.
