@@ -6,7 +6,11 @@
 //!   back byte for byte; edits change only the bytes they must.
 //! * [`model`]: the typed answer file: passes, components, settings. Built from a
 //!   document without losing content, written out by a canonical writer.
+//! * [`catalog`]: every documented component and setting (types, allowed
+//!   values, valid passes, status) and Windows identifier lists, as static
+//!   tables generated from the catalog data.
 
+pub mod catalog;
 pub mod document;
 pub mod model;
 

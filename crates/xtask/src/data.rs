@@ -142,6 +142,34 @@ struct CatalogFile {
     passes_order: Vec<String>,
     components: Vec<Component>,
     removed_components: Vec<RemovedComponent>,
+    #[serde(default)]
+    curated_notes: Vec<CuratedNote>,
+    #[serde(default)]
+    changelog: Vec<ChangelogEntry>,
+}
+
+/// A hand-checked observation about a component (`path` empty) or setting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedNote {
+    pub component: String,
+    pub path: String,
+    pub note: String,
+}
+
+/// One entry of the reference's "Changed answer file settings" pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangelogEntry {
+    pub release: String,
+    pub change: String,
+    pub component: String,
+    /// Absent: the entry is about the component.
+    pub path: Option<String>,
+    /// False: the setting has no page in the snapshot.
+    #[allow(dead_code)]
+    pub in_docs: Option<bool>,
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,6 +211,10 @@ pub struct Catalog {
     /// Components sorted by name (case-insensitive), settings in file order.
     pub components: Vec<Component>,
     pub rejected: Vec<Rejected>,
+    /// Hand-checked notes (component names as in the catalog file, before fix-ups).
+    pub curated_notes: Vec<CuratedNote>,
+    /// The reference's change log (component names as in the catalog file).
+    pub changelog: Vec<ChangelogEntry>,
 }
 
 /// The data files, relative to the workspace root.
@@ -212,11 +244,15 @@ impl Catalog {
                         fix.component, fix.source
                     )
                 })?;
-            c.name_variants.push(std::mem::replace(&mut c.name, fix.rename.clone()));
+            c.name_variants
+                .push(std::mem::replace(&mut c.name, fix.rename.clone()));
             c.source = Some(fix.source.clone());
         }
         for removed in file.removed_components {
-            if components.iter().any(|c| c.name.eq_ignore_ascii_case(&removed.name)) {
+            if components
+                .iter()
+                .any(|c| c.name.eq_ignore_ascii_case(&removed.name))
+            {
                 return Err(format!("removed component {} also has pages", removed.name));
             }
             components.push(Component {
@@ -232,14 +268,23 @@ impl Catalog {
                 status_src: Some("components page".to_string()),
                 replacement: removed.replacement,
                 settings_documented: false,
-                source: Some("Listed as removed on the reference's Components page; no pages of its own.".to_string()),
+                source: Some(
+                    "Listed as removed on the reference's Components page; no pages of its own."
+                        .to_string(),
+                ),
             });
         }
         for c in supplement.components {
             if c.source.is_none() {
-                return Err(format!("{SUPPLEMENT_FILE}: component {} has no source", c.name));
+                return Err(format!(
+                    "{SUPPLEMENT_FILE}: component {} has no source",
+                    c.name
+                ));
             }
-            if components.iter().any(|x| x.name.eq_ignore_ascii_case(&c.name)) {
+            if components
+                .iter()
+                .any(|x| x.name.eq_ignore_ascii_case(&c.name))
+            {
                 return Err(format!(
                     "stale supplement entry: component {} is in the catalog now",
                     c.name
@@ -250,13 +295,24 @@ impl Catalog {
         for s in supplement.settings {
             let owner = s.component.clone().unwrap_or_default();
             if s.source.is_none() {
-                return Err(format!("{SUPPLEMENT_FILE}: setting {owner}/{} has no source", s.path));
+                return Err(format!(
+                    "{SUPPLEMENT_FILE}: setting {owner}/{} has no source",
+                    s.path
+                ));
             }
             let c = components
                 .iter_mut()
                 .find(|c| c.name.eq_ignore_ascii_case(&owner))
-                .ok_or_else(|| format!("{SUPPLEMENT_FILE}: setting {} names unknown component {owner:?}", s.path))?;
-            if c.settings.iter().any(|x| x.path.eq_ignore_ascii_case(&s.path)) {
+                .ok_or_else(|| {
+                    format!(
+                        "{SUPPLEMENT_FILE}: setting {} names unknown component {owner:?}",
+                        s.path
+                    )
+                })?;
+            if c.settings
+                .iter()
+                .any(|x| x.path.eq_ignore_ascii_case(&s.path))
+            {
                 return Err(format!(
                     "stale supplement entry: {owner}/{} is in the catalog now",
                     s.path
@@ -269,14 +325,18 @@ impl Catalog {
                     .settings
                     .iter_mut()
                     .find(|x| x.path == parent)
-                    .ok_or_else(|| format!("{SUPPLEMENT_FILE}: {owner}/{}: no parent {parent}", s.path))?;
+                    .ok_or_else(|| {
+                        format!("{SUPPLEMENT_FILE}: {owner}/{}: no parent {parent}", s.path)
+                    })?;
                 p.children.push(leaf);
                 p.children.sort();
             }
             c.settings.push(s);
         }
         for r in &supplement.rejected {
-            let known = components.iter().find(|c| c.name.eq_ignore_ascii_case(&r.component));
+            let known = components
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(&r.component));
             let stale = match (&r.path, known) {
                 (None, Some(_)) => true,
                 (Some(p), Some(c)) => c.settings.iter().any(|s| s.path.eq_ignore_ascii_case(p)),
@@ -292,11 +352,19 @@ impl Catalog {
         }
         components.sort_by_key(|c| c.name.to_ascii_lowercase());
         let catalog = Catalog {
-            source_commit: file.source["commit"].as_str().unwrap_or_default().to_string(),
-            source_date: file.source["commit_date"].as_str().unwrap_or_default().to_string(),
+            source_commit: file.source["commit"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            source_date: file.source["commit_date"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
             passes_order: file.passes_order,
             components,
             rejected: supplement.rejected,
+            curated_notes: file.curated_notes,
+            changelog: file.changelog,
         };
         catalog.validate()?;
         Ok(catalog)
@@ -316,7 +384,10 @@ impl Catalog {
                 if !seen.insert(s.path.to_ascii_lowercase()) {
                     return Err(format!("{}: duplicate setting {}", c.name, s.path));
                 }
-                if !matches!(s.kind.as_str(), "container" | "list" | "list_item" | "value") {
+                if !matches!(
+                    s.kind.as_str(),
+                    "container" | "list" | "list_item" | "value"
+                ) {
                     return Err(format!("{}/{}: unknown kind {}", c.name, s.path, s.kind));
                 }
                 for p in &s.passes {
@@ -338,7 +409,12 @@ impl Catalog {
 impl Component {
     /// Settings directly below `parent` (`None`: the component's top level),
     /// in catalog order.
-    pub fn children_of<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Setting> + 'a {
-        self.settings.iter().filter(move |s| s.parent_path() == parent)
+    pub fn children_of<'a>(
+        &'a self,
+        parent: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Setting> + 'a {
+        self.settings
+            .iter()
+            .filter(move |s| s.parent_path() == parent)
     }
 }

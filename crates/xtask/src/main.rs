@@ -31,7 +31,8 @@ fn codegen(check: bool) -> Result<(), String> {
     files.extend(structs::generate(&catalog)?);
     for f in &mut files {
         if f.path.extension().is_some_and(|e| e == "rs") {
-            f.contents = output::rustfmt(&f.contents).map_err(|e| format!("{}: {e}", f.path.display()))?;
+            f.contents =
+                output::rustfmt(&f.contents).map_err(|e| format!("{}: {e}", f.path.display()))?;
         }
     }
     output::write_or_check(&root, &files, &[tables::OUT_DIR, structs::OUT_DIR], check)?;
@@ -43,7 +44,12 @@ fn codegen(check: bool) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
         ["-h" | "--help" | "help"] => {

@@ -34,7 +34,9 @@ pub fn rustfmt(source: &str) -> Result<String, String> {
     let mut stdin = child.stdin.take().ok_or("rustfmt: no stdin")?;
     let input = source.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().map_err(|e| format!("rustfmt: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt: {e}"))?;
     writer
         .join()
         .map_err(|_| "rustfmt: writer thread failed".to_string())?
@@ -44,7 +46,10 @@ pub fn rustfmt(source: &str) -> Result<String, String> {
         // Keep the unformatted source for inspection.
         let dump = std::env::temp_dir().join("xtask-rustfmt-input.rs");
         let _ = std::fs::write(&dump, source);
-        return Err(format!("rustfmt failed on generated code (saved to {}):\n{err}", dump.display()));
+        return Err(format!(
+            "rustfmt failed on generated code (saved to {}):\n{err}",
+            dump.display()
+        ));
     }
     String::from_utf8(out.stdout).map_err(|e| format!("rustfmt output: {e}"))
 }
@@ -52,7 +57,12 @@ pub fn rustfmt(source: &str) -> Result<String, String> {
 /// Writes `files` (or, with `check`, compares them with what is on disk).
 /// Every `.rs` file in `owned_dirs` that the generator no longer produces is
 /// stale: removed when writing, reported when checking.
-pub fn write_or_check(root: &Path, files: &[GeneratedFile], owned_dirs: &[&str], check: bool) -> Result<(), String> {
+pub fn write_or_check(
+    root: &Path,
+    files: &[GeneratedFile],
+    owned_dirs: &[&str],
+    check: bool,
+) -> Result<(), String> {
     let mut problems = Vec::new();
     let produced: BTreeSet<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     for f in files {
@@ -72,14 +82,17 @@ pub fn write_or_check(root: &Path, files: &[GeneratedFile], owned_dirs: &[&str],
         }
     }
     for dir in owned_dirs {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let rel = Path::new(dir).join(entry.file_name());
             if rel.extension().is_some_and(|e| e == "rs") && !produced.contains(&rel) {
                 if check {
                     problems.push(format!("{} is no longer generated", rel.display()));
                 } else {
-                    std::fs::remove_file(entry.path()).map_err(|e| format!("{}: {e}", rel.display()))?;
+                    std::fs::remove_file(entry.path())
+                        .map_err(|e| format!("{}: {e}", rel.display()))?;
                     eprintln!("removed {}", rel.display());
                 }
             }
