@@ -920,6 +920,46 @@ mod tests {
         }
     }
 
+    /// No catalog entry has a minimum length above 1 (and the one with 1
+    /// accepts empty values), so the rule is checked on made-up entries.
+    #[test]
+    fn too_short_counts_in_the_length_unit() {
+        let chars = SettingInfo {
+            value_type: Some(ValueType::String),
+            min_length: Some(3),
+            ..SettingInfo::BLANK
+        };
+        let unit = LengthUnit::Characters;
+        assert_eq!(
+            chars.check_value("ÄÄ"),
+            Err(ValueError::TooShort { min: 3, unit })
+        );
+        assert_eq!(
+            chars.check_value(""),
+            Err(ValueError::TooShort { min: 3, unit })
+        );
+        assert_eq!(
+            chars.check_value("ab").unwrap_err().to_string(),
+            "too short: at least 3 characters"
+        );
+        assert_eq!(chars.check_value("abc"), Ok(()));
+        let bytes = SettingInfo {
+            length_unit: LengthUnit::Bytes,
+            ..chars
+        };
+        assert_eq!(bytes.check_value("ÄÄ"), Ok(()));
+        // Untyped values with literals still match them.
+        let untyped = SettingInfo {
+            values: &["On", "Off"],
+            ..SettingInfo::BLANK
+        };
+        assert_eq!(
+            untyped.check_value("on"),
+            Err(ValueError::WrongCase { expected: "On" })
+        );
+        assert_eq!(untyped.check_value(""), Ok(()));
+    }
+
     #[test]
     fn pass_sets() {
         let set = PassSet::of(&[Pass::OobeSystem, Pass::WindowsPe]);
