@@ -7,33 +7,35 @@
 //! sysprep /generalize /oobe /shutdown /unattend:Unattend.xml   # on the Windows machine
 //! ```
 
-use unattend::model::components::{Deployment, PnpSysprep, Reseal, ResealMode, SecuritySpp};
+use unattend::model::components::deployment::{Mode, Reseal};
+use unattend::model::components::{Deployment, PnpSysprep, SecuritySpp};
 use unattend::model::{Arch, Component, Pass, Unattend, WriteOptions};
 
 fn main() {
     let mut file = Unattend::new();
     let generalize = file.pass_mut(Pass::Generalize);
-    generalize.components.push(Component::pnp_sysprep(
+    generalize.components.push(Component::typed(
         Arch::Amd64,
         PnpSysprep {
             persist_all_device_installs: Some(true),
             ..Default::default()
         },
     ));
-    generalize.components.push(Component::security_spp(
+    generalize.components.push(Component::typed(
         Arch::Amd64,
         SecuritySpp {
             skip_rearm: Some(1),
+            ..Default::default()
         },
     ));
     file.pass_mut(Pass::OobeSystem)
         .components
-        .push(Component::deployment(
+        .push(Component::typed(
             Arch::Amd64,
             Deployment {
                 reseal: Some(Reseal {
-                    mode: Some(ResealMode::Audit),
-                    force_shutdown_now: None,
+                    mode: Some(Mode::Audit),
+                    ..Default::default()
                 }),
                 ..Default::default()
             },

@@ -2,7 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use unattend::document::{CPI_NS, Document, WCM_NS};
-use unattend::model::components::{Deployment, ResealMode, RunSynchronousCommand, WillReboot};
+use unattend::model::components::Deployment;
+use unattend::model::components::deployment::{Mode, RunSynchronousCommand, WillReboot};
 use unattend::model::{
     Arch, Component, ComponentSettings, Element, Node, Pass, Unattend, WcmAction, WriteOptions,
 };
@@ -57,21 +58,26 @@ fn passes_components_and_typed_settings_are_read() {
     let ComponentSettings::Deployment(d) = &reseal.settings else {
         panic!("{reseal:?}")
     };
-    assert_eq!(d.reseal.as_ref().unwrap().mode, Some(ResealMode::Audit));
+    assert_eq!(d.reseal.as_ref().unwrap().mode, Some(Mode::Audit));
 
     let (_, sync) = file.components().nth(1).unwrap();
     assert_eq!(sync.processor_architecture, Arch::X86);
     let ComponentSettings::Deployment(d) = &sync.settings else {
         panic!("{sync:?}")
     };
-    let cmd: &RunSynchronousCommand = &d.run_synchronous.as_ref().unwrap().commands[0];
-    assert_eq!(cmd.action, Some(WcmAction::Add));
+    let cmd: &RunSynchronousCommand =
+        &d.run_synchronous.as_ref().unwrap().run_synchronous_command[0];
+    assert_eq!(cmd.wcm_action, Some(WcmAction::Add));
     assert_eq!(cmd.order, Some(1));
     assert_eq!(cmd.path.as_deref(), Some("powercfg -h off"));
     assert_eq!(cmd.will_reboot, Some(WillReboot::Never));
 
+    // Every documented component is typed when its content fits.
     let (_, shell) = file.components().nth(2).unwrap();
-    assert!(shell.settings.is_generic());
+    let ComponentSettings::ShellSetup(s) = &shell.settings else {
+        panic!("{shell:?}")
+    };
+    assert_eq!(s.computer_name.as_deref(), Some("*"));
 }
 
 #[test]
@@ -220,7 +226,7 @@ fn builders_use_defaults_and_generic_components_write_their_elements() {
         ));
     file.pass_mut(Pass::Specialize)
         .components
-        .push(Component::deployment(Arch::Amd64, Deployment::default()));
+        .push(Component::typed(Arch::Amd64, Deployment::default()));
     assert_eq!(file.settings.len(), 1, "pass_mut reuses the pass");
     let xml = file.to_xml(&WriteOptions::default());
     assert!(xml.contains("<ComputerName>WS-01</ComputerName>"));
@@ -251,7 +257,7 @@ fn element_tree_keeps_leaf_text_exactly_and_drops_only_layout() {
 #[test]
 fn list_item_action_and_key_value_are_readable_on_generic_elements() {
     let xml = format!(
-        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:w=\"{WCM_NS}\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-IE-InternetExplorer\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><SearchScopes><Scope w:action=\"modify\" w:keyValue=\"Bing\"><ScopeKey>Bing</ScopeKey></Scope></SearchScopes></component></settings></unattend>"
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:w=\"{WCM_NS}\"><settings pass=\"specialize\"><component name=\"Contoso-Custom-Settings\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><SearchScopes><Scope w:action=\"modify\" w:keyValue=\"Bing\"><ScopeKey>Bing</ScopeKey></Scope></SearchScopes></component></settings></unattend>"
     );
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
@@ -270,4 +276,125 @@ fn list_item_action_and_key_value_are_readable_on_generic_elements() {
         out.contains("<Scope wcm:action=\"modify\" wcm:keyValue=\"Bing\">"),
         "{out}"
     );
+}
+
+#[test]
+fn keyed_list_items_are_typed_with_their_key_and_text_value() {
+    let xml = format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:wcm=\"{WCM_NS}\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-DNS-Client\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><DNSSuffixSearchOrder><DomainName wcm:action=\"add\" wcm:keyValue=\"1\">corp.example.com</DomainName><DomainName wcm:action=\"add\" wcm:keyValue=\"2\">example.com</DomainName></DNSSuffixSearchOrder></component></settings></unattend>"
+    );
+    let file = Unattend::parse(xml.as_bytes()).unwrap();
+    let (_, c) = file.components().next().unwrap();
+    let ComponentSettings::DnsClient(dns) = &c.settings else {
+        panic!("{c:?}")
+    };
+    let names = &dns.dns_suffix_search_order.as_ref().unwrap().domain_name;
+    assert_eq!(names.len(), 2);
+    assert_eq!(names[1].wcm_key_value.as_deref(), Some("2"));
+    assert_eq!(names[1].value.as_deref(), Some("example.com"));
+    assert_eq!(names[0].wcm_action, Some(WcmAction::Add));
+    let out = file.to_xml(&WriteOptions::default());
+    assert!(
+        out.contains("<DomainName wcm:action=\"add\" wcm:keyValue=\"2\">example.com</DomainName>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_children_of_a_typed_component_are_kept_in_other() {
+    let xml = r#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><ComputerName>PC1</ComputerName><!-- note --><FutureSetting>1</FutureSetting></component></settings></unattend>"#;
+    let file = Unattend::parse(xml.as_bytes()).unwrap();
+    let (_, c) = file.components().next().unwrap();
+    let ComponentSettings::ShellSetup(s) = &c.settings else {
+        panic!("{c:?}")
+    };
+    assert_eq!(s.computer_name.as_deref(), Some("PC1"));
+    assert_eq!(s.other.len(), 2, "{:?}", s.other);
+    let out = file.to_xml(&WriteOptions::default());
+    assert!(
+        out.contains("<FutureSetting>1</FutureSetting>") && out.contains("<!-- note -->"),
+        "{out}"
+    );
+}
+
+/// The structure Microsoft documents for the two sysprep settings every
+/// golden image needs, built from typed values.
+#[test]
+fn typed_reseal_and_persist_all_device_installs_serialize_as_documented() {
+    use unattend::model::components::PnpSysprep;
+    use unattend::model::components::deployment::Reseal;
+    let mut file = Unattend::new();
+    file.pass_mut(Pass::OobeSystem)
+        .components
+        .push(Component::typed(
+            Arch::Amd64,
+            Deployment {
+                reseal: Some(Reseal {
+                    mode: Some(Mode::Audit),
+                    force_shutdown_now: Some(true),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        ));
+    file.pass_mut(Pass::Generalize)
+        .components
+        .push(Component::typed(
+            Arch::Amd64,
+            PnpSysprep {
+                persist_all_device_installs: Some(true),
+                ..Default::default()
+            },
+        ));
+    let doc = Document::parse_str(&file.to_xml(&WriteOptions::default())).unwrap();
+    let root = doc.root();
+    assert!(root.is(unattend::document::UNATTEND_NS, "unattend"));
+    let passes: Vec<String> = root
+        .child_elements()
+        .map(|s| s.attribute_value("pass").unwrap().into_owned())
+        .collect();
+    assert_eq!(passes, ["generalize", "oobeSystem"], "processing order");
+
+    let component = |pass: &str| {
+        let settings = root
+            .child_elements()
+            .find(|s| s.attribute_value("pass").as_deref() == Some(pass))
+            .unwrap();
+        let c = settings.child("component").unwrap();
+        for (attr, value) in [
+            ("processorArchitecture", "amd64"),
+            ("publicKeyToken", "31bf3856ad364e35"),
+            ("language", "neutral"),
+            ("versionScope", "nonSxS"),
+        ] {
+            assert_eq!(c.attribute_value(attr).as_deref(), Some(value));
+        }
+        c
+    };
+    let deployment = component("oobeSystem");
+    assert_eq!(
+        deployment.attribute_value("name").as_deref(),
+        Some("Microsoft-Windows-Deployment")
+    );
+    let reseal = deployment.child("Reseal").unwrap();
+    assert_eq!(reseal.child("Mode").unwrap().text().unwrap(), "Audit");
+    assert_eq!(
+        reseal.child("ForceShutdownNow").unwrap().text().unwrap(),
+        "true"
+    );
+    assert_eq!(reseal.child_elements().count(), 2);
+
+    let pnp = component("generalize");
+    assert_eq!(
+        pnp.attribute_value("name").as_deref(),
+        Some("Microsoft-Windows-PnpSysprep")
+    );
+    assert_eq!(
+        pnp.child("PersistAllDeviceInstalls")
+            .unwrap()
+            .text()
+            .unwrap(),
+        "true"
+    );
+    assert_eq!(pnp.child_elements().count(), 1);
 }

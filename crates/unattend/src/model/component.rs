@@ -3,9 +3,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::components::{Deployment, PnpSysprep, SecuritySpp, TypedComponent};
+use super::components::ComponentSettings;
 use super::element::{Attribute, Element, Node};
 use super::pass::Arch;
+use super::typed::TypedComponent;
 
 /// Microsoft's public key token, the same on every answer-file component.
 pub const PUBLIC_KEY_TOKEN: &str = "31bf3856ad364e35";
@@ -54,94 +55,18 @@ fn default_scope() -> String {
     VERSION_SCOPE_NON_SXS.to_string()
 }
 
-/// A component's settings: typed when the model knows the component and the
-/// content fits the type exactly, otherwise the element tree as read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub enum ComponentSettings {
-    /// Microsoft-Windows-Deployment.
-    #[serde(rename = "Microsoft-Windows-Deployment")]
-    Deployment(Deployment),
-    /// Microsoft-Windows-PnpSysprep.
-    #[serde(rename = "Microsoft-Windows-PnpSysprep")]
-    PnpSysprep(PnpSysprep),
-    /// Microsoft-Windows-Security-SPP.
-    #[serde(rename = "Microsoft-Windows-Security-SPP")]
-    SecuritySpp(SecuritySpp),
-    /// Any other component, or content that does not fit its type: child nodes as read.
-    #[serde(rename = "elements")]
-    Generic(Vec<Node>),
-}
-
 impl ComponentSettings {
-    /// The settings as child nodes of the component element.
-    pub fn to_children(&self) -> Vec<Node> {
-        match self {
-            ComponentSettings::Deployment(d) => d.to_children(),
-            ComponentSettings::PnpSysprep(p) => p.to_children(),
-            ComponentSettings::SecuritySpp(s) => s.to_children(),
-            ComponentSettings::Generic(nodes) => nodes.clone(),
-        }
-    }
-
-    /// Reads settings for the named component, typed when the content fits
-    /// exactly (nothing dropped, nothing rewritten), generic otherwise.
+    /// Reads settings for the named component: typed when the catalog
+    /// documents it and the content fits exactly (nothing dropped, nothing
+    /// rewritten), generic otherwise.
     pub fn read(name: &str, component: &Element) -> ComponentSettings {
-        fn typed<T: TypedComponent>(
-            component: &Element,
-            wrap: fn(T) -> ComponentSettings,
-        ) -> Option<ComponentSettings> {
-            let value = T::read(component).ok()?;
-            same_content(&value.to_children(), &component.children).then(|| wrap(value))
-        }
-        let typed = if name.eq_ignore_ascii_case(Deployment::NAME) {
-            typed(component, ComponentSettings::Deployment)
-        } else if name.eq_ignore_ascii_case(PnpSysprep::NAME) {
-            typed(component, ComponentSettings::PnpSysprep)
-        } else if name.eq_ignore_ascii_case(SecuritySpp::NAME) {
-            typed(component, ComponentSettings::SecuritySpp)
-        } else {
-            None
-        };
-        typed.unwrap_or_else(|| ComponentSettings::Generic(component.children.clone()))
+        ComponentSettings::read_typed(name, component)
+            .unwrap_or_else(|| ComponentSettings::Generic(component.children.clone()))
     }
 
     /// True when the settings are carried as a generic element tree.
     pub fn is_generic(&self) -> bool {
         matches!(self, ComponentSettings::Generic(_))
-    }
-}
-
-/// Equal content with sibling order ignored: the canonical writer may order
-/// settings differently from the source, which Windows does not mind.
-pub(crate) fn same_content(a: &[Node], b: &[Node]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut used = vec![false; b.len()];
-    a.iter().all(|x| {
-        let found = b
-            .iter()
-            .enumerate()
-            .find(|(i, y)| !used[*i] && same_node(x, y))
-            .map(|(i, _)| i);
-        found.map(|i| used[i] = true).is_some()
-    })
-}
-
-fn same_node(a: &Node, b: &Node) -> bool {
-    match (a, b) {
-        (Node::Element(x), Node::Element(y)) => {
-            x.name == y.name
-                && x.namespace == y.namespace
-                && x.attributes.len() == y.attributes.len()
-                && x.attributes.iter().all(|a| {
-                    y.attributes.iter().any(|b| {
-                        a.name == b.name && a.namespace == b.namespace && a.value == b.value
-                    })
-                })
-                && same_content(&x.children, &y.children)
-        }
-        (x, y) => x == y,
     }
 }
 
@@ -159,31 +84,13 @@ impl Component {
         }
     }
 
-    /// A Microsoft-Windows-Deployment component.
-    pub fn deployment(arch: Arch, settings: Deployment) -> Component {
-        Component::new(
-            Deployment::NAME,
-            arch,
-            ComponentSettings::Deployment(settings),
-        )
-    }
-
-    /// A Microsoft-Windows-PnpSysprep component.
-    pub fn pnp_sysprep(arch: Arch, settings: PnpSysprep) -> Component {
-        Component::new(
-            PnpSysprep::NAME,
-            arch,
-            ComponentSettings::PnpSysprep(settings),
-        )
-    }
-
-    /// A Microsoft-Windows-Security-SPP component.
-    pub fn security_spp(arch: Arch, settings: SecuritySpp) -> Component {
-        Component::new(
-            SecuritySpp::NAME,
-            arch,
-            ComponentSettings::SecuritySpp(settings),
-        )
+    /// A component with typed settings, named after its type:
+    /// `Component::typed(Arch::Amd64, PnpSysprep { .. })`.
+    pub fn typed<T: TypedComponent + Into<ComponentSettings>>(
+        arch: Arch,
+        settings: T,
+    ) -> Component {
+        Component::new(T::NAME, arch, settings.into())
     }
 
     /// A component of any name carrying the given child elements.

@@ -1,7 +1,8 @@
 //! The typed answer file.
 //!
 //! [`Unattend`] → [`Settings`] (one per `<settings pass="…">`) → [`Component`]s.
-//! Components the model knows (the sysprep core for now) get typed settings;
+//! Components the catalog documents get typed settings (generated, see
+//! [`components`]);
 //! everything else is carried as a generic [`Element`] tree, so converting a
 //! [`Document`](crate::document::Document) to an `Unattend` never drops an
 //! element, attribute or value. The canonical writer ([`Unattend::to_xml`])
@@ -14,17 +15,18 @@
 //!
 //! ```
 //! use unattend::model::{Arch, Component, Pass, Unattend, WriteOptions};
-//! use unattend::model::components::{PnpSysprep, Reseal, ResealMode, Deployment};
+//! use unattend::model::components::deployment::{Mode, Reseal};
+//! use unattend::model::components::{Deployment, PnpSysprep};
 //!
 //! let mut file = Unattend::new();
-//! file.pass_mut(Pass::Generalize).components.push(Component::pnp_sysprep(
+//! file.pass_mut(Pass::Generalize).components.push(Component::typed(
 //!     Arch::Amd64,
 //!     PnpSysprep { persist_all_device_installs: Some(true), ..Default::default() },
 //! ));
-//! file.pass_mut(Pass::OobeSystem).components.push(Component::deployment(
+//! file.pass_mut(Pass::OobeSystem).components.push(Component::typed(
 //!     Arch::Amd64,
 //!     Deployment {
-//!         reseal: Some(Reseal { mode: Some(ResealMode::Audit), force_shutdown_now: None }),
+//!         reseal: Some(Reseal { mode: Some(Mode::Audit), ..Default::default() }),
 //!         ..Default::default()
 //!     },
 //! ));
@@ -33,18 +35,19 @@
 //! ```
 
 mod component;
+#[path = "generated/mod.rs"]
 pub mod components;
 mod element;
 mod pass;
+pub mod typed;
 mod write;
-pub(crate) mod xml_value;
+mod xml_value;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use component::{
-    Component, ComponentSettings, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS,
-};
+pub use component::{Component, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
+pub use components::ComponentSettings;
 pub use element::{Attribute, Element, Node};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use write::WriteOptions;

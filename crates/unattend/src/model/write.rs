@@ -174,45 +174,47 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::components::{
-        Deployment, PnpSysprep, Reseal, ResealMode, RunSynchronous, RunSynchronousCommand,
+    use crate::model::components::deployment::{
+        Mode, Reseal, RunSynchronous, RunSynchronousCommand,
     };
+    use crate::model::components::{Deployment, PnpSysprep};
     use crate::model::{Arch, Component, Pass, Unattend, WcmAction};
 
     fn sysprep_core() -> Unattend {
         let mut file = Unattend::new();
         file.pass_mut(Pass::OobeSystem)
             .components
-            .push(Component::deployment(
+            .push(Component::typed(
                 Arch::Amd64,
                 Deployment {
                     reseal: Some(Reseal {
-                        mode: Some(ResealMode::Audit),
+                        mode: Some(Mode::Audit),
                         force_shutdown_now: Some(true),
+                        ..Default::default()
                     }),
                     ..Default::default()
                 },
             ));
         file.pass_mut(Pass::Specialize)
             .components
-            .push(Component::deployment(
+            .push(Component::typed(
                 Arch::Amd64,
                 Deployment {
                     run_synchronous: Some(RunSynchronous {
-                        action: None,
-                        commands: vec![RunSynchronousCommand {
-                            action: Some(WcmAction::Add),
+                        run_synchronous_command: vec![RunSynchronousCommand {
+                            wcm_action: Some(WcmAction::Add),
                             order: Some(1),
                             path: Some("cmd /c \"echo a & b\" > C:\\log.txt".into()),
                             ..Default::default()
                         }],
+                        ..Default::default()
                     }),
                     ..Default::default()
                 },
             ));
         file.pass_mut(Pass::Generalize)
             .components
-            .push(Component::pnp_sysprep(
+            .push(Component::typed(
                 Arch::Amd64,
                 PnpSysprep {
                     persist_all_device_installs: Some(true),
@@ -246,7 +248,7 @@ mod tests {
         let mut file = Unattend::new();
         file.pass_mut(Pass::Generalize)
             .components
-            .push(Component::pnp_sysprep(Arch::X86, PnpSysprep::default()));
+            .push(Component::typed(Arch::X86, PnpSysprep::default()));
         let xml = file.to_xml(&WriteOptions::default());
         assert!(!xml.contains("xmlns:wcm"), "{xml}");
         assert!(sysprep_core().to_xml(&WriteOptions::default()).contains(

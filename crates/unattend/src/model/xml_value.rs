@@ -7,9 +7,6 @@
 
 use std::borrow::Cow;
 
-use super::element::{Attribute, Element, Node};
-use crate::document::{UNATTEND_NS, WCM_NS};
-
 /// A value stored as the text of a leaf element.
 pub trait XmlValue: Sized {
     /// Parses the exact XML literal.
@@ -35,6 +32,18 @@ impl XmlValue for bool {
 impl XmlValue for u32 {
     fn parse_xml(text: &str) -> Option<u32> {
         text.parse().ok()
+    }
+
+    fn to_xml(&self) -> Cow<'_, str> {
+        Cow::Owned(self.to_string())
+    }
+}
+
+impl XmlValue for i64 {
+    fn parse_xml(text: &str) -> Option<i64> {
+        // Only the canonical decimal form reads, so writing back is exact.
+        let v: i64 = text.parse().ok()?;
+        (v.to_string() == text).then_some(v)
     }
 
     fn to_xml(&self) -> Cow<'_, str> {
@@ -105,75 +114,3 @@ pub struct NotTyped;
 
 /// The result of reading a typed struct from elements.
 pub type Typed<T> = Result<T, NotTyped>;
-
-/// The first child element in the answer-file namespace with this name.
-pub(crate) fn child<'e>(el: &'e Element, name: &str) -> Option<&'e Element> {
-    el.child_elements()
-        .find(|c| c.name == name && c.namespace == UNATTEND_NS)
-}
-
-/// Every child element with this name.
-pub(crate) fn children<'e>(
-    el: &'e Element,
-    name: &'e str,
-) -> impl Iterator<Item = &'e Element> + 'e {
-    el.child_elements()
-        .filter(move |c| c.name == name && c.namespace == UNATTEND_NS)
-}
-
-/// Reads an optional leaf value.
-pub(crate) fn value<T: XmlValue>(el: &Element, name: &str) -> Typed<Option<T>> {
-    match child(el, name) {
-        None => Ok(None),
-        Some(c) => {
-            let text = c.text().ok_or(NotTyped)?;
-            T::parse_xml(&text).map(Some).ok_or(NotTyped)
-        }
-    }
-}
-
-/// Reads an optional container.
-pub(crate) fn nested<T>(
-    el: &Element,
-    name: &str,
-    read: impl Fn(&Element) -> Typed<T>,
-) -> Typed<Option<T>> {
-    child(el, name).map(read).transpose()
-}
-
-/// Reads the `wcm:action` attribute.
-pub(crate) fn action(el: &Element) -> Typed<Option<WcmAction>> {
-    match el.attribute(Some(WCM_NS), "action") {
-        None => Ok(None),
-        Some(v) => WcmAction::parse_xml(v).map(Some).ok_or(NotTyped),
-    }
-}
-
-/// Writes an optional leaf value.
-pub(crate) fn push_value<T: XmlValue>(out: &mut Vec<Node>, name: &str, v: &Option<T>) {
-    if let Some(v) = v {
-        out.push(Node::Element(Element::leaf(name, v.to_xml())));
-    }
-}
-
-/// Writes an optional container.
-pub(crate) fn push_nested<T>(out: &mut Vec<Node>, v: &Option<T>, write: impl Fn(&T) -> Element) {
-    if let Some(v) = v {
-        out.push(Node::Element(write(v)));
-    }
-}
-
-/// An element with an optional `wcm:action` and the given children.
-pub(crate) fn element_with_action(
-    name: &str,
-    action: Option<WcmAction>,
-    children: Vec<Node>,
-) -> Element {
-    let mut el = Element::new(name);
-    if let Some(a) = action {
-        el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", "action", a.as_str()));
-    }
-    el.children = children;
-    el
-}
