@@ -25,7 +25,7 @@ pub(crate) mod exit {
     name = "unattend",
     version,
     about = "Check and edit Windows answer files (Unattend.xml / Autounattend.xml).",
-    after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
+    after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -40,6 +40,12 @@ enum Command {
         after_help = "Examples:\n  unattend check Unattend.xml\n  unattend check a.xml b.xml\n  unattend check - < Unattend.xml\n\nEach problem prints as path:line:column: message.\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
     )]
     Check(commands::check::Args),
+    /// Show what the catalog knows: every component, one component's
+    /// settings tree, or every fact of one setting.
+    #[command(
+        after_help = "Examples:\n  unattend catalog\n  unattend catalog Microsoft-Windows-Deployment\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n  unattend catalog microsoft-windows-shell-setup/oobe --format json\n\nNames ignore case. Exit codes: 0 found, 2 unknown name or usage error."
+    )]
+    Catalog(commands::catalog::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +65,7 @@ fn main() -> ExitCode {
     // output: report it as an internal error instead.
     let result = std::panic::catch_unwind(|| match cli.command {
         Command::Check(args) => commands::check::run(&args),
+        Command::Catalog(args) => commands::catalog::run(&args),
     });
     match result {
         Ok(code) => ExitCode::from(code),

@@ -116,3 +116,96 @@ fn check_over_the_public_corpus() {
     }
     eprintln!("checked {} corpus files through the CLI", files.len());
 }
+
+#[test]
+fn catalog_shows_every_fact_of_a_setting() {
+    let o = unattend(&["catalog", "Microsoft-Windows-Deployment/Generalize/Mode"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("catalog_generalize_mode", stdout(&o));
+    // Names ignore case.
+    let lower = unattend(&["catalog", "microsoft-windows-deployment/generalize/MODE"]);
+    assert_eq!(stdout(&lower), stdout(&o));
+}
+
+#[test]
+fn catalog_shows_a_component_tree() {
+    let o = unattend(&["catalog", "Microsoft-Windows-PnpSysprep"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("catalog_pnp_sysprep", stdout(&o));
+}
+
+#[test]
+fn catalog_json_gives_the_same_facts() {
+    let o = unattend(&[
+        "catalog",
+        "Microsoft-Windows-Deployment/Generalize/Mode",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["component"], "Microsoft-Windows-Deployment");
+    assert_eq!(v["path"], "Generalize/Mode");
+    assert_eq!(v["passes"], serde_json::json!(["auditUser"]));
+    assert_eq!(v["values"], serde_json::json!(["Audit", "OOBE"]));
+    assert_eq!(v["default"], "OOBE");
+    assert_eq!(v["type"], "enum");
+    assert!(
+        v["page_url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/microsoft-windows-deployment-generalize-mode")
+    );
+
+    let list = unattend(&["catalog", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let slc = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Microsoft-Windows-Security-Licensing-SLC")
+        .unwrap();
+    assert_eq!(slc["status"], "removed");
+    assert_eq!(slc["replacement"], "Microsoft-Windows-Security-SPP");
+}
+
+#[test]
+fn catalog_lists_components_with_passes_and_status() {
+    let o = unattend(&["catalog"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), unattend::catalog::components().len());
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Microsoft-Windows-OutOfBoxExperience "))
+        .unwrap();
+    assert!(
+        line.ends_with(
+            "generalize, specialize  [deprecated; use Microsoft-Windows-ServerManager-SvrMgrNc]"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn catalog_unknown_names_exit_2_with_a_suggestion() {
+    let o = unattend(&["catalog", "Microsoft-Windows-Deploymnet"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "unattend: no component named \"Microsoft-Windows-Deploymnet\" in the catalog\ndid you mean Microsoft-Windows-Deployment?\n"
+    );
+    let o = unattend(&["catalog", "microsoft-windows-deployment/Generalize/Mod"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "unattend: Microsoft-Windows-Deployment has no setting \"Generalize/Mod\"\ndid you mean Microsoft-Windows-Deployment/Generalize/Mode?\n"
+    );
+    let o = unattend(&["catalog", "Contoso-Widget"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("did you mean"));
+    let help = unattend(&["catalog", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("Examples:"));
+}

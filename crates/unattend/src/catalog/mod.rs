@@ -423,6 +423,12 @@ impl ComponentInfo {
         Some(current)
     }
 
+    /// The top-level element name closest to `name` within an edit distance
+    /// of 2, ignoring ASCII case (for "did you mean" messages).
+    pub fn similar_child(&self, name: &str) -> Option<&'static SettingInfo> {
+        closest(self.top_level(), name)
+    }
+
     /// True when the component's settings are valid in `pass`, or when the
     /// catalog states no passes for it (nothing to contradict).
     pub fn valid_in(&self, pass: Pass) -> bool {
@@ -596,6 +602,12 @@ impl SettingInfo {
     /// Key/Value pseudo-settings are not elements and never match.
     pub fn child(&self, name: &str) -> Option<&'static SettingInfo> {
         find_child(self.children, name, false)
+    }
+
+    /// The child element name closest to `name` within an edit distance of
+    /// 2, ignoring ASCII case (for "did you mean" messages).
+    pub fn similar_child(&self, name: &str) -> Option<&'static SettingInfo> {
+        closest(self.children(), name)
     }
 
     /// True when the setting is valid in `pass`, or when the page states no
@@ -842,11 +854,59 @@ pub fn setting(component: &str, path: &str) -> Option<&'static SettingInfo> {
     self::component(component)?.setting(path)
 }
 
+/// The component whose name (or a name variant) is closest to `name` within
+/// an edit distance of 2, ignoring ASCII case (for "did you mean" messages).
+/// An exact match (ignoring case) is returned as such.
+pub fn similar_component(name: &str) -> Option<&'static ComponentInfo> {
+    let mut best: Option<(usize, u16)> = None;
+    for (key, index) in NAME_INDEX {
+        let d = edit_distance_ignore_case(key, name);
+        if d <= MAX_SUGGESTION_DISTANCE && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, *index));
+        }
+    }
+    best.map(|(_, i)| &COMPONENTS[usize::from(i)])
+}
+
 /// Every setting with its component, components in name order.
 pub fn all_settings() -> impl Iterator<Item = (&'static ComponentInfo, &'static SettingInfo)> {
     COMPONENTS
         .iter()
         .flat_map(|c| c.settings().iter().map(move |s| (c, s)))
+}
+
+/// Names further apart than this are not suggested.
+const MAX_SUGGESTION_DISTANCE: usize = 2;
+
+/// The element (not pseudo-setting) whose name is closest to `name`.
+fn closest(
+    candidates: impl Iterator<Item = &'static SettingInfo>,
+    name: &str,
+) -> Option<&'static SettingInfo> {
+    let mut best: Option<(usize, &'static SettingInfo)> = None;
+    for s in candidates.filter(|s| !s.is_pseudo()) {
+        let d = edit_distance_ignore_case(s.element_name, name);
+        if d <= MAX_SUGGESTION_DISTANCE && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, s));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Levenshtein distance over bytes, ignoring ASCII case.
+fn edit_distance_ignore_case(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(!ca.eq_ignore_ascii_case(cb));
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 fn page_url(file: &str) -> String {
@@ -958,6 +1018,27 @@ mod tests {
             Err(ValueError::WrongCase { expected: "On" })
         );
         assert_eq!(untyped.check_value(""), Ok(()));
+    }
+
+    #[test]
+    fn suggestions_within_two_edits() {
+        assert_eq!(edit_distance_ignore_case("kitten", "SITTING"), 3);
+        assert_eq!(edit_distance_ignore_case("", "abc"), 3);
+        assert_eq!(edit_distance_ignore_case("Mode", "mode"), 0);
+        assert_eq!(
+            similar_component("Microsoft-Windows-Deploymnet").map(|c| c.name),
+            Some("Microsoft-Windows-Deployment")
+        );
+        assert_eq!(
+            similar_component("microsoft-windows-wlansvc").map(|c| c.name),
+            Some("Microsoft-Windows-WLANSVC")
+        );
+        assert!(similar_component("Microsoft-Windows-Nothing-Like-It").is_none());
+        let deployment = component("Microsoft-Windows-Deployment").unwrap();
+        let generalize = deployment.similar_child("Generalise").unwrap();
+        assert_eq!(generalize.name, "Generalize");
+        assert_eq!(generalize.similar_child("Mod").unwrap().name, "Mode");
+        assert!(generalize.similar_child("Shutdown").is_none());
     }
 
     #[test]
