@@ -180,6 +180,50 @@ struct Fixup {
     source: String,
 }
 
+/// A fact of the reference that is wrong, replaced by the right one. The old
+/// value must still be there: once upstream data changes, the correction is
+/// stale and generation fails until someone looks.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Correction {
+    component: String,
+    path: String,
+    field: String,
+    from: serde_json::Value,
+    /// The new value; `null` removes the field.
+    to: serde_json::Value,
+    source: String,
+}
+
+impl Correction {
+    fn apply(&self, catalog: &mut serde_json::Value) -> Result<(), String> {
+        let what = format!("{}/{} {}", self.component, self.path, self.field);
+        let setting = catalog["components"]
+            .as_array_mut()
+            .and_then(|cs| cs.iter_mut().find(|c| c["name"] == self.component.as_str()))
+            .and_then(|c| c["settings"].as_array_mut())
+            .and_then(|ss| ss.iter_mut().find(|x| x["path"] == self.path.as_str()))
+            .and_then(|x| x.as_object_mut())
+            .ok_or_else(|| format!("stale correction in {SUPPLEMENT_FILE}: no setting {what}"))?;
+        let current = setting
+            .get(&self.field)
+            .cloned()
+            .unwrap_or(serde_json::Value::Null);
+        if current != self.from {
+            return Err(format!(
+                "stale correction in {SUPPLEMENT_FILE}: {what} is {current}, not {} ({})",
+                self.from, self.source
+            ));
+        }
+        if self.to.is_null() {
+            setting.remove(&self.field);
+        } else {
+            setting.insert(self.field.clone(), self.to.clone());
+        }
+        Ok(())
+    }
+}
+
 /// A name real files use that is deliberately not a catalog entry.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -196,6 +240,8 @@ struct Supplement {
     #[allow(dead_code)]
     about: String,
     fixups: Vec<Fixup>,
+    #[serde(default)]
+    corrections: Vec<Correction>,
     components: Vec<Component>,
     settings: Vec<Setting>,
     rejected: Vec<Rejected>,
@@ -230,8 +276,13 @@ impl Catalog {
     /// Reads and merges the data; fails loudly on stale fix-ups and
     /// inconsistent entries.
     pub fn load(root: &Path) -> Result<Catalog, String> {
-        let file: CatalogFile = read_json(root, CATALOG_FILE)?;
         let supplement: Supplement = read_json(root, SUPPLEMENT_FILE)?;
+        let mut raw: serde_json::Value = read_json(root, CATALOG_FILE)?;
+        for c in &supplement.corrections {
+            c.apply(&mut raw)?;
+        }
+        let file: CatalogFile =
+            serde_json::from_value(raw).map_err(|e| format!("{CATALOG_FILE}: {e}"))?;
         let mut components = file.components;
 
         for fix in &supplement.fixups {
@@ -416,5 +467,50 @@ impl Component {
         self.settings
             .iter()
             .filter(move |s| s.parent_path() == parent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn correction(from: serde_json::Value) -> Correction {
+        Correction {
+            component: "C".into(),
+            path: "A/B".into(),
+            field: "values".into(),
+            from,
+            to: serde_json::json!(["x"]),
+            source: "test".into(),
+        }
+    }
+
+    #[test]
+    fn corrections_apply_and_fail_loudly_when_stale() {
+        let doc = serde_json::json!({"components": [{"name": "C", "settings": [{"path": "A/B", "values": ["y"]}]}]});
+        let mut ok = doc.clone();
+        correction(serde_json::json!(["y"])).apply(&mut ok).unwrap();
+        assert_eq!(
+            ok["components"][0]["settings"][0]["values"],
+            serde_json::json!(["x"])
+        );
+        let err = correction(serde_json::json!(["z"]))
+            .apply(&mut doc.clone())
+            .unwrap_err();
+        assert!(err.contains("stale correction"), "{err}");
+        let mut missing = correction(serde_json::json!(["y"]));
+        missing.path = "A/Gone".into();
+        assert!(
+            missing
+                .apply(&mut doc.clone())
+                .unwrap_err()
+                .contains("no setting")
+        );
+    }
+
+    #[test]
+    fn the_project_data_loads() {
+        let catalog = Catalog::load(&crate::workspace_root()).unwrap();
+        assert!(catalog.components.len() >= 92);
     }
 }

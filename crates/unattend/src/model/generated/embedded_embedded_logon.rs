@@ -31,9 +31,10 @@ pub struct EmbeddedEmbeddedLogon {
         skip_serializing_if = "Option::is_none"
     )]
     pub animation_disabled: Option<i64>,
-    /// Passes: offlineServicing, specialize. Values: `1`, `2`, `4`, `8`, `16`, `32`.
+    /// Passes: offlineServicing, specialize. Range: 0 to 63.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-brandingneutral>
+    #[schemars(range(min = 0, max = 63))]
     #[serde(
         rename = "BrandingNeutral",
         default,

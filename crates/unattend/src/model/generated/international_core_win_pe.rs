@@ -157,7 +157,7 @@ pub struct SetupUiLanguage {
         skip_serializing_if = "Option::is_none"
     )]
     pub ui_language: Option<String>,
-    /// Passes: windowsPE. Default: `onError`. Values: `Always`, `onError`, `Never`. Status: deprecated.
+    /// Passes: windowsPE. Default: `OnError`. Values: `Always`, `OnError`, `Never`. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-international-core-winpe-setupuilanguage-willshowui>
     #[serde(
@@ -193,14 +193,14 @@ impl XmlStruct for SetupUiLanguage {
 xml_enum! {
     /// Values of `WillShowUI`.
     ///
-    /// Passes: windowsPE. Default: `onError`. Values: `Always`, `onError`, `Never`. Status: deprecated.
+    /// Passes: windowsPE. Default: `OnError`. Values: `Always`, `OnError`, `Never`. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-international-core-winpe-setupuilanguage-willshowui>
     WillShowUi {
         /// `Always`
         Always = "Always",
-        /// `onError`
-        OnError = "onError",
+        /// `OnError`
+        OnError = "OnError",
         /// `Never`
         Never = "Never",
     }

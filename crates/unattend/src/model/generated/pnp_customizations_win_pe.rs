@@ -115,7 +115,7 @@ pub struct PathAndCredentials {
         skip_serializing_if = "Option::is_none"
     )]
     pub wcm_action: Option<WcmAction>,
-    /// Passes: auditSystem, offlineServicing. Must not be empty.
+    /// Passes: windowsPE. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-key>
     #[serde(
