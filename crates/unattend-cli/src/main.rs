@@ -25,7 +25,7 @@ pub(crate) mod exit {
     name = "unattend",
     version,
     about = "Check and edit Windows answer files (Unattend.xml / Autounattend.xml).",
-    after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
+    after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n  unattend lint Autounattend.xml\n  unattend explain UA201\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -46,6 +46,20 @@ enum Command {
         after_help = "Examples:\n  unattend catalog\n  unattend catalog Microsoft-Windows-Deployment\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n  unattend catalog microsoft-windows-shell-setup/oobe --format json\n\nNames ignore case. Exit codes: 0 found, 2 unknown name or usage error."
     )]
     Catalog(commands::catalog::Args),
+    /// Run every rule over answer files and report findings with their
+    /// place in the file.
+    #[command(
+        after_help = "Examples:\n  unattend lint Autounattend.xml\n  unattend lint --output-format concise answer-files/*.xml\n  unattend lint --fail-level warning Unattend.xml\n  cat Unattend.xml | unattend lint - --stdin-filename Unattend.xml\n\nConfiguration: the nearest unattend.toml above each file (see `unattend explain` for rules).\nExit codes: 0 no finding at --fail-level or above, 1 findings, 2 usage, configuration or I/O error."
+    )]
+    Lint(commands::lint::Args),
+    /// Show a rule's documentation: what it checks, why, an example, the fix.
+    #[command(
+        after_help = "Examples:\n  unattend explain UA201\n  unattend explain setting-not-valid-in-pass"
+    )]
+    Explain(commands::explain::ExplainArgs),
+    /// List every rule with its code, name, default severity and summary.
+    #[command(after_help = "Examples:\n  unattend rules\n  unattend rules --format json")]
+    Rules(commands::explain::RulesArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +80,9 @@ fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Catalog(args) => commands::catalog::run(&args),
+        Command::Lint(args) => commands::lint::run(&args),
+        Command::Explain(args) => commands::explain::explain(&args),
+        Command::Rules(args) => commands::explain::rules(&args),
     });
     match result {
         Ok(code) => ExitCode::from(code),

@@ -12,6 +12,7 @@
 
 pub mod catalog;
 pub mod document;
+pub mod lint;
 pub mod model;
 
 pub use document::{Document, ParseError};

@@ -7,6 +7,7 @@
 mod data;
 mod names;
 mod output;
+mod rule_docs;
 mod structs;
 mod tables;
 
@@ -29,13 +30,19 @@ fn codegen(check: bool) -> Result<(), String> {
     let catalog = data::Catalog::load(&root)?;
     let mut files = tables::generate(&catalog, &root)?;
     files.extend(structs::generate(&catalog)?);
+    files.extend(rule_docs::generate(&root)?);
     for f in &mut files {
         if f.path.extension().is_some_and(|e| e == "rs") {
             f.contents =
                 output::rustfmt(&f.contents).map_err(|e| format!("{}: {e}", f.path.display()))?;
         }
     }
-    output::write_or_check(&root, &files, &[tables::OUT_DIR, structs::OUT_DIR], check)?;
+    output::write_or_check(
+        &root,
+        &files,
+        &[tables::OUT_DIR, structs::OUT_DIR, rule_docs::OUT_DIR],
+        check,
+    )?;
     if check {
         eprintln!("generated code is up to date ({} files)", files.len());
     }

@@ -14,7 +14,7 @@ use super::tree::{NodeId, NodeKind};
 use super::{Document, Newline};
 
 /// Replace the text of `span` with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TextEdit {
     /// The range to replace (empty for a pure insertion).
     pub span: Span,

@@ -2,7 +2,9 @@
 
 /// A position in a text: 1-based line and 1-based column counted in Unicode
 /// scalar values (what editors and CI annotations expect).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct LineCol {
     /// 1-based line number.
     pub line: u32,

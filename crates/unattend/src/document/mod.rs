@@ -71,6 +71,13 @@ impl Default for ParseOptions {
     }
 }
 
+/// The decoded text of raw bytes (BOM removed), even when the text is not
+/// well-formed XML; `None` when the bytes cannot be decoded. For showing
+/// where a parse error is.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    encoding::decode(bytes).ok().map(|d| d.text)
+}
+
 /// The error for an input over [`ParseOptions::max_bytes`].
 pub(crate) fn too_large(len: usize, max: usize) -> ParseError {
     ParseError {

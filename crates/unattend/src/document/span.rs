@@ -7,7 +7,19 @@ use std::ops::Range;
 /// Spans index the decoded UTF-8 text (without BOM), not the raw file bytes, so
 /// they are the same whatever the file's encoding; [`LineIndex`](super::LineIndex)
 /// turns them into line:column positions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     /// First byte of the range.
     pub start: u32,

@@ -1,0 +1,316 @@
+//! `unattend.toml`: which rules run, how severe they are, and what the
+//! files target. Discovered upward from each linted file.
+//!
+//! ```toml
+//! select = ["ALL"]                 # codes, code prefixes (UA2), names or ALL
+//! ignore = ["UA305"]
+//! profile = "sysprep"              # or "setup" (Autounattend.xml on media)
+//! target-arch = "amd64"
+//! target-windows = "11"
+//! template = "auto"                # auto, none, packer, jinja, at, percent
+//!
+//! [severity]
+//! deprecated-setting = "error"
+//!
+//! [per-file-ignores]
+//! "legacy/**/*.xml" = ["UA108", "UA202"]
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::diagnostic::Severity;
+use super::registry::{RuleMeta, rules, select};
+use super::template::TemplateSyntax;
+use crate::document::{LineCol, LineIndex};
+use crate::model::Arch;
+
+/// The configuration file's name.
+pub const CONFIG_FILE_NAME: &str = "unattend.toml";
+
+/// Where an answer file is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Read by Windows Setup from installation media (Autounattend.xml): every pass can run.
+    Setup,
+    /// Given to `sysprep /unattend:` for an installed image: windowsPE and
+    /// offlineServicing are never processed.
+    Sysprep,
+}
+
+/// A rule selector with its place in the file (for error messages).
+type Selector = toml::Spanned<String>;
+
+/// The contents of `unattend.toml`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Config {
+    /// Rules to run: codes (`UA201`), code prefixes (`UA2`), names
+    /// (`setting-not-valid-in-pass`) or `ALL`. Default: all rules.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub select: Option<Vec<Selector>>,
+    /// Rules not to run (same selectors as `select`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub ignore: Vec<Selector>,
+    /// Severity overrides: selector → `error`, `warning` or `info`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Rules to skip in files matching a glob (relative to this file's folder).
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// The architecture the files are written for (mixed-architecture checks).
+    #[serde(default)]
+    pub target_arch: Option<Arch>,
+    /// The Windows release the files are written for, e.g. `10`, `11`,
+    /// `10.1709` (settings introduced later, or removed earlier, are flagged).
+    #[serde(default)]
+    pub target_windows: Option<String>,
+    /// How the files are used: `setup` (media) or `sysprep` (`/unattend:`).
+    #[serde(default)]
+    pub profile: Option<Profile>,
+    /// Template syntax placeholders may use. Default: `auto`.
+    #[serde(default)]
+    pub template: TemplateSyntax,
+}
+
+/// A configuration problem, with file and position.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{position}: {message}", path.display())]
+pub struct ConfigError {
+    /// The configuration file.
+    pub path: PathBuf,
+    /// Where in it.
+    pub position: LineCol,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A loaded configuration and the folder its globs are relative to.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// The `unattend.toml` it came from.
+    pub path: PathBuf,
+    /// The parsed configuration.
+    pub config: Config,
+}
+
+impl Config {
+    /// Parses `unattend.toml` text; `path` is used in error messages.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let lines = LineIndex::new(text);
+        let error = |offset: usize, message: String| ConfigError {
+            path: path.to_path_buf(),
+            position: lines.line_col(text, offset),
+            message,
+        };
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error(offset, e.message().trim().to_string())
+        })?;
+        for s in config.select.iter().flatten().chain(&config.ignore) {
+            if select(s.get_ref()).is_empty() {
+                return Err(error(s.span().start, unknown_rule(s.get_ref())));
+            }
+        }
+        for key in config
+            .severity
+            .keys()
+            .chain(config.per_file_ignores.values().flatten())
+        {
+            if select(key).is_empty() {
+                let offset = text.find(key.as_str()).unwrap_or(0);
+                return Err(error(offset, unknown_rule(key)));
+            }
+        }
+        for glob in config.per_file_ignores.keys() {
+            if let Err(e) = globset::Glob::new(glob) {
+                let offset = text.find(glob.as_str()).unwrap_or(0);
+                return Err(error(offset, format!("invalid glob {glob:?}: {e}")));
+            }
+        }
+        Ok(config)
+    }
+
+    /// Reads the `unattend.toml` nearest to `file` (its folder, then each
+    /// parent); `None` when there is none.
+    pub fn discover(file: &Path) -> Result<Option<ConfigFile>, ConfigError> {
+        let start = if file.is_dir() {
+            Some(file)
+        } else {
+            file.parent()
+        };
+        let absolute = start.map(|s| {
+            if s.as_os_str().is_empty() {
+                std::env::current_dir().unwrap_or_default()
+            } else {
+                std::path::absolute(s).unwrap_or_else(|_| s.to_path_buf())
+            }
+        });
+        for dir in absolute.iter().flat_map(|d| d.ancestors()) {
+            let candidate = dir.join(CONFIG_FILE_NAME);
+            if candidate.is_file() {
+                let text = std::fs::read_to_string(&candidate).map_err(|e| ConfigError {
+                    path: candidate.clone(),
+                    position: LineCol { line: 1, column: 1 },
+                    message: e.to_string(),
+                })?;
+                let config = Config::from_toml(&text, &candidate)?;
+                return Ok(Some(ConfigFile {
+                    path: candidate,
+                    config,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The rule set and facts in force for one file. `relative_path` is the
+    /// file's path relative to the configuration's folder (for per-file ignores).
+    pub fn resolve(&self, relative_path: Option<&Path>) -> ResolvedConfig {
+        let all: Vec<&'static RuleMeta> = rules().collect();
+        let mut enabled: Vec<bool> = match &self.select {
+            None => vec![true; all.len()],
+            Some(sel) => {
+                let chosen: Vec<&RuleMeta> = sel.iter().flat_map(|s| select(s.get_ref())).collect();
+                all.iter().map(|r| chosen.contains(r)).collect()
+            }
+        };
+        let mut off = |selector: &str| {
+            for r in select(selector) {
+                if let Some(i) = all.iter().position(|x| *x == r) {
+                    enabled[i] = false;
+                }
+            }
+        };
+        for s in &self.ignore {
+            off(s.get_ref());
+        }
+        if let Some(path) = relative_path {
+            for (glob, selectors) in &self.per_file_ignores {
+                let matches = globset::Glob::new(glob)
+                    .map(|g| g.compile_matcher().is_match(path))
+                    .unwrap_or(false);
+                if matches {
+                    for s in selectors {
+                        off(s);
+                    }
+                }
+            }
+        }
+        let severities = all
+            .iter()
+            .zip(&enabled)
+            .map(|(r, on)| {
+                on.then(|| {
+                    // Later, more specific selectors win: prefixes first, then codes/names.
+                    let mut sev = r.severity;
+                    let mut keys: Vec<(&String, &Severity)> = self.severity.iter().collect();
+                    keys.sort_by_key(|(k, _)| k.len());
+                    for (k, s) in keys {
+                        if select(k).contains(r) {
+                            sev = *s;
+                        }
+                    }
+                    sev
+                })
+            })
+            .collect();
+        ResolvedConfig {
+            severities,
+            target_arch: self.target_arch,
+            target_windows: self.target_windows.clone(),
+            profile: self.profile,
+            template: self.template,
+        }
+    }
+}
+
+fn unknown_rule(name: &str) -> String {
+    format!("unknown rule {name:?} (use a code like UA201, a prefix like UA2, a rule name, or ALL)")
+}
+
+/// The configuration in force for one file.
+#[derive(Debug, Clone)]
+pub struct ResolvedConfig {
+    /// Per rule (in registry order): `None` when disabled, else its severity.
+    pub(crate) severities: Vec<Option<Severity>>,
+    /// The target architecture.
+    pub target_arch: Option<Arch>,
+    /// The target Windows release.
+    pub target_windows: Option<String>,
+    /// How the file is used.
+    pub profile: Option<Profile>,
+    /// Template syntax.
+    pub template: TemplateSyntax,
+}
+
+impl Default for ResolvedConfig {
+    fn default() -> Self {
+        Config::default().resolve(None)
+    }
+}
+
+impl ResolvedConfig {
+    /// The severity of a rule, `None` when it is disabled.
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        rules()
+            .position(|r| r.code == code)
+            .and_then(|i| self.severities.get(i).copied().flatten())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text, Path::new("unattend.toml"))
+    }
+
+    #[test]
+    fn defaults_enable_every_rule_at_its_default_severity() {
+        let r = ResolvedConfig::default();
+        for rule in rules() {
+            assert_eq!(r.severity_of(rule.code), Some(rule.severity));
+        }
+    }
+
+    #[test]
+    fn select_ignore_severity_and_per_file_ignores() {
+        let c = parse(
+            "select = [\"UA2\", \"root-element\"]\nignore = [\"UA201\"]\n[severity]\nUA2 = \"info\"\nunknown-setting = \"error\"\n[per-file-ignores]\n\"legacy/*.xml\" = [\"UA203\"]\n",
+        )
+        .unwrap();
+        let r = c.resolve(Some(Path::new("legacy/a.xml")));
+        assert_eq!(r.severity_of("UA201"), None);
+        assert_eq!(r.severity_of("UA203"), None);
+        assert_eq!(r.severity_of("UA005"), Some(Severity::Error));
+        assert_eq!(r.severity_of("UA204"), Some(Severity::Info));
+        assert_eq!(
+            r.severity_of("UA202"),
+            Some(Severity::Error),
+            "a name beats a prefix"
+        );
+        assert_eq!(r.severity_of("UA101"), None, "not selected");
+        let other = c.resolve(Some(Path::new("new/a.xml")));
+        assert!(other.severity_of("UA203").is_some());
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let e = parse("select = [\"UA201\",\n  \"UA999\"]\n").unwrap_err();
+        assert_eq!(e.position, LineCol { line: 2, column: 3 });
+        assert!(e.message.contains("UA999"), "{e}");
+        let e = parse("profile = \"media\"\n").unwrap_err();
+        assert_eq!(e.position.line, 1);
+        let e = parse("colour = 1\n").unwrap_err();
+        assert!(e.message.contains("colour"), "{e}");
+        assert!(e.to_string().starts_with("unattend.toml:1:"));
+    }
+}

@@ -1,0 +1,216 @@
+//! What rules see: views of the file with catalog facts resolved, and the
+//! reporter they push diagnostics into.
+
+use std::borrow::Cow;
+
+use super::config::ResolvedConfig;
+use super::diagnostic::{Diagnostic, Label};
+use super::registry::RuleMeta;
+use super::template::Templates;
+use crate::catalog::{ComponentInfo, SettingInfo};
+use crate::document::{Document, ElementRef, Span, UNATTEND_NS};
+use crate::model::{Arch, Pass};
+
+/// A rule: metadata plus checks at the levels it cares about. Every hook
+/// has an empty default; the walker calls each enabled rule at every level.
+pub(crate) trait Check: Sync {
+    /// The rule's identity.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Once per file, before anything else (the document may be absent when
+    /// the file did not parse).
+    fn check_file(&self, _cx: &FileCx<'_>, _out: &mut Reporter<'_>) {}
+    /// Once per `<settings>` element.
+    fn check_pass(&self, _cx: &FileCx<'_>, _pass: &PassView<'_>, _out: &mut Reporter<'_>) {}
+    /// Once per `<component>` element.
+    fn check_component(&self, _cx: &FileCx<'_>, _c: &ComponentView<'_>, _out: &mut Reporter<'_>) {}
+    /// Once per element below a component.
+    fn check_setting(&self, _cx: &FileCx<'_>, _s: &SettingView<'_, '_>, _out: &mut Reporter<'_>) {}
+}
+
+/// The whole file.
+pub(crate) struct FileCx<'d> {
+    /// The parsed document.
+    pub doc: &'d Document,
+    /// The `<unattend>` root in the right namespace, if it is one.
+    pub root: Option<ElementRef<'d>>,
+    /// Every `<settings>` element under the root, in file order.
+    pub passes: Vec<PassView<'d>>,
+    /// Configuration in force for this file.
+    pub config: &'d ResolvedConfig,
+    /// Template placeholders found in the file.
+    pub templates: &'d Templates,
+}
+
+/// One `<settings pass="…">`.
+pub(crate) struct PassView<'d> {
+    /// The `<settings>` element.
+    pub el: ElementRef<'d>,
+    /// The pass, when the attribute names one exactly.
+    pub pass: Option<Pass>,
+    /// Its `<component>` elements.
+    pub components: Vec<ComponentView<'d>>,
+}
+
+/// One `<component>` with its catalog entry.
+pub(crate) struct ComponentView<'d> {
+    /// The `<component>` element.
+    pub el: ElementRef<'d>,
+    /// The pass it is in (when the pass is valid).
+    pub pass: Option<Pass>,
+    /// The `name` attribute as written.
+    pub name: Option<Cow<'d, str>>,
+    /// The catalog entry (name compared ignoring case, variants included).
+    pub info: Option<&'static ComponentInfo>,
+    /// The architecture, when it is one of the five.
+    pub arch: Option<Arch>,
+}
+
+/// One element below a component, with its catalog entry.
+pub(crate) struct SettingView<'d, 'c> {
+    /// The element.
+    pub el: ElementRef<'d>,
+    /// The component it belongs to.
+    pub component: &'c ComponentView<'d>,
+    /// Its catalog entry, if the catalog knows it.
+    pub info: Option<&'static SettingInfo>,
+    /// The catalog entry of the parent element (`None` at the top of the
+    /// component or below an unknown element).
+    pub parent_info: Option<&'static SettingInfo>,
+    /// True when some ancestor below the component is unknown to the catalog
+    /// (facts about this element are then unknown too).
+    pub under_unknown: bool,
+}
+
+impl FileCx<'_> {
+    /// True when `value` contains a template placeholder (value checks skip it).
+    pub fn is_template(&self, value: &str) -> bool {
+        self.templates.contains_placeholder(value)
+    }
+
+    /// Every component of the file, in order.
+    pub fn components(&self) -> impl Iterator<Item = &ComponentView<'_>> {
+        self.passes.iter().flat_map(|p| p.components.iter())
+    }
+}
+
+impl<'d> SettingView<'d, '_> {
+    /// The element's text when it is a leaf.
+    pub fn value(&self) -> Option<Cow<'d, str>> {
+        self.el.text()
+    }
+
+    /// The pass of the component.
+    pub fn pass(&self) -> Option<Pass> {
+        self.component.pass
+    }
+
+    /// True when the element is in the answer-file namespace.
+    pub fn in_unattend_ns(&self) -> bool {
+        self.el.namespace() == Some(UNATTEND_NS)
+    }
+}
+
+/// Collects the diagnostics of one rule.
+pub(crate) struct Reporter<'a> {
+    pub(crate) doc: Option<&'a Document>,
+    pub(crate) text: &'a str,
+    pub(crate) rule: &'static RuleMeta,
+    pub(crate) severity: super::diagnostic::Severity,
+    /// True when configuration set this rule's severity (rules that pick a
+    /// severity per finding then keep the configured one).
+    pub(crate) overridden: bool,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
+}
+
+impl Reporter<'_> {
+    fn line_col(&self, offset: usize) -> crate::document::LineCol {
+        match self.doc {
+            Some(d) => d.line_col(offset),
+            None => crate::document::LineIndex::new(self.text).line_col(self.text, offset),
+        }
+    }
+
+    /// Reports a finding at `span`, with the element path of `el`.
+    pub fn report(
+        &mut self,
+        el: Option<ElementRef<'_>>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic {
+            code: self.rule.code.to_string(),
+            name: self.rule.name.to_string(),
+            severity: self.severity,
+            message: message.into(),
+            span,
+            start: self.line_col(span.start as usize),
+            end: self.line_col(span.end as usize),
+            labels: Vec::new(),
+            path: el.map(element_path),
+            help: None,
+            fix: None,
+        };
+        self.out.push(d);
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+
+    /// Like [`report`](Self::report), at `severity` unless configuration
+    /// overrides the rule's severity (for rules whose default depends on the
+    /// finding, e.g. an unknown name is an error when it is a near-miss).
+    pub fn report_as(
+        &mut self,
+        severity: super::diagnostic::Severity,
+        el: Option<ElementRef<'_>>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let overridden = self.overridden;
+        let d = self.report(el, span, message);
+        if !overridden {
+            d.severity = severity;
+        }
+        d
+    }
+
+    /// Reports a finding on an element's name (the usual anchor).
+    pub fn at(&mut self, el: ElementRef<'_>, message: impl Into<String>) -> &mut Diagnostic {
+        self.report(Some(el), el.name_span(), message)
+    }
+
+    /// Adds a secondary label to the last diagnostic.
+    pub fn label(&mut self, span: Span, message: impl Into<String>) {
+        let start = self.line_col(span.start as usize);
+        let end = self.line_col(span.end as usize);
+        if let Some(d) = self.out.last_mut() {
+            d.labels.push(Label {
+                span,
+                start,
+                end,
+                message: message.into(),
+            });
+        }
+    }
+}
+
+/// `/unattend/settings[@pass='specialize']/component[@name='…']/ComputerName`.
+pub(crate) fn element_path(el: ElementRef<'_>) -> String {
+    let mut parts: Vec<String> = std::iter::successors(Some(el), |e| e.parent())
+        .map(|e| {
+            let name = e.name();
+            match name {
+                "settings" => match e.attribute_value("pass") {
+                    Some(p) => format!("settings[@pass='{p}']"),
+                    None => name.to_string(),
+                },
+                "component" => match e.attribute_value("name") {
+                    Some(n) => format!("component[@name='{n}']"),
+                    None => name.to_string(),
+                },
+                _ => name.to_string(),
+            }
+        })
+        .collect();
+    parts.reverse();
+    format!("/{}", parts.join("/"))
+}

@@ -1,0 +1,130 @@
+//! The linter: rules with stable codes over a [`Document`] and the catalog,
+//! yielding plain [`Diagnostic`]s; rendering is separate ([`render`]).
+//!
+//! ```
+//! use unattend::lint::{lint_bytes, ResolvedConfig};
+//!
+//! let report = lint_bytes(
+//!     br#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobesystem"/></unattend>"#,
+//!     &ResolvedConfig::default(),
+//! );
+//! assert!(report.diagnostics.iter().any(|d| d.code == "UA101"));
+//! ```
+
+mod config;
+pub(crate) mod context;
+mod diagnostic;
+mod generated;
+mod registry;
+pub mod render;
+pub(crate) mod rules;
+pub(crate) mod secrets;
+mod suppress;
+mod template;
+mod walk;
+
+pub use config::{CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig};
+pub use diagnostic::{Diagnostic, Fix, Label, Severity};
+pub use registry::{RuleMeta, rule, rules, select};
+pub use template::{TemplateSyntax, Templates};
+
+use crate::document::{Document, ParseErrorKind};
+
+/// What rule code reads (one import for every rule file).
+pub(crate) mod prelude {
+    #[allow(unused_imports)]
+    pub(crate) use super::context::{
+        Check, ComponentView, FileCx, PassView, Reporter, SettingView,
+    };
+    pub(crate) use super::diagnostic::Severity;
+    pub(crate) use super::registry::RuleMeta;
+    #[allow(unused_imports)]
+    pub(crate) use super::secrets::{is_secret, shown};
+    #[allow(unused_imports)]
+    pub(crate) use crate::catalog::{self, SettingKind, ValueType};
+    #[allow(unused_imports)]
+    pub(crate) use crate::document::{ElementRef, Span, UNATTEND_NS, WCM_NS};
+    #[allow(unused_imports)]
+    pub(crate) use crate::model::{Arch, Pass};
+}
+
+/// The result of linting one file.
+#[derive(Debug)]
+pub struct LintReport {
+    /// The findings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    document: Option<Document>,
+    /// The decoded text when the file did not parse (for rendering).
+    fallback_text: String,
+}
+
+impl LintReport {
+    /// The file's decoded text, which diagnostic spans index.
+    pub fn text(&self) -> &str {
+        self.document
+            .as_ref()
+            .map_or(&self.fallback_text, |d| d.text())
+    }
+
+    /// The parsed document, when the file is well-formed.
+    pub fn document(&self) -> Option<&Document> {
+        self.document.as_ref()
+    }
+
+    /// The most severe finding, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+}
+
+/// Lints the raw bytes of one answer file.
+pub fn lint_bytes(bytes: &[u8], config: &ResolvedConfig) -> LintReport {
+    match Document::parse(bytes) {
+        Ok(doc) => {
+            let diagnostics = walk::run(&doc, config);
+            LintReport {
+                diagnostics,
+                document: Some(doc),
+                fallback_text: String::new(),
+            }
+        }
+        Err(err) => {
+            let text = crate::document::decode_text(bytes)
+                .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned());
+            let mut diagnostics = Vec::new();
+            let (code, rule): (&str, &'static dyn context::Check) =
+                if err.kind == ParseErrorKind::Encoding {
+                    (
+                        rules::ua002_encoding_mismatch::META.code,
+                        &rules::ua002_encoding_mismatch::Rule,
+                    )
+                } else {
+                    (
+                        rules::ua001_xml_not_well_formed::META.code,
+                        &rules::ua001_xml_not_well_formed::Rule,
+                    )
+                };
+            if let Some(severity) = config.severity_of(code) {
+                let mut out = context::Reporter {
+                    doc: None,
+                    text: &text,
+                    rule: rule.meta(),
+                    severity,
+                    overridden: severity != rule.meta().severity,
+                    out: &mut diagnostics,
+                };
+                rules::ua001_xml_not_well_formed::report_parse_error(&err, &text, config, &mut out);
+            }
+            LintReport {
+                diagnostics,
+                document: None,
+                fallback_text: text,
+            }
+        }
+    }
+}
+
+/// Lints an already parsed document.
+pub fn lint_document(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
+    walk::run(doc, config)
+}

@@ -1,0 +1,80 @@
+//! ## What it checks
+//!
+//! That the file is well-formed XML: every `&` starts a reference such as
+//! `&amp;`, every `<` starts markup, tags are closed in order, attribute
+//! values are quoted, names are valid, namespace prefixes are declared, and
+//! nothing but whitespace and comments surrounds the root element. DOCTYPE
+//! declarations are refused (answer files never need them, and entity
+//! expansion is a denial-of-service vector).
+//!
+//! ## Why it matters
+//!
+//! Windows Setup reads the file with a strict XML parser. A single unescaped
+//! `&` in a command line makes the whole file unreadable, and Setup stops
+//! with "Windows could not parse or process the unattend answer file" —
+//! often an hour into an image build.
+//!
+//! When the file is a template (Packer `${var}`, Jinja `{{ var }}`), the
+//! message says so: lint the rendered file, or keep the template syntax in
+//! text and attribute values only.
+//!
+//! ## Example
+//!
+//! ```xml
+//! <Path>cmd /c echo one & echo two</Path>
+//! ```
+//!
+//! ## Fix
+//!
+//! Escape the character: `&` as `&amp;`, `<` as `&lt;`:
+//!
+//! ```xml
+//! <Path>cmd /c echo one &amp; echo two</Path>
+//! ```
+//!
+//! ## References
+//!
+//! - Extensible Markup Language (XML) 1.0, section 2.4 "Character Data and Markup"
+//! - Windows Setup: "Windows could not parse or process unattend answer file"
+
+use crate::document::ParseError;
+use crate::lint::config::ResolvedConfig;
+use crate::lint::prelude::*;
+use crate::lint::template::describe_raw;
+
+/// UA001 `xml-not-well-formed`.
+pub(crate) struct Rule;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    code: "UA001",
+    name: "xml-not-well-formed",
+    severity: Severity::Error,
+    summary: "the file is not well-formed XML (unescaped & or <, mismatched tags, undeclared prefixes)",
+};
+
+impl Check for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+}
+
+/// Reports why a file did not parse (one diagnostic: later errors would only
+/// be consequences of the first).
+pub(crate) fn report_parse_error(err: &ParseError, text: &str, config: &ResolvedConfig, out: &mut Reporter<'_>) {
+    let start = err.offset.min(text.len());
+    let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    let span = Span::new(start, end);
+    let template = describe_raw(text, config.template);
+    let message = match template {
+        Some(kind) => format!("{} (the file contains {kind} template syntax)", err.message),
+        None => err.message.clone(),
+    };
+    let d = out.report(None, span, message);
+    // Positions of decoding errors come from the raw bytes; keep them exact.
+    d.start = err.position;
+    if template.is_some() {
+        d.help("render the template first and lint the result, or keep template syntax inside text and attribute values");
+    } else if err.message.contains("'&'") {
+        d.help("write a literal & as &amp;");
+    }
+}

@@ -1,0 +1,267 @@
+//! Template placeholders (Packer `${var}`, Jinja `{{ }}`/`{% %}`, `@VAR@`,
+//! `%VAR%`): values holding them are not checked, since their real value is
+//! only known after rendering.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::document::Span;
+
+/// Which template syntax a file may use (`template` in `unattend.toml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TemplateSyntax {
+    /// Recognise every syntax below.
+    #[default]
+    Auto,
+    /// The file is never a template: placeholders are checked as values.
+    None,
+    /// Packer/HCL `templatefile`: `${var}`, `%{ if … }`.
+    Packer,
+    /// Jinja/Ansible: `{{ var }}`, `{% … %}`, `{# … #}`.
+    Jinja,
+    /// `@VAR@` substitution (configure_file, many shell pipelines).
+    At,
+    /// `%VAR%` substitution (Windows environment variables are never placeholders).
+    Percent,
+}
+
+/// Kinds of placeholder, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceholderKind {
+    Packer,
+    Jinja,
+    At,
+    Percent,
+}
+
+impl PlaceholderKind {
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            PlaceholderKind::Packer => "Packer/HCL `${…}`",
+            PlaceholderKind::Jinja => "Jinja `{{ … }}`/`{% … %}`",
+            PlaceholderKind::At => "`@VAR@`",
+            PlaceholderKind::Percent => "`%VAR%`",
+        }
+    }
+}
+
+/// Variables Windows expands in command lines and paths: `%WINDIR%` is not a
+/// template placeholder.
+const WINDOWS_VARIABLES: &[&str] = &[
+    "ALLUSERSPROFILE",
+    "APPDATA",
+    "CD",
+    "CMDCMDLINE",
+    "CMDEXTVERSION",
+    "COMMONPROGRAMFILES",
+    "COMMONPROGRAMFILES(X86)",
+    "COMMONPROGRAMW6432",
+    "COMPUTERNAME",
+    "COMSPEC",
+    "DATE",
+    "ERRORLEVEL",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "LOCALAPPDATA",
+    "LOGONSERVER",
+    "NUMBER_OF_PROCESSORS",
+    "OS",
+    "PATH",
+    "PATHEXT",
+    "PROCESSOR_ARCHITECTURE",
+    "PROCESSOR_IDENTIFIER",
+    "PROGRAMDATA",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "PROGRAMW6432",
+    "PROMPT",
+    "PSMODULEPATH",
+    "PUBLIC",
+    "RANDOM",
+    "SYSTEMDRIVE",
+    "SYSTEMROOT",
+    "TEMP",
+    "TIME",
+    "TMP",
+    "USERDOMAIN",
+    "USERNAME",
+    "USERPROFILE",
+    "WINDIR",
+    "CONFIGSETROOT",
+    "SCRIPTPATH",
+    "DRIVE",
+    "ONEDRIVE",
+];
+
+fn find_delimited(s: &str, open: &str, close: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find(open) {
+        let start = from + i;
+        let body_start = start + open.len();
+        // Placeholders are short and on one line.
+        let window = &s[body_start..s.len().min(body_start + 200)];
+        if let Some(j) = window.find(close)
+            && !window[..j].contains('\n')
+        {
+            return Some((start, body_start + j + close.len()));
+        }
+        from = body_start;
+    }
+    None
+}
+
+fn find_wrapped_name(s: &str, mark: char, skip: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let m = mark as u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == m {
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+                j += 1;
+            }
+            let name = &s[i + 1..j];
+            if j < bytes.len()
+                && bytes[j] == m
+                && !name.is_empty()
+                && !name.as_bytes()[0].is_ascii_digit()
+                && !skip(name)
+            {
+                return Some((i, j + 1));
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_windows_variable(name: &str) -> bool {
+    WINDOWS_VARIABLES
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(name))
+}
+
+/// The first placeholder of `kind` in `s`, as a byte range.
+fn find(s: &str, kind: PlaceholderKind) -> Option<(usize, usize)> {
+    match kind {
+        PlaceholderKind::Packer => {
+            find_delimited(s, "${", "}").or_else(|| find_delimited(s, "%{", "}"))
+        }
+        PlaceholderKind::Jinja => find_delimited(s, "{{", "}}")
+            .or_else(|| find_delimited(s, "{%", "%}"))
+            .or_else(|| find_delimited(s, "{#", "#}")),
+        // `@` names are UPPER_CASE by convention; lower case is an address.
+        PlaceholderKind::At => {
+            find_wrapped_name(s, '@', |n| n.bytes().any(|b| b.is_ascii_lowercase()))
+        }
+        PlaceholderKind::Percent => find_wrapped_name(s, '%', is_windows_variable),
+    }
+}
+
+/// What the file holds in template syntax.
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    kinds: Vec<PlaceholderKind>,
+    /// The first placeholder of the file, with its kind.
+    first: Option<(PlaceholderKind, Span)>,
+}
+
+impl Templates {
+    /// Scans the whole text once for the syntaxes `syntax` allows.
+    pub(crate) fn scan(text: &str, syntax: TemplateSyntax) -> Templates {
+        let kinds: Vec<PlaceholderKind> = match syntax {
+            TemplateSyntax::Auto => vec![
+                PlaceholderKind::Packer,
+                PlaceholderKind::Jinja,
+                PlaceholderKind::At,
+                PlaceholderKind::Percent,
+            ],
+            TemplateSyntax::None => vec![],
+            TemplateSyntax::Packer => vec![PlaceholderKind::Packer],
+            TemplateSyntax::Jinja => vec![PlaceholderKind::Jinja],
+            TemplateSyntax::At => vec![PlaceholderKind::At],
+            TemplateSyntax::Percent => vec![PlaceholderKind::Percent],
+        };
+        let first = kinds
+            .iter()
+            .filter_map(|&k| find(text, k).map(|(s, e)| (k, Span::new(s, e))))
+            .min_by_key(|(_, span)| span.start);
+        // Only the syntaxes the file really uses make values placeholders.
+        let used = kinds
+            .into_iter()
+            .filter(|&k| find(text, k).is_some())
+            .collect();
+        Templates { kinds: used, first }
+    }
+
+    /// True when the file contains any placeholder.
+    pub fn is_template(&self) -> bool {
+        self.first.is_some()
+    }
+
+    /// The first placeholder and its kind.
+    pub(crate) fn first(&self) -> Option<(PlaceholderKind, Span)> {
+        self.first
+    }
+
+    /// True when `value` holds a placeholder of a syntax the file uses.
+    pub fn contains_placeholder(&self, value: &str) -> bool {
+        self.kinds.iter().any(|&k| find(value, k).is_some())
+    }
+}
+
+/// Describes the template syntax of raw text that did not parse (for a
+/// single clear message instead of parse noise).
+pub(crate) fn describe_raw(text: &str, syntax: TemplateSyntax) -> Option<&'static str> {
+    Templates::scan(text, syntax)
+        .first()
+        .map(|(k, _)| k.describe())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_of_each_syntax() {
+        let t = Templates::scan("<a>${var.password}</a>", TemplateSyntax::Auto);
+        assert!(t.contains_placeholder("x ${ foo } y"));
+        assert!(
+            !t.contains_placeholder("{{ x }}"),
+            "only syntaxes the file uses count"
+        );
+        let all = Templates::scan("${a} {{ b }} @C@ %D%", TemplateSyntax::Auto);
+        for v in [
+            "${x}",
+            "{{ x }}",
+            "{% if x %}",
+            "@HOST_NAME@",
+            "%ADMIN_PASSWORD%",
+        ] {
+            assert!(all.contains_placeholder(v), "{v}");
+        }
+        for v in [
+            "%WINDIR%\\System32",
+            "%SystemRoot%",
+            "user@example.com",
+            "50%",
+            "%1",
+            "a@b@c",
+        ] {
+            assert!(!all.contains_placeholder(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn configured_syntax_limits_detection() {
+        let none = Templates::scan("${a}", TemplateSyntax::None);
+        assert!(!none.is_template());
+        let jinja = Templates::scan("${a} {{ b }}", TemplateSyntax::Jinja);
+        assert!(jinja.contains_placeholder("{{ b }}"));
+        assert!(!jinja.contains_placeholder("${a}"));
+        assert_eq!(jinja.first().map(|(k, _)| k), Some(PlaceholderKind::Jinja));
+    }
+}

@@ -1,0 +1,163 @@
+//! The engine: builds the views once, runs every enabled rule at every
+//! level, applies suppressions.
+
+use super::config::ResolvedConfig;
+use super::context::{Check, ComponentView, FileCx, PassView, Reporter, SettingView};
+use super::diagnostic::{Diagnostic, Severity};
+use super::rules::{self, ALL};
+use super::suppress;
+use super::template::Templates;
+use crate::catalog::{self, SettingInfo};
+use crate::document::{Document, ElementRef, UNATTEND_NS};
+use crate::model::{Arch, Pass};
+
+type Active = Vec<(&'static dyn Check, Severity)>;
+
+fn reporter<'a>(
+    doc: &'a Document,
+    rule: &'static dyn Check,
+    severity: Severity,
+    out: &'a mut Vec<Diagnostic>,
+) -> Reporter<'a> {
+    Reporter {
+        doc: Some(doc),
+        text: doc.text(),
+        rule: rule.meta(),
+        severity,
+        overridden: severity != rule.meta().severity,
+        out,
+    }
+}
+
+fn pass_views(root: ElementRef<'_>) -> Vec<PassView<'_>> {
+    root.child_elements()
+        .filter(|e| e.is(UNATTEND_NS, "settings"))
+        .map(|el| {
+            let pass = el
+                .attribute_value("pass")
+                .and_then(|p| p.parse::<Pass>().ok());
+            let components = el
+                .child_elements()
+                .filter(|c| c.is(UNATTEND_NS, "component"))
+                .map(|c| {
+                    let name = c.attribute_value("name");
+                    ComponentView {
+                        el: c,
+                        pass,
+                        info: name.as_deref().and_then(catalog::component),
+                        arch: c
+                            .attribute_value("processorArchitecture")
+                            .and_then(|a| a.parse::<Arch>().ok()),
+                        name,
+                    }
+                })
+                .collect();
+            PassView {
+                el,
+                pass,
+                components,
+            }
+        })
+        .collect()
+}
+
+/// Lints a parsed document.
+pub(crate) fn run(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
+    let templates = Templates::scan(doc.text(), config.template);
+    let root = doc.root();
+    let root = root.is(UNATTEND_NS, "unattend").then_some(root);
+    let cx = FileCx {
+        doc,
+        root,
+        passes: root.map(pass_views).unwrap_or_default(),
+        config,
+        templates: &templates,
+    };
+    let active: Active = ALL
+        .iter()
+        .zip(&config.severities)
+        .filter_map(|(r, s)| s.map(|s| (*r, s)))
+        .collect();
+    let mut out = Vec::new();
+    for &(rule, sev) in &active {
+        rule.check_file(&cx, &mut reporter(doc, rule, sev, &mut out));
+    }
+    for pass in &cx.passes {
+        for &(rule, sev) in &active {
+            rule.check_pass(&cx, pass, &mut reporter(doc, rule, sev, &mut out));
+        }
+        for component in &pass.components {
+            for &(rule, sev) in &active {
+                rule.check_component(&cx, component, &mut reporter(doc, rule, sev, &mut out));
+            }
+            for child in component.el.child_elements() {
+                visit(&cx, component, child, None, true, false, &active, &mut out);
+            }
+        }
+    }
+    apply_suppressions(doc, config, &mut out);
+    out.sort_by(|a, b| (a.span.start, &a.code).cmp(&(b.span.start, &b.code)));
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn visit<'d>(
+    cx: &FileCx<'d>,
+    component: &ComponentView<'d>,
+    el: ElementRef<'d>,
+    parent_info: Option<&'static SettingInfo>,
+    top: bool,
+    under_unknown: bool,
+    active: &Active,
+    out: &mut Vec<Diagnostic>,
+) {
+    let info = if under_unknown || el.namespace() != Some(UNATTEND_NS) {
+        None
+    } else if top {
+        component.info.and_then(|c| c.child(el.local_name()))
+    } else {
+        parent_info.and_then(|p| p.child(el.local_name()))
+    };
+    let view = SettingView {
+        el,
+        component,
+        info,
+        parent_info,
+        under_unknown,
+    };
+    for &(rule, sev) in active {
+        rule.check_setting(cx, &view, &mut reporter(cx.doc, rule, sev, out));
+    }
+    for child in el.child_elements() {
+        visit(
+            cx,
+            component,
+            child,
+            info,
+            false,
+            under_unknown || info.is_none(),
+            active,
+            out,
+        );
+    }
+}
+
+fn apply_suppressions(doc: &Document, config: &ResolvedConfig, out: &mut Vec<Diagnostic>) {
+    let mut sups = suppress::collect(doc);
+    if sups.is_empty() {
+        return;
+    }
+    out.retain(|d| {
+        let mut keep = true;
+        for s in sups.iter_mut().filter(|s| s.covers(&d.code, d.span)) {
+            s.used = true;
+            keep = false;
+        }
+        keep
+    });
+    if let Some(sev) = config.severity_of(rules::ua900_unused_suppression::META.code) {
+        let rule: &'static dyn Check = &rules::ua900_unused_suppression::Rule;
+        let mut r = reporter(doc, rule, sev, out);
+        rules::ua900_unused_suppression::report(&sups, &mut r);
+    }
+}
