@@ -1,0 +1,167 @@
+//! `unattend lint`, `explain` and `rules` as a user runs them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn unattend(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A fresh folder with the given files.
+fn workspace(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("unattend-lint-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+const COMPONENT: &str = r#"processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS""#;
+
+fn wrong_pass() -> String {
+    format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"oobeSystem\">\n    <component name=\"Microsoft-Windows-Shell-Setup\" {COMPONENT}>\n      <ComputerName>WS-01</ComputerName>\n    </component>\n  </settings>\n</unattend>\n"
+    )
+}
+
+fn only_a_warning() -> String {
+    format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"oobeSystem\">\n    <component name=\"Microsoft-Windows-Shell-Setup\" {COMPONENT}>\n      <OOBE>\n        <HideEULAPage>True</HideEULAPage>\n      </OOBE>\n    </component>\n  </settings>\n</unattend>\n"
+    )
+}
+
+#[test]
+fn findings_at_the_fail_level_exit_1_in_both_formats() {
+    let dir = workspace("formats", &[("Unattend.xml", &wrong_pass())]);
+    let o = unattend(&dir, &["lint", "--output-format", "concise", "Unattend.xml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("Unattend.xml:4:8: UA201 [error] ComputerName is not processed in the oobeSystem pass"), "{out}");
+    let full = unattend(&dir, &["lint", "Unattend.xml"]);
+    let out = stdout(&full);
+    assert!(out.contains("error[UA201]") && out.contains("--> Unattend.xml:4:8") && out.contains("<ComputerName>"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+    assert!(String::from_utf8_lossy(&full.stderr).contains("linted 1 file: 1 error"));
+}
+
+#[test]
+fn fail_level_decides_the_exit_code() {
+    let dir = workspace("fail-level", &[("a.xml", &only_a_warning())]);
+    let o = unattend(&dir, &["lint", "a.xml"]);
+    assert_eq!(o.status.code(), Some(0), "warnings do not fail by default");
+    assert!(stdout(&o).contains("warning[UA204]"));
+    assert_eq!(unattend(&dir, &["lint", "--fail-level", "warning", "a.xml"]).status.code(), Some(1));
+}
+
+#[test]
+fn configuration_is_discovered_upward_and_can_be_bypassed() {
+    let dir = workspace(
+        "config",
+        &[
+            ("unattend.toml", "ignore = [\"setting-not-valid-in-pass\"]\n"),
+            ("images/win11/Unattend.xml", &wrong_pass()),
+        ],
+    );
+    let o = unattend(&dir, &["lint", "images/win11/Unattend.xml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "");
+    let o = unattend(&dir, &["lint", "--isolated", "images/win11/Unattend.xml"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn per_file_ignores_and_severity_overrides_apply() {
+    let dir = workspace(
+        "per-file",
+        &[
+            (
+                "unattend.toml",
+                "[severity]\nUA201 = \"warning\"\n[per-file-ignores]\n\"legacy/*.xml\" = [\"UA201\"]\n",
+            ),
+            ("legacy/old.xml", &wrong_pass()),
+            ("new.xml", &wrong_pass()),
+        ],
+    );
+    let o = unattend(&dir, &["lint", "--output-format", "concise", "legacy/old.xml", "new.xml"]);
+    let out = stdout(&o);
+    assert!(!out.contains("legacy/old.xml"), "{out}");
+    assert!(out.contains("new.xml:4:8: UA201 [warning]"), "{out}");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn a_broken_configuration_is_an_error_with_its_position() {
+    let dir = workspace("bad-config", &[("unattend.toml", "select = [\"UA201\",\n \"UA999\"]\n"), ("a.xml", &wrong_pass())]);
+    let o = unattend(&dir, &["lint", "a.xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unattend.toml:2:2: unknown rule \"UA999\""), "{err}");
+}
+
+#[test]
+fn stdin_is_named_by_stdin_filename() {
+    let dir = workspace("stdin", &[]);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .current_dir(&dir)
+        .args(["lint", "--output-format", "concise", "-", "--stdin-filename", "images/Unattend.xml"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(wrong_pass().as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("images/Unattend.xml:4:8: UA201"), "{}", stdout(&o));
+}
+
+#[test]
+fn unreadable_input_is_exit_2_and_malformed_xml_is_ua001() {
+    let dir = workspace("io", &[("bad.xml", "<unattend>\n  <a>x & y</a>\n</unattend>\n")]);
+    assert_eq!(unattend(&dir, &["lint", "missing.xml"]).status.code(), Some(2));
+    let o = unattend(&dir, &["lint", "--output-format", "concise", "bad.xml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("bad.xml:2:8: UA001 [error]"), "{}", stdout(&o));
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let dir = std::env::temp_dir();
+    for key in ["UA201", "ua201", "setting-not-valid-in-pass"] {
+        let o = unattend(&dir, &["explain", key]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = stdout(&o);
+        assert!(out.starts_with("UA201 setting-not-valid-in-pass (error)"), "{out}");
+        for section in ["## What it checks", "## Why it matters", "## Example", "## Fix", "## References"] {
+            assert!(out.contains(section), "{section} missing");
+        }
+    }
+    assert_eq!(unattend(&dir, &["explain", "UA999"]).status.code(), Some(2));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let dir = std::env::temp_dir();
+    let o = unattend(&dir, &["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let count = unattend::lint::rules().count();
+    assert_eq!(stdout(&o).lines().count(), count);
+    assert!(stdout(&o).contains("UA201  setting-not-valid-in-pass"));
+    let json: serde_json::Value = serde_json::from_slice(&unattend(&dir, &["rules", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), count);
+    assert_eq!(json[0]["code"], "UA001");
+}

@@ -1,0 +1,41 @@
+//! The JSON Schemas checked in under `schemas/` are generated from the Rust
+//! types; this test fails when a checked-in copy is stale. Regenerate with
+//! `UNATTEND_UPDATE_SCHEMAS=1 cargo test -p unattend --test schemas`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+fn check(file: &str, schema: schemars::Schema) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas").join(file);
+    let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    if std::env::var_os("UNATTEND_UPDATE_SCHEMAS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == generated,
+        "schemas/{file} is stale: run `UNATTEND_UPDATE_SCHEMAS=1 cargo test -p unattend --test schemas` and commit it"
+    );
+}
+
+#[test]
+fn config_schema_is_current() {
+    let mut schema = schemars::schema_for!(unattend::lint::Config);
+    schema.insert("title".into(), "unattend.toml".into());
+    schema.insert(
+        "description".into(),
+        "Configuration of `unattend lint`, discovered upward from each linted file.".into(),
+    );
+    check("unattend-config.schema.json", schema);
+}
+
+#[test]
+fn config_schema_describes_every_key() {
+    let schema = serde_json::to_value(schemars::schema_for!(unattend::lint::Config)).unwrap();
+    let props = schema["properties"].as_object().unwrap();
+    for key in ["select", "ignore", "severity", "per-file-ignores", "target-arch", "target-windows", "profile", "template"] {
+        assert!(props.contains_key(key), "{key} missing from the schema");
+    }
+    assert_eq!(schema["additionalProperties"], serde_json::json!(false));
+}
