@@ -165,3 +165,21 @@ fn rules_lists_every_rule() {
     assert_eq!(json.as_array().unwrap().len(), count);
     assert_eq!(json[0]["code"], "UA001");
 }
+
+/// Every public corpus file through the real binary at once: findings or
+/// none, never a crash or an I/O error.
+#[test]
+fn lint_over_the_public_corpus_never_crashes() {
+    let files: Vec<String> = unattend_e2e::corpus_files()
+        .iter()
+        .map(|f| f.path.display().to_string())
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    let mut args = vec!["lint", "--output-format", "concise"];
+    args.extend(files.iter().map(String::as_str));
+    let o = unattend(&std::env::temp_dir(), &args);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "exit {:?}: {}", o.status.code(), String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("linted {} files", files.len())));
+}

@@ -103,3 +103,26 @@ fn model_and_canonical_write_corpus(bencher: divan::Bencher) {
         }
     });
 }
+
+#[divan::bench]
+fn lint_corpus(bencher: divan::Bencher) {
+    let config = unattend::lint::ResolvedConfig::default();
+    bencher.counter(BytesCount::new(corpus_bytes())).bench(|| {
+        for bytes in corpus() {
+            divan::black_box(unattend::lint::lint_bytes(divan::black_box(bytes), &config));
+        }
+    });
+}
+
+#[divan::bench]
+fn hostile_namespaces(bencher: divan::Bencher) {
+    // 100,000 elements with distinct namespace URIs: lookups must stay cheap.
+    let mut s = String::from("<r>");
+    for i in 0..100_000 {
+        s.push_str(&format!("<a xmlns=\"urn:n{i}\"/>"));
+    }
+    s.push_str("</r>");
+    bencher
+        .counter(BytesCount::new(s.len()))
+        .bench(|| divan::black_box(Document::parse_str(&s).unwrap()));
+}
