@@ -57,6 +57,17 @@ enum Command {
         after_help = "Examples:\n  unattend explain UA201\n  unattend explain setting-not-valid-in-pass"
     )]
     Explain(commands::explain::ExplainArgs),
+    /// Print the value of one setting.
+    #[command(
+        after_help = "Examples:\n  unattend get Unattend.xml specialize/Microsoft-Windows-Shell-Setup/ComputerName\n  unattend get Unattend.xml specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path\n  unattend get --arch x86 Unattend.xml oobeSystem/Microsoft-Windows-International-Core/UILanguage\n\nSecrets (passwords, product keys) print only with --show-secrets.\nExit codes: 0 printed, 1 not set, 2 usage or I/O error."
+    )]
+    Get(commands::edit::GetArgs),
+    /// Set settings in place with a minimal diff, creating the pass, component,
+    /// containers and list items they need.
+    #[command(
+        after_help = "Examples:\n  unattend set Unattend.xml specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042\n  unattend set Unattend.xml 'specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path=cmd /c exit 0'\n  unattend set --dry-run Autounattend.xml oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=UTC\n\nOnly the changed bytes differ; the file is replaced atomically.\nExit codes: 0 written, 1 the file does not parse, 2 usage, path or I/O error."
+    )]
+    Set(commands::edit::SetArgs),
     /// List every rule with its code, name, default severity and summary.
     #[command(after_help = "Examples:\n  unattend rules\n  unattend rules --format json")]
     Rules(commands::explain::RulesArgs),
@@ -83,6 +94,8 @@ fn main() -> ExitCode {
         Command::Lint(args) => commands::lint::run(&args),
         Command::Explain(args) => commands::explain::explain(&args),
         Command::Rules(args) => commands::explain::rules(&args),
+        Command::Get(args) => commands::edit::get(&args),
+        Command::Set(args) => commands::edit::set(&args),
     });
     match result {
         Ok(code) => ExitCode::from(code),

@@ -12,8 +12,11 @@
 
 pub mod catalog;
 pub mod document;
+pub mod edit;
 pub mod lint;
 pub mod model;
+/// Hidden (`PlainText=false`) answer-file passwords: encode and decode (obfuscation, not encryption).
+pub mod password;
 
 pub use document::{Document, ParseError};
 pub use model::Unattend;

@@ -2,5 +2,6 @@
 
 pub(crate) mod catalog;
 pub(crate) mod check;
+pub(crate) mod edit;
 pub(crate) mod explain;
 pub(crate) mod lint;

@@ -1,0 +1,164 @@
+//! `unattend get` and `unattend set` as a pipeline runs them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn unattend(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("unattend-edit-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <!-- stamped by CI -->
+  <settings pass="specialize">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <ComputerName>OLD</ComputerName>
+    </component>
+  </settings>
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <UserAccounts>
+        <AdministratorPassword>
+          <Value>hunter2</Value>
+          <PlainText>true</PlainText>
+        </AdministratorPassword>
+      </UserAccounts>
+    </component>
+  </settings>
+</unattend>
+"#;
+
+#[test]
+fn set_stamps_values_with_a_minimal_diff() {
+    let f = temp_file("stamp.xml", FILE.as_bytes());
+    let path = f.to_str().unwrap();
+    let o = unattend(&[
+        "set",
+        path,
+        "specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042",
+        "specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=1]/Path=cmd /c echo a=b",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let after = std::fs::read_to_string(&f).unwrap();
+    // Exactly three changes: the value, the wcm declaration new list items
+    // need, and the new component; every other byte is as it was.
+    let expected = FILE
+        .replace(
+            "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">",
+            "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">",
+        )
+        .replace(">OLD<", ">WS-042<")
+        .replace(
+            "      <ComputerName>WS-042</ComputerName>\n    </component>\n",
+            "      <ComputerName>WS-042</ComputerName>\n    </component>\n    <component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n      <RunSynchronous>\n        <RunSynchronousCommand wcm:action=\"add\">\n          <Order>1</Order>\n          <Path>cmd /c echo a=b</Path>\n        </RunSynchronousCommand>\n      </RunSynchronous>\n    </component>\n",
+        );
+    assert_eq!(after, expected);
+    let got = unattend(&[
+        "get",
+        path,
+        "specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=1]/Path",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&got.stdout), "cmd /c echo a=b\n");
+}
+
+#[test]
+fn secrets_are_hidden_unless_asked_for() {
+    let f = temp_file("secret.xml", FILE.as_bytes());
+    let path = f.to_str().unwrap();
+    let secret =
+        "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value";
+    let o = unattend(&["get", path, secret]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("hunter2"));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("hunter2"));
+    let o = unattend(&["get", "--show-secrets", path, secret]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "hunter2\n");
+    let o = unattend(&["set", path, &format!("{secret}=correct horse")]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("correct horse"),
+        "set does not echo secrets"
+    );
+}
+
+#[test]
+fn errors_leave_the_file_untouched() {
+    let f = temp_file("untouched.xml", FILE.as_bytes());
+    let path = f.to_str().unwrap();
+    for bad in [
+        "specialize/X",
+        "Specialize/Microsoft-Windows-Shell-Setup/ComputerName=1",
+        "no-equals-sign",
+    ] {
+        let o = unattend(&["set", path, bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+    // A value the file's encoding cannot hold.
+    let legacy = temp_file("legacy.xml", b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>caf\xe9</ComputerName></component></settings></unattend>\n");
+    let before = std::fs::read(&legacy).unwrap();
+    let o = unattend(&[
+        "set",
+        legacy.to_str().unwrap(),
+        "specialize/Microsoft-Windows-Shell-Setup/ComputerName=✓",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read(&legacy).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FILE);
+    // No temporary file is left behind.
+    let leftovers = std::fs::read_dir(f.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".unattend-")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn get_reports_unset_paths_and_ambiguity() {
+    let f = temp_file("get.xml", FILE.as_bytes());
+    let path = f.to_str().unwrap();
+    assert_eq!(
+        unattend(&[
+            "get",
+            path,
+            "specialize/Microsoft-Windows-Shell-Setup/TimeZone"
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
+    let dry = unattend(&[
+        "set",
+        "--dry-run",
+        path,
+        "oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=UTC",
+    ]);
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("<TimeZone>UTC</TimeZone>"));
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        FILE,
+        "--dry-run writes nothing"
+    );
+}

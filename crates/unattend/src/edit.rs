@@ -1,0 +1,520 @@
+//! Reading and writing settings by path, with minimal diffs.
+//!
+//! A path names a pass, a component and the elements below it:
+//! `specialize/Microsoft-Windows-Shell-Setup/ComputerName`, or with a list
+//! item picked by its key,
+//! `specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path`
+//! (`[@wcm:keyValue=1]` picks by attribute). [`set`] creates whatever is
+//! missing (pass, component, containers, list items with `wcm:action="add"`
+//! and their key) and changes nothing else: every other byte of the file
+//! stays as it was.
+//!
+//! ```
+//! use unattend::document::Document;
+//! use unattend::edit::{SettingPath, get, set};
+//!
+//! let mut doc = Document::parse_str("<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n</unattend>\n")?;
+//! let path: SettingPath = "specialize/Microsoft-Windows-Shell-Setup/ComputerName".parse()?;
+//! set(&mut doc, &path, "WS-042", None)?;
+//! assert_eq!(get(&doc, &path, None)?.as_deref(), Some("WS-042"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::catalog::{self, SettingInfo, SettingKind};
+use crate::document::{
+    Document, EditError, ElementRef, InsertPosition, NodeId, UNATTEND_NS, WCM_NS, escape_attribute,
+    escape_text,
+};
+use crate::model::{Arch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, Pass, VERSION_SCOPE_NON_SXS};
+
+/// How a path step picks among repeated elements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Predicate {
+    /// `[Order=2]`: the child element `Order` has this text.
+    Child {
+        /// The child element's name.
+        name: String,
+        /// Its text.
+        value: String,
+    },
+    /// `[@wcm:keyValue=1]` or `[@keyValue=1]`: the attribute has this value.
+    Attribute {
+        /// The attribute's local name.
+        name: String,
+        /// Its value.
+        value: String,
+    },
+}
+
+/// One element of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Element name.
+    pub name: String,
+    /// Optional key selector.
+    pub predicate: Option<Predicate>,
+}
+
+/// `PASS/COMPONENT/SETTING[/…]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingPath {
+    /// The configuration pass.
+    pub pass: Pass,
+    /// The component name (compared ignoring case, as Windows does).
+    pub component: String,
+    /// Elements below the component (at least one).
+    pub steps: Vec<Step>,
+}
+
+/// Why a path could not be read, found or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PathError {
+    /// The path text is malformed.
+    #[error("invalid path {path:?}: {reason}")]
+    Syntax {
+        /// The path as given.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The file is not an answer file (root is not `<unattend>`).
+    #[error("the document's root is not <unattend> in the answer-file namespace")]
+    NotAnAnswerFile,
+    /// The component appears for several architectures and none was chosen.
+    #[error("{component} appears for several architectures ({found}); choose one with --arch")]
+    AmbiguousArch {
+        /// The component.
+        component: String,
+        /// The architectures present.
+        found: String,
+    },
+    /// The element to set holds other elements.
+    #[error("{0} holds other elements, not a value")]
+    NotAValue(String),
+    /// The edit was refused by the document layer.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+}
+
+fn syntax(path: &str, reason: impl Into<String>) -> PathError {
+    PathError::Syntax {
+        path: path.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Splits on `/` outside brackets.
+fn segments(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '/' if depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+impl FromStr for SettingPath {
+    type Err = PathError;
+
+    fn from_str(s: &str) -> Result<SettingPath, PathError> {
+        let parts = segments(s.trim().trim_matches('/'));
+        if parts.len() < 3 {
+            return Err(syntax(s, "expected PASS/COMPONENT/SETTING[/…]"));
+        }
+        let pass = parts[0].parse::<Pass>().map_err(|_| {
+            let hint = Pass::from_str_ignore_case(parts[0])
+                .map(|p| format!("; did you mean {p}?"))
+                .unwrap_or_default();
+            syntax(s, format!("unknown pass {:?}{hint}", parts[0]))
+        })?;
+        let component = parts[1].to_string();
+        if component.is_empty() || component.contains(['[', ']']) {
+            return Err(syntax(s, "missing or malformed component name"));
+        }
+        let steps = parts[2..]
+            .iter()
+            .map(|seg| parse_step(s, seg))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(SettingPath {
+            pass,
+            component,
+            steps,
+        })
+    }
+}
+
+fn parse_step(path: &str, seg: &str) -> Result<Step, PathError> {
+    let (name, predicate) = match seg.split_once('[') {
+        None => (seg, None),
+        Some((name, rest)) => {
+            let body = rest
+                .strip_suffix(']')
+                .ok_or_else(|| syntax(path, format!("unclosed [ in {seg:?}")))?;
+            let (key, value) = body.split_once('=').ok_or_else(|| {
+                syntax(
+                    path,
+                    format!("expected [Name=value] or [@attribute=value] in {seg:?}"),
+                )
+            })?;
+            let value = value.trim().trim_matches(['"', '\'']).to_string();
+            let key = key.trim();
+            let predicate = match key.strip_prefix('@') {
+                Some(attr) => Predicate::Attribute {
+                    name: attr.rsplit(':').next().unwrap_or(attr).to_string(),
+                    value,
+                },
+                None => Predicate::Child {
+                    name: key.to_string(),
+                    value,
+                },
+            };
+            (name, Some(predicate))
+        }
+    };
+    if !crate::document::is_qname(name) || name.contains(':') {
+        return Err(syntax(path, format!("{name:?} is not an element name")));
+    }
+    Ok(Step {
+        name: name.to_string(),
+        predicate,
+    })
+}
+
+impl fmt::Display for SettingPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.pass, self.component)?;
+        for s in &self.steps {
+            write!(f, "/{}", s.name)?;
+            match &s.predicate {
+                Some(Predicate::Child { name, value }) => write!(f, "[{name}={value}]")?,
+                Some(Predicate::Attribute { name, value }) => write!(f, "[@{name}={value}]")?,
+                None => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+fn answer_root(doc: &Document) -> Result<ElementRef<'_>, PathError> {
+    let root = doc.root();
+    if root.is(UNATTEND_NS, "unattend") {
+        Ok(root)
+    } else {
+        Err(PathError::NotAnAnswerFile)
+    }
+}
+
+fn pass_of(el: ElementRef<'_>) -> Option<Pass> {
+    el.attribute_value("pass").and_then(|p| p.parse().ok())
+}
+
+/// The component element the path names, if present.
+fn find_component<'d>(
+    doc: &'d Document,
+    path: &SettingPath,
+    arch: Option<Arch>,
+) -> Result<Option<ElementRef<'d>>, PathError> {
+    let root = answer_root(doc)?;
+    let mut found: Vec<ElementRef<'d>> = Vec::new();
+    for settings in root
+        .child_elements()
+        .filter(|e| e.is(UNATTEND_NS, "settings") && pass_of(*e) == Some(path.pass))
+    {
+        for c in settings
+            .child_elements()
+            .filter(|e| e.is(UNATTEND_NS, "component"))
+        {
+            let name_ok = c
+                .attribute_value("name")
+                .is_some_and(|n| n.eq_ignore_ascii_case(&path.component));
+            let arch_ok = arch.is_none_or(|a| {
+                c.attribute_value("processorArchitecture").as_deref() == Some(a.as_str())
+            });
+            if name_ok && arch_ok {
+                found.push(c);
+            }
+        }
+    }
+    let mut arches: Vec<String> = found
+        .iter()
+        .filter_map(|c| {
+            c.attribute_value("processorArchitecture")
+                .map(|a| a.into_owned())
+        })
+        .collect();
+    arches.sort();
+    arches.dedup();
+    if arch.is_none() && arches.len() > 1 {
+        return Err(PathError::AmbiguousArch {
+            component: path.component.clone(),
+            found: arches.join(", "),
+        });
+    }
+    Ok(found.first().copied())
+}
+
+fn matches(el: ElementRef<'_>, step: &Step, exact: bool) -> bool {
+    let name_ok = if exact {
+        el.local_name() == step.name
+    } else {
+        el.local_name().eq_ignore_ascii_case(&step.name)
+    };
+    if !name_ok || el.namespace() != Some(UNATTEND_NS) {
+        return false;
+    }
+    match &step.predicate {
+        None => true,
+        Some(Predicate::Child { name, value }) => el
+            .child_elements()
+            .any(|c| c.local_name() == name && c.text().is_some_and(|t| t.trim() == value)),
+        Some(Predicate::Attribute { name, value }) => el
+            .attributes()
+            .any(|a| a.local_name() == name && a.value() == value.as_str()),
+    }
+}
+
+fn find_child<'d>(parent: ElementRef<'d>, step: &Step) -> Option<ElementRef<'d>> {
+    parent
+        .child_elements()
+        .find(|c| matches(*c, step, true))
+        .or_else(|| parent.child_elements().find(|c| matches(*c, step, false)))
+}
+
+/// The value at `path` (`None` when an element on the way is missing).
+pub fn get(
+    doc: &Document,
+    path: &SettingPath,
+    arch: Option<Arch>,
+) -> Result<Option<String>, PathError> {
+    let Some(mut el) = find_component(doc, path, arch)? else {
+        return Ok(None);
+    };
+    for step in &path.steps {
+        match find_child(el, step) {
+            Some(c) => el = c,
+            None => return Ok(None),
+        }
+    }
+    match el.text() {
+        Some(t) => Ok(Some(t.into_owned())),
+        None => Err(PathError::NotAValue(path.to_string())),
+    }
+}
+
+/// What [`set`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SetOutcome {
+    /// Elements created on the way (pass, component, containers, items).
+    pub created: usize,
+    /// Whether the value changed.
+    pub changed: bool,
+}
+
+/// A prefix bound to the WMI configuration namespace on the root, added
+/// when missing (new list items need `wcm:action`).
+fn wcm_prefix(doc: &mut Document) -> Result<String, PathError> {
+    let root = doc.root();
+    if let Some(a) = root
+        .attributes()
+        .find(|a| a.is_namespace_declaration() && a.value() == WCM_NS && a.prefix().is_some())
+    {
+        return Ok(a.local_name().to_string());
+    }
+    let id = root.id();
+    doc.set_attribute(id, "xmlns:wcm", WCM_NS)?;
+    Ok("wcm".to_string())
+}
+
+/// Sets the value at `path`, creating what is missing. Bytes outside the
+/// changed and inserted text are untouched.
+pub fn set(
+    doc: &mut Document,
+    path: &SettingPath,
+    value: &str,
+    arch: Option<Arch>,
+) -> Result<SetOutcome, PathError> {
+    let mut created = 0;
+    // Pass and component.
+    let component_id = match find_component(doc, path, arch)? {
+        Some(c) => c.id(),
+        None => {
+            let existing = answer_root(doc)?
+                .child_elements()
+                .find(|e| e.is(UNATTEND_NS, "settings") && pass_of(*e) == Some(path.pass))
+                .map(|s| s.id());
+            let settings_id = match existing {
+                Some(id) => id,
+                None => {
+                    created += 1;
+                    insert_settings(doc, path.pass)?
+                }
+            };
+            let arch = arch.or_else(|| first_arch(doc)).unwrap_or(Arch::Amd64);
+            let name =
+                catalog::component(&path.component).map_or(path.component.as_str(), |c| c.name);
+            let markup = format!(
+                "<component name=\"{}\" processorArchitecture=\"{arch}\" publicKeyToken=\"{PUBLIC_KEY_TOKEN}\" language=\"{LANGUAGE_NEUTRAL}\" versionScope=\"{VERSION_SCOPE_NON_SXS}\"></component>",
+                escape_attribute(name, '"')
+            );
+            created += 1;
+            doc.insert_element(settings_id, InsertPosition::LastChild, &markup)?
+        }
+    };
+    // Elements below the component.
+    let mut info: Option<&'static SettingInfo> = None;
+    let component_info = catalog::component(&path.component);
+    let mut current: NodeId = component_id;
+    for (i, step) in path.steps.iter().enumerate() {
+        info = match (i, info) {
+            (0, _) => component_info.and_then(|c| c.child(&step.name)),
+            (_, Some(p)) => p.child(&step.name),
+            _ => None,
+        };
+        let parent = doc
+            .element(current)
+            .ok_or(EditError::NotAnElement(current.index() as u32))?;
+        if let Some(found) = find_child(parent, step) {
+            current = found.id();
+            continue;
+        }
+        let name = info.map_or(step.name.as_str(), |s| s.element_name);
+        let mut attrs = String::new();
+        let list_item = info.is_some_and(|s| s.kind == SettingKind::ListItem);
+        let needs_wcm = list_item || matches!(step.predicate, Some(Predicate::Attribute { .. }));
+        if needs_wcm {
+            let prefix = wcm_prefix(doc)?;
+            if list_item {
+                attrs.push_str(&format!(" {prefix}:action=\"add\""));
+            }
+            if let Some(Predicate::Attribute { name, value }) = &step.predicate {
+                attrs.push_str(&format!(
+                    " {prefix}:{name}=\"{}\"",
+                    escape_attribute(value, '"')
+                ));
+            }
+        }
+        created += 1;
+        current = doc.insert_element(
+            current,
+            InsertPosition::LastChild,
+            &format!("<{name}{attrs}></{name}>"),
+        )?;
+        // The key goes in as its own element so it takes the file's indentation.
+        if let Some(Predicate::Child { name: key, value }) = &step.predicate {
+            let key_name = info
+                .and_then(|s| s.child(key))
+                .map_or(key.as_str(), |k| k.element_name);
+            doc.insert_element(
+                current,
+                InsertPosition::LastChild,
+                &format!("<{key_name}>{}</{key_name}>", escape_text(value)),
+            )?;
+        }
+    }
+    let target = doc
+        .element(current)
+        .ok_or(EditError::NotAnElement(current.index() as u32))?;
+    if target.has_child_elements() {
+        return Err(PathError::NotAValue(path.to_string()));
+    }
+    let changed = target.text().is_none_or(|t| t != value);
+    if changed {
+        doc.set_text(current, value)?;
+    }
+    Ok(SetOutcome { created, changed })
+}
+
+fn first_arch(doc: &Document) -> Option<Arch> {
+    doc.elements()
+        .filter(|e| e.is(UNATTEND_NS, "component"))
+        .find_map(|c| {
+            c.attribute_value("processorArchitecture")
+                .and_then(|a| a.parse().ok())
+        })
+}
+
+/// Inserts `<settings pass="…">` keeping passes in processing order.
+fn insert_settings(doc: &mut Document, pass: Pass) -> Result<NodeId, PathError> {
+    let root = answer_root(doc)?;
+    let settings: Vec<(Option<Pass>, NodeId)> = root
+        .child_elements()
+        .filter(|e| e.is(UNATTEND_NS, "settings"))
+        .map(|e| (pass_of(e), e.id()))
+        .collect();
+    let position = match settings.iter().find(|(p, _)| p.is_some_and(|p| p > pass)) {
+        Some((_, later)) => InsertPosition::Before(*later),
+        None => match settings.last() {
+            Some((_, last)) => InsertPosition::After(*last),
+            None => InsertPosition::LastChild,
+        },
+    };
+    let root_id = root.id();
+    Ok(doc.insert_element(
+        root_id,
+        position,
+        &format!("<settings pass=\"{pass}\"></settings>"),
+    )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> SettingPath {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn paths_parse_and_print() {
+        let path = p(
+            "specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path",
+        );
+        assert_eq!(path.pass, Pass::Specialize);
+        assert_eq!(path.steps.len(), 3);
+        assert_eq!(
+            path.steps[1].predicate,
+            Some(Predicate::Child {
+                name: "Order".into(),
+                value: "2".into()
+            })
+        );
+        assert_eq!(
+            path.to_string(),
+            "specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path"
+        );
+        let attr = p(
+            "specialize/Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName[@wcm:keyValue=1]",
+        );
+        assert_eq!(
+            attr.steps[1].predicate,
+            Some(Predicate::Attribute {
+                name: "keyValue".into(),
+                value: "1".into()
+            })
+        );
+        for bad in [
+            "specialize/X",
+            "Specialize/X/Y",
+            "specialize/X/Y[Order=1",
+            "specialize/X/a b",
+            "specialize/X/Y[Order]",
+        ] {
+            assert!(bad.parse::<SettingPath>().is_err(), "{bad}");
+        }
+        let e = "OOBESystem/X/Y".parse::<SettingPath>().unwrap_err();
+        assert!(e.to_string().contains("did you mean oobeSystem"), "{e}");
+    }
+}
