@@ -46,13 +46,26 @@ fn only_a_warning() -> String {
 #[test]
 fn findings_at_the_fail_level_exit_1_in_both_formats() {
     let dir = workspace("formats", &[("Unattend.xml", &wrong_pass())]);
-    let o = unattend(&dir, &["lint", "--output-format", "concise", "Unattend.xml"]);
+    let o = unattend(
+        &dir,
+        &["lint", "--output-format", "concise", "Unattend.xml"],
+    );
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("Unattend.xml:4:8: UA201 [error] ComputerName is not processed in the oobeSystem pass"), "{out}");
+    assert!(
+        out.contains(
+            "Unattend.xml:4:8: UA201 [error] ComputerName is not processed in the oobeSystem pass"
+        ),
+        "{out}"
+    );
     let full = unattend(&dir, &["lint", "Unattend.xml"]);
     let out = stdout(&full);
-    assert!(out.contains("error[UA201]") && out.contains("--> Unattend.xml:4:8") && out.contains("<ComputerName>"), "{out}");
+    assert!(
+        out.contains("error[UA201]")
+            && out.contains("--> Unattend.xml:4:8")
+            && out.contains("<ComputerName>"),
+        "{out}"
+    );
     assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
     assert!(String::from_utf8_lossy(&full.stderr).contains("linted 1 file: 1 error"));
 }
@@ -63,7 +76,12 @@ fn fail_level_decides_the_exit_code() {
     let o = unattend(&dir, &["lint", "a.xml"]);
     assert_eq!(o.status.code(), Some(0), "warnings do not fail by default");
     assert!(stdout(&o).contains("warning[UA204]"));
-    assert_eq!(unattend(&dir, &["lint", "--fail-level", "warning", "a.xml"]).status.code(), Some(1));
+    assert_eq!(
+        unattend(&dir, &["lint", "--fail-level", "warning", "a.xml"])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -71,7 +89,10 @@ fn configuration_is_discovered_upward_and_can_be_bypassed() {
     let dir = workspace(
         "config",
         &[
-            ("unattend.toml", "ignore = [\"setting-not-valid-in-pass\"]\n"),
+            (
+                "unattend.toml",
+                "ignore = [\"setting-not-valid-in-pass\"]\n",
+            ),
             ("images/win11/Unattend.xml", &wrong_pass()),
         ],
     );
@@ -95,7 +116,16 @@ fn per_file_ignores_and_severity_overrides_apply() {
             ("new.xml", &wrong_pass()),
         ],
     );
-    let o = unattend(&dir, &["lint", "--output-format", "concise", "legacy/old.xml", "new.xml"]);
+    let o = unattend(
+        &dir,
+        &[
+            "lint",
+            "--output-format",
+            "concise",
+            "legacy/old.xml",
+            "new.xml",
+        ],
+    );
     let out = stdout(&o);
     assert!(!out.contains("legacy/old.xml"), "{out}");
     assert!(out.contains("new.xml:4:8: UA201 [warning]"), "{out}");
@@ -104,11 +134,20 @@ fn per_file_ignores_and_severity_overrides_apply() {
 
 #[test]
 fn a_broken_configuration_is_an_error_with_its_position() {
-    let dir = workspace("bad-config", &[("unattend.toml", "select = [\"UA201\",\n \"UA999\"]\n"), ("a.xml", &wrong_pass())]);
+    let dir = workspace(
+        "bad-config",
+        &[
+            ("unattend.toml", "select = [\"UA201\",\n \"UA999\"]\n"),
+            ("a.xml", &wrong_pass()),
+        ],
+    );
     let o = unattend(&dir, &["lint", "a.xml"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("unattend.toml:2:2: unknown rule \"UA999\""), "{err}");
+    assert!(
+        err.contains("unattend.toml:2:2: unknown rule \"UA999\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -117,25 +156,51 @@ fn stdin_is_named_by_stdin_filename() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
         .current_dir(&dir)
-        .args(["lint", "--output-format", "concise", "-", "--stdin-filename", "images/Unattend.xml"])
+        .args([
+            "lint",
+            "--output-format",
+            "concise",
+            "-",
+            "--stdin-filename",
+            "images/Unattend.xml",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(wrong_pass().as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(wrong_pass().as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).starts_with("images/Unattend.xml:4:8: UA201"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("images/Unattend.xml:4:8: UA201"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn unreadable_input_is_exit_2_and_malformed_xml_is_ua001() {
-    let dir = workspace("io", &[("bad.xml", "<unattend>\n  <a>x & y</a>\n</unattend>\n")]);
-    assert_eq!(unattend(&dir, &["lint", "missing.xml"]).status.code(), Some(2));
+    let dir = workspace(
+        "io",
+        &[("bad.xml", "<unattend>\n  <a>x & y</a>\n</unattend>\n")],
+    );
+    assert_eq!(
+        unattend(&dir, &["lint", "missing.xml"]).status.code(),
+        Some(2)
+    );
     let o = unattend(&dir, &["lint", "--output-format", "concise", "bad.xml"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).starts_with("bad.xml:2:8: UA001 [error]"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("bad.xml:2:8: UA001 [error]"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -145,8 +210,17 @@ fn explain_prints_the_rule_documentation() {
         let o = unattend(&dir, &["explain", key]);
         assert_eq!(o.status.code(), Some(0));
         let out = stdout(&o);
-        assert!(out.starts_with("UA201 setting-not-valid-in-pass (error)"), "{out}");
-        for section in ["## What it checks", "## Why it matters", "## Example", "## Fix", "## References"] {
+        assert!(
+            out.starts_with("UA201 setting-not-valid-in-pass (error)"),
+            "{out}"
+        );
+        for section in [
+            "## What it checks",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+            "## References",
+        ] {
             assert!(out.contains(section), "{section} missing");
         }
     }
@@ -161,7 +235,8 @@ fn rules_lists_every_rule() {
     let count = unattend::lint::rules().count();
     assert_eq!(stdout(&o).lines().count(), count);
     assert!(stdout(&o).contains("UA201  setting-not-valid-in-pass"));
-    let json: serde_json::Value = serde_json::from_slice(&unattend(&dir, &["rules", "--format", "json"]).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&unattend(&dir, &["rules", "--format", "json"]).stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), count);
     assert_eq!(json[0]["code"], "UA001");
 }
@@ -180,6 +255,138 @@ fn lint_over_the_public_corpus_never_crashes() {
     let mut args = vec!["lint", "--output-format", "concise"];
     args.extend(files.iter().map(String::as_str));
     let o = unattend(&std::env::temp_dir(), &args);
-    assert!(matches!(o.status.code(), Some(0 | 1)), "exit {:?}: {}", o.status.code(), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "exit {:?}: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("linted {} files", files.len())));
+}
+
+#[test]
+fn folders_are_walked_respecting_gitignore() {
+    let dir = workspace(
+        "walk",
+        &[
+            (".gitignore", "build/\n"),
+            ("images/Autounattend.xml", &wrong_pass()),
+            ("images/other.xml", &wrong_pass()),
+            ("images/not-an-answer-file.xml", "<project/>"),
+            ("images/autounattend.pkrtpl.hcl", &wrong_pass()),
+            ("build/Unattend.xml", &wrong_pass()),
+            ("notes.txt", "unattend"),
+        ],
+    );
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    let o = unattend(&dir, &["lint", "--output-format", "concise", "."]);
+    let out = stdout(&o);
+    let files: std::collections::BTreeSet<&str> =
+        out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        [
+            "./images/Autounattend.xml",
+            "./images/autounattend.pkrtpl.hcl",
+            "./images/other.xml"
+        ],
+        "{out}"
+    );
+}
+
+#[test]
+fn machine_formats_are_well_formed() {
+    let dir = workspace(
+        "formats-machine",
+        &[("a.xml", &wrong_pass()), ("b.xml", &only_a_warning())],
+    );
+    // SARIF 2.1.0, checked by deserializing it.
+    let o = unattend(
+        &dir,
+        &["lint", "--output-format", "sarif", "a.xml", "b.xml"],
+    );
+    let sarif: serde_sarif::sarif::Sarif = serde_json::from_slice(&o.stdout).unwrap();
+    let run = &sarif.runs[0];
+    assert_eq!(run.tool.driver.name, "unattend");
+    assert_eq!(
+        run.tool.driver.rules.as_ref().unwrap().len(),
+        unattend::lint::rules().count()
+    );
+    let results = run.results.as_ref().unwrap();
+    assert_eq!(results.len(), 2);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        json["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "a.xml"
+    );
+    assert_eq!(
+        json["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        4
+    );
+    // JSON with the documented fields.
+    let o = unattend(&dir, &["lint", "--output-format", "json", "a.xml"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in [
+        "code",
+        "name",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "path",
+        "help",
+        "fix",
+    ] {
+        assert!(json[0].get(key).is_some(), "{key} missing");
+    }
+    // JSON lines: one object per finding.
+    let o = unattend(
+        &dir,
+        &["lint", "--output-format", "json-lines", "a.xml", "b.xml"],
+    );
+    assert_eq!(stdout(&o).lines().count(), 2);
+    // JUnit is XML our own parser reads.
+    let o = unattend(
+        &dir,
+        &["lint", "--output-format", "junit", "a.xml", "b.xml"],
+    );
+    let doc = unattend::document::Document::parse(&o.stdout).unwrap();
+    assert_eq!(
+        doc.elements()
+            .filter(|e| e.local_name() == "failure")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn github_annotations_escape_like_the_actions_toolkit() {
+    let dir = workspace("github", &[("we,ird:name.xml", &wrong_pass())]);
+    let o = unattend(
+        &dir,
+        &["lint", "--output-format", "github", "we,ird:name.xml"],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("::error file=we%2Cird%3Aname.xml,line=4,col=8,endLine=4,endColumn=20,title=unattend (UA201)::UA201 [setting-not-valid-in-pass]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_file_env_format_and_exit_zero() {
+    let dir = workspace("outfile", &[("a.xml", &wrong_pass())]);
+    let o = Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .current_dir(&dir)
+        .env("UNATTEND_OUTPUT_FORMAT", "concise")
+        .args(["lint", "--exit-zero", "-o", "report.txt", "a.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+    let report = std::fs::read_to_string(dir.join("report.txt")).unwrap();
+    assert!(report.starts_with("a.xml:4:8: UA201"), "{report}");
 }
