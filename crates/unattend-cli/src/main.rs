@@ -27,7 +27,7 @@ pub(crate) mod exit {
     about = "Check and edit Windows answer files (Unattend.xml / Autounattend.xml).",
     after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n  unattend lint Autounattend.xml\n  unattend explain UA201\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
 )]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -68,6 +68,16 @@ enum Command {
         after_help = "Examples:\n  unattend set Unattend.xml specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042\n  unattend set Unattend.xml 'specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path=cmd /c exit 0'\n  unattend set --dry-run Autounattend.xml oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=UTC\n\nOnly the changed bytes differ; the file is replaced atomically.\nExit codes: 0 written, 1 the file does not parse, 2 usage, path or I/O error."
     )]
     Set(commands::edit::SetArgs),
+    /// Print the JSON Schema of unattend.toml (for editor completion).
+    #[command(
+        after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json"
+    )]
+    Schema(commands::misc::SchemaArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  unattend completions bash > /etc/bash_completion.d/unattend\n  unattend completions zsh > ~/.zfunc/_unattend\n  unattend completions fish > ~/.config/fish/completions/unattend.fish\n  unattend completions powershell >> $PROFILE"
+    )]
+    Completions(commands::misc::CompletionsArgs),
     /// List every rule with its code, name, default severity and summary.
     #[command(after_help = "Examples:\n  unattend rules\n  unattend rules --format json")]
     Rules(commands::explain::RulesArgs),
@@ -95,6 +105,8 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::explain(&args),
         Command::Rules(args) => commands::explain::rules(&args),
         Command::Get(args) => commands::edit::get(&args),
+        Command::Schema(args) => commands::misc::schema(&args),
+        Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),
     });
     match result {

@@ -390,3 +390,62 @@ fn output_file_env_format_and_exit_zero() {
     let report = std::fs::read_to_string(dir.join("report.txt")).unwrap();
     assert!(report.starts_with("a.xml:4:8: UA201"), "{report}");
 }
+
+/// The integrations call flags that exist: a renamed flag would break every
+/// user's CI silently.
+#[test]
+fn integrations_use_real_flags() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let hook = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(
+        hook.contains("id: unattend-lint")
+            && hook.contains("entry: unattend lint --output-format concise")
+    );
+    let action = std::fs::read_to_string(root.join("action.yml")).unwrap();
+    for flag in [
+        "--output-format sarif",
+        "--exit-zero",
+        "-o ",
+        "--output-format github",
+        "--fail-level",
+    ] {
+        assert!(action.contains(flag), "{flag}");
+    }
+    let help = stdout(&unattend(&root, &["lint", "--help"]));
+    for flag in [
+        "--output-format",
+        "--exit-zero",
+        "--output-file",
+        "--fail-level",
+        "--stdin-filename",
+        "--config",
+        "--isolated",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from lint --help");
+    }
+    assert!(help.contains("Examples:"));
+}
+
+#[test]
+fn every_command_has_examples_in_its_help() {
+    let dir = std::env::temp_dir();
+    for cmd in [
+        "check",
+        "lint",
+        "catalog",
+        "explain",
+        "rules",
+        "get",
+        "set",
+        "schema",
+        "completions",
+    ] {
+        let help = stdout(&unattend(&dir, &[cmd, "--help"]));
+        assert!(help.contains("Examples:"), "{cmd} --help has no examples");
+    }
+    let bash = stdout(&unattend(&dir, &["completions", "bash"]));
+    assert!(bash.contains("_unattend()") && bash.contains("lint"));
+    let schema: serde_json::Value =
+        serde_json::from_slice(&unattend(&dir, &["schema", "config"]).stdout).unwrap();
+    assert_eq!(schema["title"], "unattend.toml");
+}

@@ -5,3 +5,4 @@ pub(crate) mod check;
 pub(crate) mod edit;
 pub(crate) mod explain;
 pub(crate) mod lint;
+pub(crate) mod misc;

@@ -231,6 +231,18 @@ impl Config {
     }
 }
 
+/// The JSON Schema of `unattend.toml`, as checked in at
+/// `schemas/unattend-config.schema.json`.
+pub fn config_schema() -> String {
+    let mut schema = schemars::schema_for!(Config);
+    schema.insert("title".into(), "unattend.toml".into());
+    schema.insert(
+        "description".into(),
+        "Configuration of `unattend lint`, discovered upward from each linted file.".into(),
+    );
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
 fn unknown_rule(name: &str) -> String {
     format!("unknown rule {name:?} (use a code like UA201, a prefix like UA2, a rule name, or ALL)")
 }

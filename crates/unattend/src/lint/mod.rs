@@ -23,7 +23,7 @@ mod suppress;
 mod template;
 mod walk;
 
-pub use config::{CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig};
+pub use config::{CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity};
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};
