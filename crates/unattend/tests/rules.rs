@@ -66,6 +66,7 @@ fn codes_and_names_are_unique_and_well_formed() {
 #[test]
 fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
     let mut problems = Vec::new();
+    let mut rendered = Vec::new();
     for rule in rules() {
         let config = config_for(rule.code);
         for (kind, must_fire) in [("fail", true), ("pass", false)] {
@@ -90,14 +91,18 @@ fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
                     rule.code
                 ));
             }
-            let rendered = render::full(
+            let text = render::full(
                 &format!("tests/fixtures/rules/{name}"),
                 report.text(),
                 &report.diagnostics,
                 false,
             );
-            insta::assert_snapshot!(format!("{}_{kind}", rule.code), rendered);
+            rendered.push((format!("{}_{kind}", rule.code), text));
         }
     }
+    // Behaviour first (a clear list), then the reviewed renderings.
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    for (name, text) in rendered {
+        insta::assert_snapshot!(name, text);
+    }
 }
