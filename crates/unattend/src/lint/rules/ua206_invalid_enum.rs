@@ -1,24 +1,48 @@
 //! ## What it checks
 //!
-//! TODO(UA206): describe.
+//! That settings with a closed set of documented values hold one of them:
+//! `WillReboot` is `Always`, `OnRequest` or `Never`; `CreatePartition/Type`
+//! is `Primary`, `EFI`, `Extended`, `Logical` or `MSR`; `Reseal/Mode` is
+//! `Audit` or `OOBE`.
+//!
+//! A value that matches a documented one only when case and surrounding
+//! spaces are ignored (`/image/index`, `"/IMAGE/NAME "`, `oobe`) is a
+//! warning with the canonical spelling: real Packer builds use such values
+//! and install fine, so Windows evidently compares them loosely, but the
+//! documented form is the one every release is known to accept. Anything
+//! else is an error. `ModifyPartition/Format` is documented as `NTFS` or
+//! `FAT32` only, yet Windows Server formats `ReFS` data partitions, so an
+//! undocumented file system there is a warning. Empty values are left to
+//! UA208 and template placeholders are skipped.
 //!
 //! ## Why it matters
 //!
-//! TODO
+//! Windows Setup does not guess: a value outside the set stops it with "The
+//! answer file is invalid", or the setting is dropped and Setup falls back
+//! to its default (or to asking the user).
 //!
 //! ## Example
 //!
 //! ```xml
-//! TODO
+//! <RunSynchronousCommand wcm:action="add">
+//!   <Order>1</Order>
+//!   <Path>cmd /c setup.cmd</Path>
+//!   <WillReboot>Yes</WillReboot>
+//! </RunSynchronousCommand>
 //! ```
 //!
 //! ## Fix
 //!
-//! TODO
+//! Use a documented value, spelt as documented:
+//!
+//! ```xml
+//! <WillReboot>OnRequest</WillReboot>
+//! ```
 //!
 //! ## References
 //!
-//! TODO
+//! - Unattended Windows Setup Reference, Microsoft Learn: the "Values" table
+//!   of each setting's page (`unattend catalog COMPONENT/SETTING`)
 
 use crate::lint::prelude::*;
 
@@ -32,8 +56,90 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "value not in the documented set (case-insensitive match → warning with canonical form)",
 };
 
+/// Settings whose documented set is known to be incomplete: other values
+/// are warnings. `(component, path)`.
+const OPEN_SETS: &[(&str, &str, &str)] = &[(
+    "Microsoft-Windows-Setup",
+    "DiskConfiguration/Disk/ModifyPartitions/ModifyPartition/Format",
+    "the page documents NTFS and FAT32 only, but Windows Server also formats ReFS data partitions; make sure the target edition supports this file system",
+)];
+
+fn open_set_note(info: &catalog::SettingInfo) -> Option<&'static str> {
+    let component = info.component().name;
+    OPEN_SETS
+        .iter()
+        .find(|(c, p, _)| c.eq_ignore_ascii_case(component) && p.eq_ignore_ascii_case(info.path))
+        .map(|(_, _, note)| *note)
+}
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
+        let Some(info) = s.info else { return };
+        if info.kind != SettingKind::Value || info.values.is_empty() {
+            return;
+        }
+        match info.value_type {
+            Some(ValueType::Enum) | None => {}
+            Some(_) => return,
+        }
+        let Some(value) = s.value() else { return };
+        let trimmed = value.trim();
+        if trimmed.is_empty() || info.values.contains(&value.as_ref()) || cx.is_template(&value) {
+            return;
+        }
+        let Some(span) = s.el.text_span() else { return };
+        let name = info.element_name;
+        let allowed = info.values.join(", ");
+        let canonical = info
+            .values
+            .iter()
+            .find(|v| v.eq_ignore_ascii_case(trimmed))
+            .copied();
+        match canonical {
+            Some(c) => {
+                let what = if trimmed == c {
+                    "surrounding whitespace"
+                } else if trimmed.len() == value.len() {
+                    "non-canonical case"
+                } else {
+                    "non-canonical case and surrounding whitespace"
+                };
+                let d = out.report_as(
+                    Severity::Warning,
+                    Some(s.el),
+                    span,
+                    format!("{name} is {} ({what}); write {c}", shown(s.el, &value)),
+                );
+                d.help(format!(
+                    "Windows Setup is known to accept this spelling, but the documented value is {c}"
+                ));
+                if let Ok(edits) = cx.doc.set_text_edits(s.el.id(), c) {
+                    d.fix(format!("write {c}"), edits);
+                }
+            }
+            None => match open_set_note(info) {
+                Some(note) => {
+                    out.report_as(
+                        Severity::Warning,
+                        Some(s.el),
+                        span,
+                        format!("{name} is {}, not a documented value ({allowed})", shown(s.el, &value)),
+                    )
+                    .help(note);
+                }
+                None => {
+                    out.report(
+                        Some(s.el),
+                        span,
+                        format!("{name} is {}, not one of {allowed}", shown(s.el, &value)),
+                    )
+                    .help(format!("write one of {allowed} (spelt exactly so)"));
+                }
+            },
+        }
     }
 }

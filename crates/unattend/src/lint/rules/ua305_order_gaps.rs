@@ -1,24 +1,41 @@
 //! ## What it checks
 //!
-//! TODO(UA305): describe.
+//! That the `Order` values of one list (commands, partitions, data images)
+//! count 1, 2, 3, … without holes: it reports a list that starts above 1 or
+//! skips a number, once per list, at the first item after the gap. Lists
+//! with duplicate, non-numeric or templated orders are left to UA303 and
+//! UA304.
 //!
 //! ## Why it matters
 //!
-//! TODO
+//! Setup sorts items by `Order`, so a gap is harmless by itself. It is
+//! still worth a look: a hole in otherwise contiguous numbering usually
+//! means a command was deleted or commented out, or that two lists were
+//! merged by hand, and the file may no longer do what its author expects.
 //!
 //! ## Example
 //!
 //! ```xml
-//! TODO
+//! <FirstLogonCommands>
+//!   <SynchronousCommand wcm:action="add">
+//!     <Order>1</Order>
+//!     <CommandLine>cmd /c C:\Setup\a.cmd</CommandLine>
+//!   </SynchronousCommand>
+//!   <SynchronousCommand wcm:action="add">
+//!     <Order>3</Order>
+//!     <CommandLine>cmd /c C:\Setup\c.cmd</CommandLine>
+//!   </SynchronousCommand>
+//! </FirstLogonCommands>
 //! ```
 //!
 //! ## Fix
 //!
-//! TODO
+//! Check that nothing is missing, then renumber the items 1, 2, 3, ….
 //!
 //! ## References
 //!
-//! TODO
+//! - Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages
+//!   of the command lists
 
 use crate::lint::prelude::*;
 
@@ -32,8 +49,75 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "Order values not contiguous from 1",
 };
 
+/// The `Order` element of an item and its value.
+fn order_of(item: ElementRef<'_>) -> Option<(ElementRef<'_>, Option<i64>)> {
+    let el = item
+        .child_elements()
+        .find(|c| c.local_name().eq_ignore_ascii_case("Order"))?;
+    let value = el.text().and_then(|t| t.trim().parse::<i64>().ok());
+    Some((el, value))
+}
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn check_setting(&self, _cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
+        let Some(info) = s.info else { return };
+        if info.kind != SettingKind::ListItem || info.key != Some("Order") {
+            return;
+        }
+        let Some(parent) = s.el.parent() else { return };
+        let (name, ns, id) = (s.el.local_name(), s.el.namespace(), s.el.id());
+        let items = || {
+            parent
+                .child_elements()
+                .filter(move |c| c.namespace() == ns && c.local_name().eq_ignore_ascii_case(name))
+        };
+        // Once per list: at its first item.
+        if items().next().is_none_or(|first| first.id() != id) {
+            return;
+        }
+        let (mut count, mut min, mut max) = (0i64, i64::MAX, i64::MIN);
+        for item in items() {
+            let Some((_, Some(n))) = order_of(item) else { return };
+            count += 1;
+            min = min.min(n);
+            max = max.max(n);
+        }
+        if min < 1 || (count < 2 && min == 1) {
+            return;
+        }
+        // Distinct values (duplicates are UA303's).
+        for (i, a) in items().enumerate() {
+            let a = order_of(a).and_then(|(_, n)| n);
+            if items().skip(i + 1).any(|b| order_of(b).and_then(|(_, n)| n) == a) {
+                return;
+            }
+        }
+        if min == 1 && max == count {
+            return;
+        }
+        let missing = (1..=max)
+            .find(|k| !items().any(|c| order_of(c).and_then(|(_, n)| n) == Some(*k)))
+            .unwrap_or(1);
+        // The item just after the gap.
+        let Some((after, Some(next))) = items()
+            .filter_map(order_of)
+            .filter(|(_, n)| n.is_some_and(|n| n > missing))
+            .min_by_key(|(_, n)| *n)
+        else {
+            return;
+        };
+        let Some(span) = after.text_span() else { return };
+        let message = if missing < min {
+            format!("{name} Order starts at {next}, not 1")
+        } else {
+            format!("{name} Order skips {missing}: it goes on at {next}")
+        };
+        out.report(Some(after), span, message).help(format!(
+            "check that no {name} was lost, then renumber the {count} items 1 to {count}"
+        ));
     }
 }

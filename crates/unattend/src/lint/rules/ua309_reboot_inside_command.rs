@@ -1,24 +1,55 @@
 //! ## What it checks
 //!
-//! TODO(UA309): describe.
+//! That commands Setup runs do not restart or shut down the computer
+//! themselves: `shutdown /r` (also `/s`, `/p`, `/g`, `/sg`, with `-` or `/`,
+//! with or without `.exe`), PowerShell `Restart-Computer` and
+//! `Stop-Computer`, and `wpeutil reboot` / `wpeutil shutdown`. `shutdown /a`
+//! (abort) and `sysprep … /reboot` are not reported.
+//!
+//! RunSynchronous and RunAsynchronous commands (windowsPE, specialize,
+//! auditUser) are always reported. In FirstLogonCommands and LogonCommands
+//! a restart is only reported when commands with a higher `Order` follow it;
+//! as the last command it is the usual way to finish.
 //!
 //! ## Why it matters
 //!
-//! TODO
+//! A restart in the middle of a pass pulls the machine from under Setup: the
+//! pass does not complete, the commands after it never run, and Setup may
+//! end with "Windows could not complete the installation". The
+//! RunSynchronousCommand pages say not to do it and to use `WillReboot`
+//! instead, which restarts when Setup is ready and then carries on.
 //!
 //! ## Example
 //!
 //! ```xml
-//! TODO
+//! <RunSynchronousCommand wcm:action="add">
+//!   <Order>3</Order>
+//!   <Path>cmd /c C:\Drivers\install.cmd &amp;&amp; shutdown /r /t 0</Path>
+//! </RunSynchronousCommand>
 //! ```
 //!
 //! ## Fix
 //!
-//! TODO
+//! Let Setup restart:
+//!
+//! ```xml
+//! <RunSynchronousCommand wcm:action="add">
+//!   <Order>3</Order>
+//!   <Path>cmd /c C:\Drivers\install.cmd</Path>
+//!   <WillReboot>Always</WillReboot>
+//! </RunSynchronousCommand>
+//! ```
+//!
+//! In audit mode, `Microsoft-Windows-Deployment/Reseal` (with
+//! `ForceShutdownNow`) ends the pass with a restart or shutdown; in
+//! FirstLogonCommands, make the restart the last command.
 //!
 //! ## References
 //!
-//! TODO
+//! - Unattended Windows Setup Reference, Microsoft Learn:
+//!   `Microsoft-Windows-Deployment | RunSynchronous | RunSynchronousCommand | Path`
+//!   ("Do not add commands that shut down or reboot the computer") and
+//!   `… | WillReboot`
 
 use crate::lint::prelude::*;
 
@@ -32,8 +63,166 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "command runs shutdown/restart; use WillReboot or Reseal",
 };
 
+/// Characters that may stand before a command name.
+fn starts_word(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\\' | '(' | '&' | '|' | ';' | '{' | '>' | '=' | '`')
+    })
+}
+
+/// Characters that may follow a command name.
+fn ends_word(next: Option<char>) -> bool {
+    next.is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | ')' | '}' | '&' | '|'))
+}
+
+/// Byte offsets of `word` in `s`, ignoring ASCII case, as a whole word.
+fn find_words<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let n = word.len();
+    (0..s.len().saturating_sub(n - 1)).filter(move |&i| {
+        s.is_char_boundary(i)
+            && s.is_char_boundary(i + n)
+            && s[i..i + n].eq_ignore_ascii_case(word)
+            && starts_word(s[..i].chars().next_back())
+    })
+}
+
+/// What a command does to the machine: the matched text (to quote) and the
+/// verb, with the byte range of the command name in `cmd`.
+fn reboot_in(cmd: &str) -> Option<(usize, usize, String, &'static str)> {
+    for i in find_words(cmd, "shutdown") {
+        let mut end = i + "shutdown".len();
+        if cmd.get(end..end + 4).is_some_and(|e| e.eq_ignore_ascii_case(".exe")) {
+            end += 4;
+        }
+        if !ends_word(cmd[end..].chars().next()) {
+            continue;
+        }
+        let rest = &cmd[end..];
+        let args = &rest[..rest.find(['&', '|', '\n', ';', '"', ')']).unwrap_or(rest.len())];
+        for arg in args.split_whitespace() {
+            let flag = arg.trim_start_matches(['/', '-']).to_ascii_lowercase();
+            if arg.len() == flag.len() + 1 {
+                let verb = match flag.as_str() {
+                    "r" | "g" => Some("restarts the computer"),
+                    "s" | "p" | "sg" => Some("shuts down the computer"),
+                    _ => None,
+                };
+                if let Some(verb) = verb {
+                    return Some((i, end, format!("shutdown {arg}"), verb));
+                }
+            }
+        }
+    }
+    for (word, verb) in [
+        ("restart-computer", "restarts the computer"),
+        ("stop-computer", "shuts down the computer"),
+    ] {
+        if let Some(i) = find_words(cmd, word).find(|&i| ends_word(cmd[i + word.len()..].chars().next())) {
+            return Some((i, i + word.len(), cmd[i..i + word.len()].to_string(), verb));
+        }
+    }
+    for i in find_words(cmd, "wpeutil") {
+        let end = i + "wpeutil".len() + cmd[i + 7..].find(|c: char| !c.is_ascii_alphanumeric() && c != '.').unwrap_or(0);
+        let rest = cmd[end..].trim_start();
+        let arg = rest.split_whitespace().next().unwrap_or("");
+        let arg = arg.trim_end_matches(['"', '\'', ';', '&', '|']);
+        if arg.eq_ignore_ascii_case("reboot") {
+            return Some((i, end, "wpeutil reboot".into(), "restarts the computer"));
+        }
+        if arg.eq_ignore_ascii_case("shutdown") {
+            return Some((i, end, "wpeutil shutdown".into(), "shuts down the computer"));
+        }
+    }
+    None
+}
+
+/// The number of `word` matches before byte `at` (to find the same match in
+/// the raw text, where entities are not yet resolved).
+fn occurrence(s: &str, word: &str, at: usize) -> usize {
+    let lower = word.to_ascii_lowercase();
+    (0..at)
+        .filter(|&i| s.get(i..i + lower.len()).is_some_and(|w| w.eq_ignore_ascii_case(&lower)))
+        .count()
+}
+
+fn nth_match(s: &str, word: &str, n: usize) -> Option<usize> {
+    (0..s.len())
+        .filter(|&i| s.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
+        .nth(n)
+}
+
+fn order(item: ElementRef<'_>) -> Option<i64> {
+    item.child_elements()
+        .find(|c| c.local_name().eq_ignore_ascii_case("Order"))
+        .and_then(|o| o.text())
+        .and_then(|t| t.trim().parse().ok())
+}
+
+/// True when a command of the same list runs after `item`.
+fn has_later_command(item: ElementRef<'_>) -> bool {
+    let Some(parent) = item.parent() else { return false };
+    let mine = order(item);
+    let mut after = false;
+    parent.child_elements().any(|c| {
+        if c.id() == item.id() {
+            after = true;
+            return false;
+        }
+        if c.local_name() != item.local_name() {
+            return false;
+        }
+        match (mine, order(c)) {
+            (Some(a), Some(b)) => b > a,
+            _ => after,
+        }
+    })
+}
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
+        let Some(info) = s.info else { return };
+        let field = info.element_name;
+        if info.kind != SettingKind::Value || !(field == "Path" || field == "CommandLine") {
+            return;
+        }
+        let Some(item) = s.parent_info else { return };
+        if item.kind != SettingKind::ListItem || !item.element_name.ends_with("Command") {
+            return;
+        }
+        let Some(value) = s.value() else { return };
+        let Some((start, end, quoted, verb)) = reboot_in(&value) else { return };
+        let Some(item_el) = s.el.parent() else { return };
+        let at_logon = field == "CommandLine";
+        if at_logon && !has_later_command(item_el) {
+            return;
+        }
+        let Some(text_span) = s.el.text_span() else { return };
+        // The same match in the raw text (entities such as &amp; shift offsets).
+        let word = &value[start..end];
+        let raw = cx.doc.slice(text_span);
+        let span = nth_match(raw, word, occurrence(&value, word, start)).map_or(text_span, |i| {
+            let base = text_span.start as usize + i;
+            Span::new(base, base + word.len())
+        });
+        let item_name = item.element_name;
+        let d = out.report(
+            Some(s.el),
+            span,
+            format!("this {item_name} {verb} (`{quoted}`)"),
+        );
+        let has_will_reboot = item.children().any(|c| c.element_name == "WillReboot");
+        if at_logon {
+            d.help("the commands ordered after it may never run: make the restart the last command, or move the later commands before it");
+        } else if has_will_reboot {
+            d.help("remove the restart from the command and set <WillReboot>Always</WillReboot> on it: Setup restarts when it is ready and then goes on with the next command");
+        } else if s.pass() == Some(Pass::WindowsPe) {
+            d.help("remove it: Setup restarts by itself when windowsPE is done, and a restart inside a command interrupts the installation");
+        } else {
+            d.help("run it as a RunSynchronousCommand with <WillReboot>Always</WillReboot> instead, so Setup restarts when it is ready");
+        }
     }
 }
