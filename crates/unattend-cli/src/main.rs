@@ -68,6 +68,13 @@ enum Command {
         after_help = "Examples:\n  unattend set Unattend.xml specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042\n  unattend set Unattend.xml 'specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path=cmd /c exit 0'\n  unattend set --dry-run Autounattend.xml oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=UTC\n\nOnly the changed bytes differ; the file is replaced atomically.\nExit codes: 0 written, 1 the file does not parse, 2 usage, path or I/O error."
     )]
     Set(commands::edit::SetArgs),
+    /// Lay answer files out canonically: passes in processing order, component
+    /// attributes in Microsoft's order, consistent indentation; comments,
+    /// values and unknown elements are kept byte for byte.
+    #[command(
+        after_help = "Examples:\n  unattend fmt Unattend.xml\n  unattend fmt --check images/*.xml\n  unattend fmt --diff --indent 4 Autounattend.xml\n\nExit codes: 0 formatted (or nothing to do), 1 --check/--diff found files to reformat, 2 unreadable or malformed file."
+    )]
+    Fmt(commands::fmt::Args),
     /// Print the JSON Schema of unattend.toml (for editor completion).
     #[command(
         after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json"
@@ -97,7 +104,16 @@ fn main() -> ExitCode {
         }
     };
     // A bug must never end in a panic's exit code 101 or a half-written
-    // output: report it as an internal error instead.
+    // output: report it as an internal error instead, without a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "unattend: internal error{place}; please report this with the input that caused it"
+        );
+    }));
     let result = std::panic::catch_unwind(|| match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Catalog(args) => commands::catalog::run(&args),
@@ -106,14 +122,12 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::explain::rules(&args),
         Command::Get(args) => commands::edit::get(&args),
         Command::Schema(args) => commands::misc::schema(&args),
+        Command::Fmt(args) => commands::fmt::run(&args),
         Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),
     });
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(_) => {
-            eprintln!("unattend: internal error; please report this with the input that caused it");
-            ExitCode::from(exit::ERROR)
-        }
+        Err(_) => ExitCode::from(exit::ERROR),
     }
 }

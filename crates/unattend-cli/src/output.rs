@@ -7,6 +7,24 @@ pub(crate) fn line(out: &mut impl Write, text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
+/// `print!` that ignores a closed pipe (`unattend … | head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `println!` that ignores a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+pub(crate) use {out, outln};
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// flushed, then renamed over the target. On any error the target is left
 /// exactly as it was (and the temporary file is removed).

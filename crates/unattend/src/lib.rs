@@ -13,6 +13,7 @@
 pub mod catalog;
 pub mod document;
 pub mod edit;
+pub mod format;
 pub mod lint;
 pub mod model;
 /// Hidden (`PlainText=false`) answer-file passwords: encode and decode (obfuscation, not encryption).

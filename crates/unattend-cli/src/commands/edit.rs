@@ -98,7 +98,7 @@ pub(crate) fn get(args: &GetArgs) -> u8 {
             exit::PROBLEMS
         }
         Ok(Some(value)) => {
-            println!("{value}");
+            crate::output::outln!("{value}");
             exit::CLEAN
         }
         Ok(None) => {
@@ -164,7 +164,7 @@ pub(crate) fn set(args: &SetArgs) -> u8 {
         }
     };
     if args.dry_run {
-        print!("{}", doc.text());
+        crate::output::out!("{}", doc.text());
         return exit::CLEAN;
     }
     match output::write_atomic(&args.file, &bytes) {

@@ -13,7 +13,7 @@ pub(crate) struct ExplainArgs {
 pub(crate) fn explain(args: &ExplainArgs) -> u8 {
     match unattend::lint::rule(&args.rule) {
         Some(r) => {
-            println!(
+            crate::output::outln!(
                 "{} {} ({})\n\n{}\n\n{}",
                 r.code,
                 r.name,
@@ -56,7 +56,7 @@ pub(crate) fn rules(args: &RulesArgs) -> u8 {
         Format::Text => {
             let width = all.iter().map(|r| r.name.len()).max().unwrap_or(0);
             for r in &all {
-                println!(
+                crate::output::outln!(
                     "{}  {:<width$}  {:<7}  {}",
                     r.code,
                     r.name,
@@ -72,7 +72,7 @@ pub(crate) fn rules(args: &RulesArgs) -> u8 {
                     serde_json::json!({"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary})
                 })
                 .collect();
-            println!(
+            crate::output::outln!(
                 "{}",
                 serde_json::to_string_pretty(&list).unwrap_or_default()
             );

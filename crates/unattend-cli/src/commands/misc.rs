@@ -33,7 +33,9 @@ pub(crate) fn completions(args: &CompletionsArgs) -> u8 {
         Shell::Fish => clap_complete::Shell::Fish,
         Shell::Powershell => clap_complete::Shell::PowerShell,
     };
-    clap_complete::generate(shell, &mut cmd, "unattend", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "unattend", &mut script);
+    crate::output::out!("{}", String::from_utf8_lossy(&script));
     exit::CLEAN
 }
 
@@ -56,6 +58,6 @@ pub(crate) fn schema(args: &SchemaArgs) -> u8 {
     let text = match args.kind {
         SchemaKind::Config => unattend::lint::config_schema(),
     };
-    print!("{text}");
+    crate::output::out!("{text}");
     exit::CLEAN
 }

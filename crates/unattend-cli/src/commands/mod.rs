@@ -4,5 +4,6 @@ pub(crate) mod catalog;
 pub(crate) mod check;
 pub(crate) mod edit;
 pub(crate) mod explain;
+pub(crate) mod fmt;
 pub(crate) mod lint;
 pub(crate) mod misc;
