@@ -50,73 +50,140 @@ Escape the character: `&` as `&amp;`, `<` as `&lt;`:
         "UA002",
         r#########"## What it checks
 
-TODO(UA002): describe.
+That the bytes of the file are in the encoding its XML declaration
+names:
+
+- a UTF-16 file whose declaration says `encoding="utf-8"` (or any other
+  8-bit encoding), and a UTF-8 or ASCII file that declares `utf-16`;
+- a declaration naming an encoding no parser knows (`encoding="utf8x"`);
+- bytes that are not valid UTF-8 in a file that declares UTF-8, or
+  declares nothing (UTF-8 is then the default): typically a file saved as
+  Windows-1252 ("ANSI") by an old editor.
+
+Files whose bytes cannot be decoded at all (broken UTF-16, UTF-32) are
+reported here too, instead of as parse errors.
 
 ## Why it matters
 
-TODO
+Windows Setup reads the answer file with an XML parser that refuses a
+declaration contradicting the bytes ("switch from current encoding to
+specified encoding not supported") and stops at the first byte that is
+not valid in the declared encoding. Setup then reports that it cannot
+parse or process the answer file, and the installation never completes.
 
 ## Example
 
+A file saved as "Unicode" (UTF-16LE) by Notepad, still declaring UTF-8:
+
 ```xml
-TODO
+<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
 ```
 
 ## Fix
 
-TODO
+Save the file as UTF-8 (the encoding Windows System Image Manager
+writes), or make the declaration name the encoding the bytes really use
+(`encoding="utf-16"` for a UTF-16 file). For a mismatched declaration the
+linter offers the second as a fix.
 
 ## References
 
-TODO"#########,
+- Extensible Markup Language (XML) 1.0, section 4.3.3 "Character Encoding
+  in Entities" and appendix F "Autodetection of Character Encodings"
+- Windows Setup: "Windows could not parse or process unattend answer file""#########,
     ),
     (
         "UA003",
         r#########"## What it checks
 
-TODO(UA003): describe.
+That a UTF-8 file does not start with a byte order mark (the three bytes
+`EF BB BF`). UTF-16 files keep theirs: there the mark is how readers tell
+the byte order.
 
 ## Why it matters
 
-TODO
+UTF-8 needs no byte order mark, and some Windows 11 24H2 builds failed
+to process answer files that start with one: Setup ignored the file and
+the installation went interactive. .NET's `XmlWriter`, PowerShell 5's
+`Out-File -Encoding utf8` and Notepad's "UTF-8 with BOM" all write the
+mark, so generated files often carry it without anyone noticing. Older
+releases read such files fine, hence a warning.
 
 ## Example
 
+The mark is invisible in most editors; a hex dump shows the bytes
+`EF BB BF` before the declaration:
+
 ```xml
-TODO
+<?xml version="1.0" encoding="utf-8"?><!-- preceded by EF BB BF -->
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
 ```
 
 ## Fix
 
-TODO
+Save the file as UTF-8 without BOM: "UTF-8" rather than "UTF-8 with
+BOM" in the editor's encoding menu, `new UTF8Encoding(false)` for an
+`XmlWriter`, or `Set-Content -Encoding utf8NoBOM` in PowerShell 7.
 
 ## References
 
-TODO"#########,
+- cschneegans/unattend-generator issue #8: Windows 11 24H2 could not
+  process generated files until the BOM was dropped
+- The Unicode Standard, section 23.8 "Specials": the byte order mark"#########,
     ),
     (
         "UA004",
         r#########"## What it checks
 
-TODO(UA004): describe.
+Setting values that contain characters outside ASCII, written as such
+rather than as numeric character references (`&#xE9;`).
+
+- Typographic punctuation and invisible characters (curly quotes `“ ” ‘ ’`,
+  en and em dashes, no-break and zero-width spaces, a stray byte order
+  mark) are a warning: they are almost always pasted from a web page or a
+  word processor, and a command line with a curly quote does not run as
+  written.
+- Other characters (accented or Cyrillic letters in a user name, say)
+  are information: they are usually meant, and work as long as the file
+  stays in the encoding it declares.
+
+Comments and elements outside components are not checked.
 
 ## Why it matters
 
-TODO
+A non-ASCII character survives only as long as every tool that touches
+the file keeps its encoding: one "Save as ANSI" or a pipeline that
+re-encodes the file turns `Jürgen` into mojibake or into a byte Setup
+cannot read at all (see UA002). Numeric character references are plain
+ASCII and mean the same character to any XML reader, whatever the file's
+encoding. Typographic quotes are worse: `cmd.exe` and PowerShell only
+treat the straight `"` and `'` as quotes, so the command runs with the
+wrong arguments or not at all.
 
 ## Example
 
 ```xml
-TODO
+<CommandLine>powershell -Command “Set-ExecutionPolicy RemoteSigned”</CommandLine>
+<FullName>Jürgen</FullName>
 ```
 
 ## Fix
 
-TODO
+Replace typographic punctuation with its ASCII form (`"`, `'`, `-`, a
+plain space). Write intended non-ASCII characters as character
+references, which the linter offers as a fix:
+
+```xml
+<FullName>J&#xFC;rgen</FullName>
+```
 
 ## References
 
-TODO"#########,
+- Extensible Markup Language (XML) 1.0, section 4.1 "Character and Entity
+  References"
+- UA002 (encoding-mismatch): what happens when the bytes and the
+  declaration disagree"#########,
     ),
     (
         "UA005",
@@ -156,73 +223,149 @@ Declare the namespace on the root:
         "UA006",
         r#########"## What it checks
 
-TODO(UA006): describe.
+That every element in the answer-file namespace
+(`urn:schemas-microsoft-com:unattend`) outside the components is one the
+schema defines at that place:
+
+- below `<unattend>`: `<settings>` and `<servicing>`;
+- below `<settings>`: `<component>`;
+- below `<servicing>`: `<package>`, and below it `<assemblyIdentity>`,
+  `<source>` and `<selection>`.
+
+Elements that hide settings from Setup are errors: `<Settings>` or
+`<Component>` with other casing, a `<component>` placed directly below
+`<unattend>`, a pass written as an element (`<offlineServicing>` instead
+of `<settings pass="offlineServicing">`), anything but components inside
+`<settings>`. Other unknown elements directly below `<unattend>` — a
+tool's `<Extensions>` block written without a namespace of its own — are
+a warning. Elements in other namespaces (`cpi:offlineImage`,
+`<Extensions xmlns="https://…">`) are fine, and elements inside
+components are UA202's business.
 
 ## Why it matters
 
-TODO
+Windows Setup looks for components only inside `<settings pass="…">`
+blocks spelt exactly so: the contents of a misspelt or misplaced block
+are skipped without a word. Unknown top-level elements are skipped too,
+which is why generators can embed scripts that way and their files still
+install; but the schema is closed, so Windows System Image Manager and
+other validators reject the file ("The element 'unattend' has invalid
+child element 'Extensions'"), and a typo there goes unnoticed.
 
 ## Example
 
 ```xml
-TODO
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="specialize">…</settings>
+  <Extensions>
+    <File path="C:\Windows\Setup\Scripts\first.ps1">…</File>
+  </Extensions>
+</unattend>
 ```
 
 ## Fix
 
-TODO
+Give custom data a namespace of its own, the way Windows System Image
+Manager writes its `cpi:offlineImage` element:
+
+```xml
+<Extensions xmlns="urn:example:my-deployment-tool">
+```
+
+Correct the casing of a known element (`<settings>`, `<component>`),
+write passes as `<settings pass="…">` (the linter offers both as fixes),
+and move a misplaced `<component>` into the `<settings>` block of its
+pass.
 
 ## References
 
-TODO"#########,
+- Answer file schema (`unattend.xsd` in the Windows ADK): the content
+  models of `unattend`, `settings` and `servicing`
+- Unattended Windows Setup Reference, "servicing" and "settings""#########,
     ),
     (
         "UA007",
         r#########"## What it checks
 
-TODO(UA007): describe.
+That the `wcm:` prefix — the one `wcm:action`, `wcm:keyValue` and the
+other list attributes use — is bound to exactly
+`http://schemas.microsoft.com/WMIConfig/2002/State`. It catches `https`,
+a different case (`…/2002/state`), a trailing slash and other typos, on
+`xmlns:wcm` and on any other prefix bound to a near-miss of that URI.
+
+A wrong binding that attributes use is an error; one that nothing uses
+is a warning. A `wcm:` prefix that is not declared at all makes the file
+unreadable XML and is reported by UA001.
 
 ## Why it matters
 
-TODO
+Namespace URIs compare character by character. With a mangled URI,
+`wcm:action="add"` is an attribute of some unknown namespace: Windows
+Setup does not see the action, so list items (commands, partitions,
+accounts) are not added, or Setup rejects the file. The file still looks
+right to the eye, which makes this hard to spot.
 
 ## Example
 
 ```xml
-TODO
+<component name="Microsoft-Windows-Deployment" …
+           xmlns:wcm="https://schemas.microsoft.com/WMIConfig/2002/State">
+  <RunSynchronous>
+    <RunSynchronousCommand wcm:action="add">…</RunSynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+Bind the prefix to the exact URI (the linter offers this as a fix):
+
+```xml
+xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"
+```
 
 ## References
 
-TODO"#########,
+- Namespaces in XML 1.0, section 2.3 "Comparing URI References"
+- Unattended Windows Setup Reference: the `wcm:action` attribute of list
+  items ("add", "modify", "remove")"#########,
     ),
     (
         "UA008",
         r#########"## What it checks
 
-TODO(UA008): describe.
+Whether the file is a template rather than a finished answer file: it
+holds placeholders such as Packer's `${var}` or `%{ if … }`, Jinja's
+`{{ var }}` and `{% … %}`, `@VAR@`, or `%VAR%` (Windows variables such as
+`%WINDIR%` and `%SystemRoot%` do not count). The first placeholder is
+reported, once per file, as information.
+
+Other rules skip values that hold a placeholder, since their real value
+is only known once the template is rendered; this finding says so,
+rather than letting the file look fully checked.
 
 ## Why it matters
 
-TODO
+Windows Setup does not render templates: a placeholder that reaches it
+is taken literally, so `${var.hostname}` becomes an invalid computer name
+and `{{ admin_password }}` a password. Values with placeholders also
+escape most of this linter's checks.
 
 ## Example
 
 ```xml
-TODO
+<ComputerName>${hostname}</ComputerName>
 ```
 
 ## Fix
 
-TODO
+Nothing to fix in a template. For full checks, render it and lint the
+result as well. If the file is not a template and the match is a false
+alarm, set `template = "none"` in `unattend.toml` (or name the one syntax
+the file uses, e.g. `template = "packer"`).
 
 ## References
 
-TODO"#########,
+- Packer `templatefile` function; Jinja template designer documentation
+- `unattend.toml`: the `template` setting"#########,
     ),
     (
         "UA101",
@@ -260,241 +403,441 @@ Use the exact name:
         "UA102",
         r#########"## What it checks
 
-TODO(UA102): describe.
+That each configuration pass has one `<settings pass="…">` block. A
+second block for the same pass is reported, pointing back at the first.
 
 ## Why it matters
 
-TODO
+An answer file has one `settings` block per pass: Windows System Image
+Manager writes exactly one and treats the pass as the block's identity.
+How Windows Setup handles a second block is not documented, and nothing
+says it merges them; settings in one of the blocks may silently not be
+applied. Duplicates usually come from pasting a snippet (a `specialize`
+block from a blog post) into a file that already has one.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="specialize">
+  <component name="Microsoft-Windows-Shell-Setup" …>…</component>
+</settings>
+<settings pass="specialize">
+  <component name="Microsoft-Windows-Deployment" …>…</component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Move the components of the second block into the first and delete the
+second. Where both blocks hold the same component, merge its settings
+into one `<component>` element (see UA107).
 
 ## References
 
-TODO"#########,
+- Windows Setup configuration passes ("How configuration passes
+  work"), Microsoft Learn
+- Best practices for authoring answer files: validate them in Windows
+  System Image Manager"#########,
     ),
     (
         "UA103",
         r#########"## What it checks
 
-TODO(UA103): describe.
+That every `<component>` carries the attributes that identify it:
+`name`, `processorArchitecture`, `publicKeyToken` and `language` (an
+error when one is missing or `name` is empty), and
+`versionScope="nonSxS"`: a missing `versionScope` or a different casing
+(`NonSxS`) is a warning, any other value an error. An attribute written
+with other casing (`ProcessorArchitecture`) counts as missing, since
+attribute names are case-sensitive; the message says so.
+
+The values of `processorArchitecture` and `publicKeyToken` are checked by
+UA105 and UA104.
 
 ## Why it matters
 
-TODO
+Windows Setup finds the code that applies a component's settings by
+these attributes: together they are the identity of a Windows component
+manifest. A component it cannot match is treated as one that does not
+exist ("A component or setting specified in the answer file does not
+exist"), or its settings are skipped. Hand-written snippets often carry
+only `name`.
 
 ## Example
 
 ```xml
-TODO
+<component name="Microsoft-Windows-Shell-Setup">
 ```
 
 ## Fix
 
-TODO
+Write the full set, as Windows System Image Manager does; for Microsoft
+components the linter inserts the fixed ones (`publicKeyToken`,
+`language`, `versionScope`), while the architecture is yours to choose:
+
+```xml
+<component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
+           publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, "Components": the component
+  element and its attributes
+- Answer file schema (`unattend.xsd` in the Windows ADK)"#########,
     ),
     (
         "UA104",
         r#########"## What it checks
 
-TODO(UA104): describe.
+The `publicKeyToken` of each `<component>`: it must be 16 hexadecimal
+digits, and every Microsoft component (every component the catalog
+knows) is signed with the key whose token is `31bf3856ad364e35`. A
+different token on a known component is an error; the right token in
+capitals is a warning (write it as Windows System Image Manager does).
+Components the catalog does not know may use tokens of their own, as
+long as the token is well formed.
+
+A missing `publicKeyToken` is reported by UA103.
 
 ## Why it matters
 
-TODO
+The token is part of the identity Windows Setup matches against the
+component manifests of the image. With a typo in it, no manifest
+matches: Setup reports that a component in the answer file does not
+exist, or skips the component's settings.
 
 ## Example
 
 ```xml
-TODO
+<component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
+           publicKeyToken="31bf3856ad364e53" language="neutral" versionScope="nonSxS">
 ```
 
 ## Fix
 
-TODO
+Use Microsoft's token (the linter offers it as a fix for known
+components):
+
+```xml
+publicKeyToken="31bf3856ad364e35"
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, "Components": the attributes of
+  the component element
+- Manifest files reference (side-by-side assemblies): `assemblyIdentity`
+  and its `publicKeyToken`"#########,
     ),
     (
         "UA105",
         r#########"## What it checks
 
-TODO(UA105): describe.
+That `processorArchitecture` on each `<component>` is one of `x86`,
+`amd64`, `arm64`, `wow64` or `ia64`. Other casings (`AMD64`) are a
+warning with the canonical form; names from other tools (`x64`,
+`x86_64`, `aarch64`, `i386`) and anything else are errors, with the
+Windows name suggested where there is one. Template placeholders are
+skipped; a missing attribute is reported by UA103.
 
 ## Why it matters
 
-TODO
+Windows Setup applies a component only when its architecture matches a
+manifest of the Windows being installed. `x64` is what Microsoft calls
+the platform in prose, but no component is built for an architecture of
+that name, so the component is never applied: its settings are ignored
+without a word, or Setup reports that the component does not exist.
 
 ## Example
 
 ```xml
-TODO
+<component name="Microsoft-Windows-Shell-Setup" processorArchitecture="x64" …>
 ```
 
 ## Fix
 
-TODO
+Use the Windows name: `amd64` for 64-bit Intel and AMD processors, `x86`
+for 32-bit, `arm64` for 64-bit ARM, `wow64` for 32-bit components on
+64-bit Windows:
+
+```xml
+<component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, "Components": `processorArchitecture`
+- Windows System Image Manager technical reference: catalogs are per
+  architecture"#########,
     ),
     (
         "UA106",
         r#########"## What it checks
 
-TODO(UA106): describe.
+That the components of one file target one architecture. A component
+whose `processorArchitecture` differs from the rest of the file (the
+architecture most components use) is reported, unless the same pass also
+holds the same component for the main architecture: files that carry
+every component for several architectures, so that one file serves both
+x86 and amd64 media, are fine. Also accepted: `wow64` components (32-bit
+settings on 64-bit Windows) and `x86` components in `windowsPE`
+(a 32-bit Windows PE may install 64-bit Windows).
+
+With `target-arch` set in `unattend.toml`, each component is compared
+with it instead.
 
 ## Why it matters
 
-TODO
+Windows Setup applies only the components of the architecture it
+installs and skips the others without a word. An `x86` Shell-Setup block
+copied into an `amd64` file (an old blog post, a 32-bit template) means
+its computer name, time zone or logon commands never take effect, and
+the rest of the file works well enough for nobody to notice at once.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="specialize">
+  <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="x86" …>
+    <ComputerName>build-01</ComputerName>
+  </component>
+</settings>
+<settings pass="oobeSystem">
+  <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
 ```
 
 ## Fix
 
-TODO
+Give the component the architecture of the Windows being installed
+(`amd64` above), or, if the file must serve several architectures, add a
+copy of the component for each of them.
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, "Components":
+  `processorArchitecture`
+- Windows System Image Manager: answer files and catalogs are per
+  architecture; 32-bit Windows PE installing 64-bit Windows"#########,
     ),
     (
         "UA107",
         r#########"## What it checks
 
-TODO(UA107): describe.
+That a `<settings>` block holds each component once per architecture:
+two `<component>` elements with the same `name` (compared ignoring case)
+and the same `processorArchitecture` in one pass are reported, pointing
+back at the first. The same component for two architectures (`x86` and
+`amd64`) is fine.
 
 ## Why it matters
 
-TODO
+Windows Setup stops with "A component or non-list setting is specified
+more than once in the answer file" — often in `specialize`, after the
+disk was already partitioned and the image applied. Duplicates appear
+when a snippet (say, a Shell-Setup block with FirstLogonCommands) is
+pasted into a file that already has that component in the pass.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="oobeSystem">
+  <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
+    <TimeZone>UTC</TimeZone>
+  </component>
+  <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
+    <FirstLogonCommands>…</FirstLogonCommands>
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Merge the two into one `<component>` element holding the settings of
+both (keeping one of each setting, see UA203).
 
 ## References
 
-TODO"#########,
+- Windows Setup error "A component or non-list setting is specified more
+  than once in the answer file"
+- Unattended Windows Setup Reference, "Components""#########,
     ),
     (
         "UA108",
         r#########"## What it checks
 
-TODO(UA108): describe.
+That each `<component name="…">` names a component the catalog knows
+(names compare ignoring case, and documented variant spellings count).
+A name within two edits of a known one — a typo such as
+`Microsoft-Windows-Shell-Setpu` — is an error with "did you mean …". Any
+other unknown name is a warning: the catalog follows the Unattended
+Windows Setup Reference and may lack components of newer releases,
+features on demand or other vendors. Names the project has looked at and
+rejected say why.
+
+A missing or empty `name` is reported by UA103; template placeholders
+are skipped.
 
 ## Why it matters
 
-TODO
+Windows Setup stops with "A component or setting specified in the answer
+file does not exist" when no component of the image has the name — often
+after the disk was already wiped. Where Setup does not stop, all the
+component's settings are ignored.
 
 ## Example
 
 ```xml
-TODO
+<component name="Microsoft-Windows-International-Core-WinPe-Setup" …>
 ```
 
 ## Fix
 
-TODO
+Correct the name; `unattend catalog` lists every known component, and
+`unattend catalog NAME` shows one with its settings:
+
+```xml
+<component name="Microsoft-Windows-International-Core-WinPE" …>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, "Components", Microsoft Learn
+- Windows Setup error "A component or setting specified in the answer
+  file does not exist""#########,
     ),
     (
         "UA109",
         r#########"## What it checks
 
-TODO(UA109): describe.
+Component names and setting element names that match a catalog entry
+only when case is ignored: `Microsoft-Windows-PnPSysprep` for
+`Microsoft-Windows-PnpSysprep`, `<Computername>` for `<ComputerName>`.
+Spellings that Microsoft's own pages use (a component's variant
+spellings, a setting whose title and XML example disagree such as
+`OEMAppId`/`OEMAppID`) are accepted, and so is
+`Microsoft-Windows-SQMApi`, which Windows System Image Manager writes
+although the reference's title says `SQMAPI`. Names that are wrong beyond case
+are UA108's and UA202's business.
 
 ## Why it matters
 
-TODO
+Windows Setup matches component names ignoring case, which is why files
+with `Microsoft-Windows-PnPSysprep` work. XML itself is case-sensitive,
+though: tools that read answer files, validators built on the schema
+among them, compare names exactly, and Microsoft does not document that
+Setup ignores the case of setting names too; a setting it does not
+match is skipped without a word. Writing names exactly as documented
+removes the doubt.
 
 ## Example
 
 ```xml
-TODO
+<component name="Microsoft-Windows-PnPSysprep" …>
+  <PersistAllDeviceInstalls>true</PersistAllDeviceInstalls>
+</component>
 ```
 
 ## Fix
 
-TODO
+Write the documented casing (the linter offers it as a fix):
+
+```xml
+<component name="Microsoft-Windows-PnpSysprep" …>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference: each component's and setting's
+  page gives the exact name (`unattend catalog NAME`)
+- Extensible Markup Language (XML) 1.0, section 2.3: names are
+  case-sensitive"#########,
     ),
     (
         "UA110",
         r#########"## What it checks
 
-TODO(UA110): describe.
+Components that Windows no longer has: the ones the Unattended Windows
+Setup Reference lists as removed (`Microsoft-Windows-Security-Licensing-SLC`,
+`…-SLC-UX`, `…-SLCC`, `Microsoft-Windows-ehome-reg-inf`, `UDDI-Setup`, …)
+and those whose page says they were removed in a given release. Where
+the catalog names a replacement (`Microsoft-Windows-Security-SPP` for
+`…-Licensing-SLC`), the message suggests it.
+
+The severity depends on `target-windows` in `unattend.toml`: an error
+when the target is a release without the component (Windows 10 or later
+when the removal release is not known), nothing when the target predates
+a known removal, and a warning when no target is configured — these
+components are usually met in files written for Windows Vista or 7,
+where they still work.
 
 ## Why it matters
 
-TODO
+On a Windows release without the component, Setup cannot apply its
+settings: they are skipped, or Setup stops because a component of the
+answer file does not exist. Either way the setting (often `SkipRearm` or
+a product key from an old Vista-era template) has no effect.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="generalize">
+  <component name="Microsoft-Windows-Security-Licensing-SLC" …>
+    <SkipRearm>1</SkipRearm>
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Use the replacement component (here `Microsoft-Windows-Security-SPP`,
+which has `SkipRearm`), checking its settings with `unattend catalog`, or
+remove the component. Set `target-windows` if the file really is for an
+older release.
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, "Components": deprecated and
+  removed components
+- Changed answer file settings (Windows 10 and later), Microsoft Learn"#########,
     ),
     (
         "UA111",
         r#########"## What it checks
 
-TODO(UA111): describe.
+`<component>` elements with no settings in them and `<settings pass="…">`
+blocks with no components (comments and whitespace do not count). They
+are reported as information, with a fix that deletes them.
 
 ## Why it matters
 
-TODO
+An empty component or pass does nothing, so it is harmless to Setup.
+It usually means something else went wrong, though: a setting was
+deleted and its component forgotten, a template left a block empty, or
+the settings were meant to be somewhere else. Windows System Image
+Manager writes neither, and removing them makes the file say only what
+it does.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="offlineServicing"/>
+<settings pass="specialize">
+  <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64"
+             publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Delete the empty element (the linter offers this as a fix), or add the
+settings that were meant to be there.
 
 ## References
 
-TODO"#########,
+- Best practices for authoring answer files: avoid unnecessary settings,
+  Microsoft Learn"#########,
     ),
     (
         "UA201",
@@ -576,25 +919,52 @@ settings of a component.
         "UA203",
         r#########"## What it checks
 
-TODO(UA203): describe.
+That a setting which is not a list item appears at most once below its
+parent: two `<OOBE>` blocks in one `Microsoft-Windows-Shell-Setup`
+component, two `<ComputerName>` elements, two `<Mode>` elements inside
+`<Reseal>`. List items (`RunSynchronousCommand`, `LocalAccount`,
+`CreatePartition`, …) repeat by design and are left to the list rules
+(UA301–UA303). Names are compared ignoring case, as the catalog does.
+Each repetition is reported, pointing back at the first occurrence.
+Copies separated by a template condition (`%{ if … }…%{ else }…`,
+`{% if %}…{% else %}…`) are alternatives, not repeats, and are skipped.
 
 ## Why it matters
 
-TODO
+Windows Setup refuses the file with "A component or non-list setting is
+specified more than once in the answer file". When the error surfaces
+depends on the pass, so a machine may already be half configured. Even
+tools that accept the file keep only one of the copies, and which one
+wins is not something to rely on.
 
 ## Example
 
 ```xml
-TODO
+<OOBE>
+  <HideEULAPage>true</HideEULAPage>
+</OOBE>
+<OOBE>
+  <ProtectYourPC>3</ProtectYourPC>
+</OOBE>
 ```
 
 ## Fix
 
-TODO
+Merge the copies into one element, keeping the value you mean:
+
+```xml
+<OOBE>
+  <HideEULAPage>true</HideEULAPage>
+  <ProtectYourPC>3</ProtectYourPC>
+</OOBE>
+```
 
 ## References
 
-TODO"#########,
+- Windows Setup error "A component or non-list setting is specified more
+  than once in the answer file" (Windows Setup log, `setupact.log`)
+- Unattended Windows Setup Reference, Microsoft Learn: list settings are
+  the ones written with `wcm:action`"#########,
     ),
     (
         "UA204",
@@ -630,793 +1000,1657 @@ A value Setup cannot read as a boolean makes it reject the answer file
         "UA205",
         r#########"## What it checks
 
-TODO(UA205): describe.
+That integer settings hold a decimal whole number, inside the documented
+range or set of values: `ProtectYourPC` is 1, 2 or 3, `SkipRearm` 0 or 1,
+`UnattendedJoin/Identification/TimeoutPeriodInMinutes` 5 to 60. Surrounding
+whitespace is tolerated (the schema's integer types collapse it).
+
+When the catalog only infers that a setting is an integer (the page gives
+an example rather than a type), a value that is not a number is a warning.
+Empty values are left to UA208, template placeholders are skipped, and
+the `Order` of list items is left to UA304.
 
 ## Why it matters
 
-TODO
+Typed values are read as numbers: a word where a number belongs, or a
+number outside the documented range, is not a value the setting has, so
+Setup stops with "The answer file is invalid" or drops the setting and
+keeps its default.
 
 ## Example
 
 ```xml
-TODO
+<OOBE>
+  <ProtectYourPC>0</ProtectYourPC>
+</OOBE>
 ```
 
 ## Fix
 
-TODO
+Use one of the documented values (`unattend catalog COMPONENT/SETTING`
+lists them):
+
+```xml
+<ProtectYourPC>3</ProtectYourPC>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the "Values" table
+  of each setting's page"#########,
     ),
     (
         "UA206",
         r#########"## What it checks
 
-TODO(UA206): describe.
+That settings with a closed set of documented values hold one of them:
+`WillReboot` is `Always`, `OnRequest` or `Never`; `CreatePartition/Type`
+is `Primary`, `EFI`, `Extended`, `Logical` or `MSR`; `Reseal/Mode` is
+`Audit` or `OOBE`.
+
+A value that matches a documented one only when case and surrounding
+spaces are ignored (`/image/index`, `"/IMAGE/NAME "`, `oobe`) is a
+warning with the canonical spelling: real Packer builds use such values
+and install fine, so Windows evidently compares them loosely, but the
+documented form is the one every release is known to accept. Anything
+else is an error. `ModifyPartition/Format` is documented as `NTFS` or
+`FAT32` only, yet Windows Server formats `ReFS` data partitions, so an
+undocumented file system there is a warning. Empty values are left to
+UA208 and template placeholders are skipped.
 
 ## Why it matters
 
-TODO
+Windows Setup does not guess: a value outside the set stops it with "The
+answer file is invalid", or the setting is dropped and Setup falls back
+to its default (or to asking the user).
 
 ## Example
 
 ```xml
-TODO
+<RunSynchronousCommand wcm:action="add">
+  <Order>1</Order>
+  <Path>cmd /c setup.cmd</Path>
+  <WillReboot>Yes</WillReboot>
+</RunSynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+Use a documented value, spelt as documented:
+
+```xml
+<WillReboot>OnRequest</WillReboot>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the "Values" table
+  of each setting's page (`unattend catalog COMPONENT/SETTING`)"#########,
     ),
     (
         "UA207",
         r#########"## What it checks
 
-TODO(UA207): describe.
+That string values are not longer than the maximum their reference page
+states: `UserData/FullName` and `Organization` 63 characters,
+`RegisteredOwner` 256, `OEMInformation/SupportURL` 2083, `DNSDomain` 255,
+`LogPath` 259. Lengths count characters, or bytes where the page says
+bytes (counted as UTF-8). Template placeholders are skipped.
+
+Three limits have rules of their own and are not repeated here:
+`ComputerName` (UA401), command `Path` (UA306) and `CommandLine` (UA307).
 
 ## Why it matters
 
-TODO
+The maximum is part of the setting's definition, and Setup is not built
+to take more: depending on the setting, it rejects the answer file ("The
+answer file is invalid"), drops the value, or cuts it short, which for a
+path or a domain name means it points at something else.
 
 ## Example
 
 ```xml
-TODO
+<UserData>
+  <FullName>Contoso Engineering Build Infrastructure Team – Lab Machines (Do Not Use)</FullName>
+</UserData>
 ```
 
 ## Fix
 
-TODO
+Shorten the value to the documented maximum (`unattend catalog
+COMPONENT/SETTING` shows it):
+
+```xml
+<FullName>Contoso Build Lab</FullName>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the "Values"
+  section of each setting's page states its maximum length"#########,
     ),
     (
         "UA208",
         r#########"## What it checks
 
-TODO(UA208): describe.
+That a value setting is not left empty (`<Key/>`, `<Organization></Organization>`,
+or only whitespace) when its reference page says empty elements are not
+supported, and that booleans, integers and enumerations are never empty
+(an empty string is not one of their values).
+
+It is a warning, not an error: empty `UserData/ProductKey/Key`,
+`UserData/Organization` and `UserData/FullName` are written by some tools
+and appear in working builds, where Setup falls back to asking or to a
+default.
 
 ## Why it matters
 
-TODO
+An empty element does not mean "use the default". Depending on the
+setting and the release, Setup rejects it, stops to ask the user (ending
+an unattended install), or stores the empty string. Leaving the element
+out is the reliable way to keep the default.
 
 ## Example
 
 ```xml
-TODO
+<UserData>
+  <ProductKey>
+    <Key></Key>
+    <WillShowUI>OnError</WillShowUI>
+  </ProductKey>
+  <Organization/>
+</UserData>
 ```
 
 ## Fix
 
-TODO
+Give the setting a value, or remove the element:
+
+```xml
+<UserData>
+  <ProductKey>
+    <WillShowUI>OnError</WillShowUI>
+  </ProductKey>
+</UserData>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: pages say "This
+  string type does not support empty elements. Do not create an empty
+  value for this setting" where it applies"#########,
     ),
     (
         "UA209",
         r#########"## What it checks
 
-TODO(UA209): describe.
+Settings and components the reference marks as on their way out:
+
+- **deprecated** (`SkipMachineOOBE`, `SkipUserOOBE`, `OOBE/NetworkLocation`,
+  the `OEMInformation` fields `Manufacturer`, `Model`, `Logo`,
+  `SupportHours`, `SupportPhone`, `HelpCustomized`, the
+  `Microsoft-Windows-HelpAndSupport` component, …);
+- **removed** from later releases (`Themes/ScreenSaver`,
+  `VisualEffects/FontSmoothing`, `ShowWindowsLive`, `DoNotCleanTaskBar`);
+- documented as **not supported** (the Edge `FavoriteBarItems`, …).
+
+All three are warnings. A removed setting is not an error because Setup
+skips it rather than failing: Packer builds of Windows 10 and Windows 11
+images still carry `ShowWindowsLive` and install fine. The setting simply
+has no effect, which is worth knowing but does not break the file.
+Removed components are reported by UA110, not here.
+
+With `target-windows` in `unattend.toml` (`"10"`, `"11"`, `"10.1709"`,
+`"11.22H2"`, `"8.1"`, or a Server year such as `"2019"`), releases are
+compared: a setting deprecated or removed after the target release is not
+reported, and a setting introduced after it is (the target does not have
+it). `"10"` and `"11"` mean the latest release of each. Without a target,
+every deprecated, removed or unsupported setting is reported.
+
+Only the outermost element is reported when a whole container is
+deprecated.
 
 ## Why it matters
 
-TODO
+Deprecated settings may stop working in any release, and removed ones
+already do nothing, so the file quietly does less than it says. Older
+OOBE switches such as `SkipMachineOOBE` also skip screens in ways
+Microsoft no longer tests.
 
 ## Example
 
 ```xml
-TODO
+<OOBE>
+  <SkipMachineOOBE>true</SkipMachineOOBE>
+  <NetworkLocation>Work</NetworkLocation>
+</OOBE>
 ```
 
 ## Fix
 
-TODO
+Use the current settings, or drop the line:
+
+```xml
+<OOBE>
+  <HideEULAPage>true</HideEULAPage>
+  <HideOEMRegistrationScreen>true</HideOEMRegistrationScreen>
+  <HideOnlineAccountScreens>true</HideOnlineAccountScreens>
+  <HideWirelessSetupInOOBE>true</HideWirelessSetupInOOBE>
+  <ProtectYourPC>3</ProtectYourPC>
+</OOBE>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: "Deprecated
+  settings", "Changed answer file settings" for each Windows 10 release,
+  and the notes on each setting's page"#########,
     ),
     (
         "UA210",
         r#########"## What it checks
 
-TODO(UA210): describe.
+That the element tree has the shape the catalog describes, in both
+directions:
+
+- a container, list or list item (an element that holds other settings)
+  has no text of its own, as in `<AdministratorPassword>secret</AdministratorPassword>`
+  instead of a `<Value>` inside it;
+- a value setting holds text only, no child elements, as in a
+  `<ComputerName>` with a `<Value>` inside it.
+
+Whitespace, comments and template directives (`%{ if … }`,
+`{% if %}`, `@PRODUCT_KEY_XML@`) are fine. List items whose value is their text
+(`DNSSuffixSearchOrder/DomainName`, `DNSServerSearchOrder/IpAddress`,
+`UnicastIpAddresses/IpAddress` and the like, written
+`<IpAddress wcm:action="add" wcm:keyValue="1">10.0.0.1</IpAddress>`)
+legitimately hold text. Elements the catalog does not know are left to
+UA202.
 
 ## Why it matters
 
-TODO
+Setup reads a container's children and a value's text, nothing else: the
+stray text or element is dropped without a word, and with it the setting
+the author meant to make (a password that is never set, a name that stays
+empty). Where the schema is enforced, the file is rejected as invalid.
 
 ## Example
 
 ```xml
-TODO
+<UserAccounts>
+  <AdministratorPassword>P@ssw0rd</AdministratorPassword>
+</UserAccounts>
 ```
 
 ## Fix
 
-TODO
+Put the value into the child setting meant for it:
+
+```xml
+<UserAccounts>
+  <AdministratorPassword>
+    <Value>P@ssw0rd</Value>
+    <PlainText>true</PlainText>
+  </AdministratorPassword>
+</UserAccounts>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: each setting's
+  "Child Elements" table and XML example show which elements hold values"#########,
     ),
     (
         "UA301",
         r#########"## What it checks
 
-TODO(UA301): describe.
+That every list item (an element the catalog marks as repeatable, such as
+`RunSynchronousCommand`, `SynchronousCommand`, `LocalAccount`,
+`CreatePartition`, `PathAndCredentials` or `IpAddress`) carries a
+`wcm:action` attribute. An `action` attribute without the `wcm` namespace
+(`Action="Add"`) is reported too, since Setup only reads the namespaced
+one.
+
+It is a warning: Microsoft's own example for
+`Microsoft-Windows-Setup/RunSynchronous` omits the attribute, and real
+files without it install, so Setup evidently treats a bare item as an
+addition. Windows System Image Manager always writes it, and tools that
+merge or service answer files rely on it.
 
 ## Why it matters
 
-TODO
+`wcm:action` says what to do with the item: `add` it, `modify` an
+existing one, or `remove` one. Without it, the result depends on how the
+consumer defaults, and merging the file with another one (WSIM, MDT,
+offline servicing) can drop or duplicate the item.
 
 ## Example
 
 ```xml
-TODO
+<FirstLogonCommands>
+  <SynchronousCommand>
+    <Order>1</Order>
+    <CommandLine>cmd /c C:\Setup\first.cmd</CommandLine>
+  </SynchronousCommand>
+</FirstLogonCommands>
 ```
 
 ## Fix
 
-TODO
+Add `wcm:action="add"` (and declare the `wcm` prefix on the root if it is
+not yet declared):
+
+```xml
+<SynchronousCommand wcm:action="add">
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the XML examples of
+  list settings (`wcm:action="add"`)
+- Windows System Image Manager technical reference: "Add, modify and
+  remove list items""#########,
     ),
     (
         "UA302",
         r#########"## What it checks
 
-TODO(UA302): describe.
+That `wcm:action` is one of `add`, `modify` or `remove`:
+
+- a case variant (`Add`, `ADD`) is an error with the lower-case form: the
+  values are documented in lower case, and nothing documents that Setup
+  accepts another casing;
+- anything else (`insert`, `new`, an empty string) is an error;
+- `modify` and `remove` on a list item are warnings: they change an item
+  that already exists, and a standalone answer file has none unless the
+  component itself defines default items, so the item usually has no
+  effect. Use `add` to create items.
+
+Template placeholders are skipped.
 
 ## Why it matters
 
-TODO
+Setup uses the action to decide what happens to the item. A value it does
+not know makes it refuse the answer file or drop the item, and with it a
+command, an account or a partition.
 
 ## Example
 
 ```xml
-TODO
+<LocalAccount wcm:action="insert">
+  <Name>operator</Name>
+  <Group>Users</Group>
+</LocalAccount>
 ```
 
 ## Fix
 
-TODO
+```xml
+<LocalAccount wcm:action="add">
+```
 
 ## References
 
-TODO"#########,
+- Windows System Image Manager technical reference: list items and the
+  `add`, `modify` and `remove` actions
+- Unattended Windows Setup Reference, Microsoft Learn: XML examples of list
+  settings"#########,
     ),
     (
         "UA303",
         r#########"## What it checks
 
-TODO(UA303): describe.
+That the items of one list have distinct keys. The key is what the
+catalog says identifies an item: a child element (`Order` for commands,
+partitions and images, `Name` for local accounts, `DiskID` for disks,
+`Identifier` for network interfaces) or the `wcm:keyValue` attribute
+(`PathAndCredentials`, `IpAddress`, `DomainName`). Numbers compare by
+value (`01` equals `1`), other keys ignoring ASCII case. Items removed or
+modified with `wcm:action`, template placeholders, and items in
+different branches of a template condition are not compared.
 
 ## Why it matters
 
-TODO
+Setup merges list items by key. Two items with one key collide: Setup
+stops with "The answer file is invalid", or one item silently replaces
+the other, so a command never runs, a partition is not created or a
+driver path is lost.
 
 ## Example
 
 ```xml
-TODO
+<RunSynchronous>
+  <RunSynchronousCommand wcm:action="add">
+    <Order>1</Order>
+    <Path>cmd /c C:\Setup\a.cmd</Path>
+  </RunSynchronousCommand>
+  <RunSynchronousCommand wcm:action="add">
+    <Order>1</Order>
+    <Path>cmd /c C:\Setup\b.cmd</Path>
+  </RunSynchronousCommand>
+</RunSynchronous>
 ```
 
 ## Fix
 
-TODO
+Give every item its own key; for commands, renumber `Order` 1, 2, 3, …
+in the sequence the commands should run.
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages
+  ("each command must have a unique order") and the `wcm:keyValue`
+  examples of keyed lists"#########,
     ),
     (
         "UA304",
         r#########"## What it checks
 
-TODO(UA304): describe.
+That the `Order` of a list item is a whole number in its documented
+range: 1 to 500 for `RunSynchronousCommand`, `RunAsynchronousCommand`
+and FirstLogonCommands' `SynchronousCommand`, 1 to 199 for Start tile
+`RegionalOverride`. Where no range is documented (`CreatePartition`,
+`ModifyPartition`, `DataImage`, LogonCommands' `AsynchronousCommand`),
+a value that is not a whole number is an error and a value below 1 a
+warning. Surrounding whitespace is tolerated; empty values are left to
+UA208 and template placeholders are skipped.
 
 ## Why it matters
 
-TODO
+`Order` is both the item's key and its position. Setup validates it
+before running the pass: a value it cannot read, or one out of range,
+stops Setup with "The answer file is invalid" or drops the command.
 
 ## Example
 
 ```xml
-TODO
+<SynchronousCommand wcm:action="add">
+  <Order>first</Order>
+  <CommandLine>cmd /c C:\Setup\first.cmd</CommandLine>
+</SynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+```xml
+<Order>1</Order>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the `Order` page of
+  each command list ("an integer from 1 through 500")"#########,
     ),
     (
         "UA305",
         r#########"## What it checks
 
-TODO(UA305): describe.
+That the `Order` values of one list (commands, partitions, data images)
+count 1, 2, 3, … without holes: it reports a list that starts above 1 or
+skips a number, once per list, at the first item after the gap. Lists
+with duplicate, non-numeric or templated orders are left to UA303 and
+UA304.
 
 ## Why it matters
 
-TODO
+Setup sorts items by `Order`, so a gap is harmless by itself. It is
+still worth a look: a hole in otherwise contiguous numbering usually
+means a command was deleted or commented out, or that two lists were
+merged by hand, and the file may no longer do what its author expects.
 
 ## Example
 
 ```xml
-TODO
+<FirstLogonCommands>
+  <SynchronousCommand wcm:action="add">
+    <Order>1</Order>
+    <CommandLine>cmd /c C:\Setup\a.cmd</CommandLine>
+  </SynchronousCommand>
+  <SynchronousCommand wcm:action="add">
+    <Order>3</Order>
+    <CommandLine>cmd /c C:\Setup\c.cmd</CommandLine>
+  </SynchronousCommand>
+</FirstLogonCommands>
 ```
 
 ## Fix
 
-TODO
+Check that nothing is missing, then renumber the items 1, 2, 3, ….
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages
+  of the command lists"#########,
     ),
     (
         "UA306",
         r#########"## What it checks
 
-TODO(UA306): describe.
+That the `Path` of a `RunSynchronousCommand` or `RunAsynchronousCommand`
+is at most 259 characters, the documented maximum for the
+`Microsoft-Windows-Deployment` commands (specialize, auditUser). The
+whole value counts, including line breaks and indentation a formatter
+may have put inside the element.
+
+`Microsoft-Windows-Setup` commands (windowsPE) document no maximum; an
+over-long `Path` there is a warning, since the same 259-character
+limit is the likely one and nothing says it is lifted. Template
+placeholders are skipped.
 
 ## Why it matters
 
-TODO
+Setup refuses the value, so the command does not run, or the pass fails
+with "Windows could not parse or process the unattend answer file".
+Long one-liners grow past the limit easily, especially after an editor
+re-wraps them.
 
 ## Example
 
 ```xml
-TODO
+<RunSynchronousCommand wcm:action="add">
+  <Order>1</Order>
+  <Path>powershell -NoProfile -Command "Set-ItemProperty -Path 'HKLM:\SOFTWARE\…' …; Set-ItemProperty …; …"</Path>
+</RunSynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+Put the commands in a script and run that, or split them into several
+commands:
+
+```xml
+<Path>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\specialize.ps1</Path>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn:
+  `Microsoft-Windows-Deployment | RunSynchronous | RunSynchronousCommand | Path`
+  ("a string with a maximum length of 259 characters"), and the same for
+  `RunAsynchronousCommand`"#########,
     ),
     (
         "UA307",
         r#########"## What it checks
 
-TODO(UA307): describe.
+That the `CommandLine` of a FirstLogonCommands `SynchronousCommand` or
+a LogonCommands `AsynchronousCommand` is at most 1024 characters, the
+documented maximum. The whole value counts, including line breaks and
+indentation inside the element. Template placeholders are skipped.
 
 ## Why it matters
 
-TODO
+Windows does not run a command line over the limit: the command is
+dropped or the oobeSystem pass fails, and everything the command was to
+set up at first logon is missing. Inline PowerShell one-liners cross
+the limit quickly.
 
 ## Example
 
 ```xml
-TODO
+<SynchronousCommand wcm:action="add">
+  <Order>1</Order>
+  <CommandLine>powershell -NoProfile -Command "…1100 characters of inline script…"</CommandLine>
+</SynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+Save the script to a file (for example from a specialize command, or on
+the installation media) and run the file:
+
+```xml
+<CommandLine>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\FirstLogon.ps1</CommandLine>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn:
+  `Microsoft-Windows-Shell-Setup | FirstLogonCommands | SynchronousCommand | CommandLine`
+  ("a maximum length of 1024 characters") and
+  `LogonCommands | AsynchronousCommand | CommandLine`"#########,
     ),
     (
         "UA308",
         r#########"## What it checks
 
-TODO(UA308): describe.
+That the `Path` or `CommandLine` of a command (RunSynchronous,
+RunAsynchronous, FirstLogonCommands, LogonCommands) is one line with no
+tab: no line break or tab inside the text, whether written literally or
+as a character reference (`&#10;`, `&#13;`, `&#9;`).
+
+A value that only has line breaks around the command (the element was
+re-wrapped by an editor or formatter, so the command starts on its own
+line) gets a fix that removes the surrounding whitespace. Template
+placeholders are skipped.
 
 ## Why it matters
 
-TODO
+Setup hands the text to the program as it is. `cmd.exe` stops reading a
+command at a line break, so everything after it is lost, and other
+programs get arguments with stray line breaks or tabs in them. A leading
+line break also counts against the 259 and 1024 character limits
+(UA306, UA307).
 
 ## Example
 
 ```xml
-TODO
+<CommandLine>
+  powershell -NoProfile -File C:\Setup\first.ps1
+</CommandLine>
 ```
 
 ## Fix
 
-TODO
+Write the command on one line, directly between the tags:
+
+```xml
+<CommandLine>powershell -NoProfile -File C:\Setup\first.ps1</CommandLine>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn: the `Path` and
+  `CommandLine` pages of the command lists (a path and its arguments,
+  as one string)"#########,
     ),
     (
         "UA309",
         r#########"## What it checks
 
-TODO(UA309): describe.
+That commands Setup runs do not restart or shut down the computer
+themselves: `shutdown /r` (also `/s`, `/p`, `/g`, `/sg`, with `-` or `/`,
+with or without `.exe`), PowerShell `Restart-Computer` and
+`Stop-Computer`, and `wpeutil reboot` / `wpeutil shutdown`. `shutdown /a`
+(abort) and `sysprep … /reboot` are not reported.
+
+RunSynchronous and RunAsynchronous commands (windowsPE, specialize,
+auditUser) are always reported. In FirstLogonCommands and LogonCommands
+a restart is only reported when commands with a higher `Order` follow it;
+as the last command it is the usual way to finish.
 
 ## Why it matters
 
-TODO
+A restart in the middle of a pass pulls the machine from under Setup: the
+pass does not complete, the commands after it never run, and Setup may
+end with "Windows could not complete the installation". The
+RunSynchronousCommand pages say not to do it and to use `WillReboot`
+instead, which restarts when Setup is ready and then carries on.
 
 ## Example
 
 ```xml
-TODO
+<RunSynchronousCommand wcm:action="add">
+  <Order>3</Order>
+  <Path>cmd /c C:\Drivers\install.cmd &amp;&amp; shutdown /r /t 0</Path>
+</RunSynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+Let Setup restart:
+
+```xml
+<RunSynchronousCommand wcm:action="add">
+  <Order>3</Order>
+  <Path>cmd /c C:\Drivers\install.cmd</Path>
+  <WillReboot>Always</WillReboot>
+</RunSynchronousCommand>
+```
+
+In audit mode, `Microsoft-Windows-Deployment/Reseal` (with
+`ForceShutdownNow`) ends the pass with a restart or shutdown; in
+FirstLogonCommands, make the restart the last command.
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn:
+  `Microsoft-Windows-Deployment | RunSynchronous | RunSynchronousCommand | Path`
+  ("Do not add commands that shut down or reboot the computer") and
+  `… | WillReboot`"#########,
     ),
     (
         "UA310",
         r#########"## What it checks
 
-TODO(UA310): describe.
+FirstLogonCommands that hand their work to a background process while
+later commands follow: a `SynchronousCommand` whose `CommandLine` uses
+`start` without `/wait` (in `cmd`, or PowerShell's `start` alias) or
+`Start-Process` without `-Wait`, and a command with a higher `Order`
+comes after it. `net start`, `sc start` and `start=` service options are
+not launches and are ignored.
 
 ## Why it matters
 
-TODO
+Microsoft's pages disagree on how FirstLogonCommands are sequenced: the
+`Order` page says that since Windows 10 they all start together, while
+the `SynchronousCommand` page says each one still waits for the previous
+one to finish. Either way, a command that only launches something
+returns at once, so the next command runs while the launched installer
+or script is still busy. Files that depend on that order (install, then
+configure what was installed; copy, then run) fail intermittently.
 
 ## Example
 
 ```xml
-TODO
+<SynchronousCommand wcm:action="add">
+  <Order>1</Order>
+  <CommandLine>cmd /c start "" msiexec /i C:\Setup\agent.msi /qn</CommandLine>
+</SynchronousCommand>
+<SynchronousCommand wcm:action="add">
+  <Order>2</Order>
+  <CommandLine>"C:\Program Files\Agent\agent.exe" --register</CommandLine>
+</SynchronousCommand>
 ```
 
 ## Fix
 
-TODO
+Wait for what the command starts, or run the dependent steps from one
+script:
+
+```xml
+<CommandLine>cmd /c start "" /wait msiexec /i C:\Setup\agent.msi /qn</CommandLine>
+```
 
 ## References
 
-TODO"#########,
+- Unattended Windows Setup Reference, Microsoft Learn:
+  `Microsoft-Windows-Shell-Setup | FirstLogonCommands | SynchronousCommand`
+  and its `Order` page (the two notes on sequencing)"#########,
     ),
     (
         "UA401",
         r#########"## What it checks
 
-TODO(UA401): describe.
+The computer name in `Microsoft-Windows-Shell-Setup/ComputerName` (and
+the audit-mode name in `Microsoft-Windows-Deployment/AuditComputerName/Name`):
+
+- at most 15 bytes (ASCII letters and digits count one byte each);
+- no spaces and none of ``{ | } ~ [ \ ] ^ ' : ; < = > ? @ ! " # $ % ` ( ) + / . , * &``;
+- not made of digits only (Windows validates names as DNS names).
+
+`*` and an empty value are fine: both ask Windows for a random name.
+Template placeholders are skipped; values that look like a placeholder
+filled in by some other script (`#COMPUTERNAME#`, `[NAME]`) are a
+warning. A name that is only too long when
+counted in UTF-8 (non-ASCII letters, which Windows may store in fewer
+bytes) is a warning.
 
 ## Why it matters
 
-TODO
+Windows Setup refuses the whole answer file ("The answer file is
+invalid") or stops in the specialize pass when the name breaks these
+limits; setups have also been seen to crash on long names. The failure
+comes late, after the image was already applied.
 
 ## Example
 
 ```xml
-TODO
+<ComputerName>Build Server #1</ComputerName>
+<ComputerName>WORKSTATION-ACCOUNTING</ComputerName>
+<ComputerName>20240117</ComputerName>
 ```
 
 ## Fix
 
-TODO
+Use letters, digits and hyphens, at most 15 of them, with at least one
+letter or hyphen:
+
+```xml
+<ComputerName>BUILD-01</ComputerName>
+```
+
+Write `*` to let Windows pick a random name.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Shell-Setup | ComputerName, Unattended Windows Setup
+  Reference (Microsoft Learn): length in bytes, forbidden characters,
+  names validated with `DnsValidateName`
+- `DnsValidateName` function (Win32 API documentation)"#########,
     ),
     (
         "UA402",
         r#########"## What it checks
 
-TODO(UA402): describe.
+The `Name` of each local account the file creates
+(`UserAccounts/LocalAccounts/LocalAccount` and
+`OfflineUserAccounts/OfflineLocalAccounts/LocalAccount` of
+`Microsoft-Windows-Shell-Setup`):
+
+- none of the characters `" / \ [ ] : | < > + = ; , ? * % @` (error);
+- at most 20 characters, the limit of a local (SAM) account name (error);
+- not the restricted name `NONE`, and not only dots or spaces (error);
+- a built-in account name (`Administrator`, `Guest`, `DefaultAccount`,
+  `WDAGUtilityAccount`) is reported as info: that account already exists.
+
+Empty names (see UA208) and template placeholders are skipped; the same
+name twice in one list is UA303's.
 
 ## Why it matters
 
-TODO
+Windows creates these accounts during oobeSystem (or offlineServicing).
+A name it cannot use makes account creation fail, and Setup stops with
+"Windows could not complete the installation" or leaves the machine
+without the account you planned to sign in with.
 
 ## Example
 
 ```xml
-TODO
+<LocalAccount wcm:action="add">
+  <Name>build\agent</Name>
+  <Group>Administrators</Group>
+</LocalAccount>
 ```
 
 ## Fix
 
-TODO
+Pick a name of at most 20 letters, digits, spaces, dots, hyphens or
+underscores:
+
+```xml
+<Name>build-agent</Name>
+```
+
+To set the built-in Administrator's password, use
+`UserAccounts/AdministratorPassword` instead of a `LocalAccount`.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Shell-Setup | UserAccounts | LocalAccounts |
+  LocalAccount | Name, Unattended Windows Setup Reference (Microsoft
+  Learn): forbidden characters and the restricted name `NONE`
+- Local user account names are limited to 20 characters (Windows
+  security documentation on the SAM account name)"#########,
     ),
     (
         "UA403",
         r#########"## What it checks
 
-TODO(UA403): describe.
+That no local account the file creates (`LocalAccount/Name` in
+`Microsoft-Windows-Shell-Setup`) has the same name as the computer
+(`ComputerName`), compared ignoring case. Template placeholders, `*` and
+empty names are skipped.
 
 ## Why it matters
 
-TODO
+Windows resolves a bare name against the computer and the account alike.
+When both are equal, group membership is applied to the wrong object:
+the account has been seen to end up in no group at all, so the
+administrator you planned to sign in with is a powerless user.
 
 ## Example
 
 ```xml
-TODO
+<ComputerName>LAB01</ComputerName>
+…
+<LocalAccount wcm:action="add">
+  <Name>lab01</Name>
+  <Group>Administrators</Group>
+</LocalAccount>
 ```
 
 ## Fix
 
-TODO
+Rename the account or the computer so that they differ:
+
+```xml
+<Name>labadmin</Name>
+```
 
 ## References
 
-TODO"#########,
+- cschneegans/unattend-generator issue #16: an account named like the
+  computer was created without any group membership
+- Microsoft-Windows-Shell-Setup | ComputerName and | UserAccounts |
+  LocalAccounts, Unattended Windows Setup Reference (Microsoft Learn)"#########,
     ),
     (
         "UA404",
         r#########"## What it checks
 
-TODO(UA404): describe.
+That `Microsoft-Windows-Shell-Setup/TimeZone` names a Windows time zone
+by its ID, the names `tzutil /l` prints on its second line
+(`W. Europe Standard Time`, `UTC`), optionally with the `_dstoff` suffix
+that turns daylight saving off. IANA names (`Europe/Berlin`), display
+names (`(UTC+01:00) Amsterdam…`) and abbreviations (`CET`) are errors,
+with a suggestion when a known ID is close. A known ID written in another
+case is a warning with a fix. Template placeholders and empty values are
+skipped; a value that looks like a placeholder of some other script
+(`***TimeZone***`) is a warning.
 
 ## Why it matters
 
-TODO
+Windows looks the ID up among the time zones it knows; when it is not
+there the setting is not applied and the machine keeps the image's
+default time zone (Pacific time on en-US images), so local times in logs,
+scheduled tasks and maintenance windows are off by hours without any
+message.
 
 ## Example
 
 ```xml
-TODO
+<TimeZone>Europe/Berlin</TimeZone>
 ```
 
 ## Fix
 
-TODO
+```xml
+<TimeZone>W. Europe Standard Time</TimeZone>
+```
+
+`tzutil /l` on a Windows machine lists every ID.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Shell-Setup | TimeZone, Unattended Windows Setup
+  Reference (Microsoft Learn)
+- Default Time Zones (Windows manufacturing documentation, Microsoft
+  Learn), and `tzutil /l`"#########,
     ),
     (
         "UA405",
         r#########"## What it checks
 
-TODO(UA405): describe.
+The language and locale settings of `Microsoft-Windows-International-Core`
+and `Microsoft-Windows-International-Core-WinPE`:
+
+- `UILanguage`, `UILanguageFallback`, `SystemLocale`, `UserLocale` and
+  `SetupUILanguage/UILanguage` must be a locale name Windows knows
+  (`en-US`, `de-DE`, `sr-Latn-RS`, `zh-CN`), optionally with a sort
+  suffix such as `de-DE_phoneb`. Windows ignores case here, so `de-de` is
+  fine. `en_US` (underscore) and made-up tags are errors.
+- `InputLocale` is a list separated by `;` whose items are a locale name
+  (its default keyboard), `LLLL:KKKKKKKK` (a hexadecimal language ID and
+  keyboard layout, e.g. `0409:00000409`), or `LLLL:{CLSID}{profile}` for
+  an input method editor. A malformed item is an error; a well-formed
+  keyboard the catalog does not list (custom layouts exist) and a layout
+  without its language (`00000409`) are warnings.
+
+Empty values (see UA208) and template placeholders are skipped.
 
 ## Why it matters
 
-TODO
+Windows Setup cannot apply a locale it does not recognise. Depending on
+the pass, Setup stops on its language page and waits for someone to
+choose, or the installed system keeps the image's default language,
+formats and keyboard, which is easy to miss until someone types a
+password on the wrong layout.
 
 ## Example
 
 ```xml
-TODO
+<InputLocale>0409-00000409</InputLocale>
+<SystemLocale>en_US</SystemLocale>
+<UserLocale>en-UK</UserLocale>
 ```
 
 ## Fix
 
-TODO
+```xml
+<InputLocale>0409:00000409</InputLocale>
+<SystemLocale>en-US</SystemLocale>
+<UserLocale>en-GB</UserLocale>
+```
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-International-Core and its settings (InputLocale,
+  SystemLocale, UILanguage, UILanguageFallback, UserLocale), Unattended
+  Windows Setup Reference (Microsoft Learn)
+- Default Input Profiles (Input Locales) in Windows, and Available
+  Language Packs for Windows (Microsoft Learn)"#########,
     ),
     (
         "UA406",
         r#########"## What it checks
 
-TODO(UA406): describe.
+That product keys (`Microsoft-Windows-Setup/UserData/ProductKey/Key` and
+`Microsoft-Windows-Shell-Setup/ProductKey`) have the shape of a Windows
+product key: five groups of five letters or digits separated by hyphens,
+`XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`. A key of the right shape that uses
+characters Windows keys never contain (vowels, `L`, `S`, `Z`, `0`, `1`,
+`5`) is a warning: it is a placeholder such as `ABCDE-…`. The all-zero
+key `00000-00000-00000-00000-00000`, which makes Setup show the edition
+choice, is accepted.
+
+A value that looks like a placeholder of some script
+(`[ REPLACE WITH PRODUCT KEY ]`, `#KEY#`) is a warning, since the file
+works once it is filled in.
+
+The key itself is never shown in messages, and the finding points at the
+enclosing `ProductKey` element when the key is on a line of its own
+element, so the source line shown does not hold it. Empty values (see UA208),
+template placeholders and keys Windows Setup already removed
+(`*SENSITIVE*DATA*DELETED*`, see UA601) are skipped.
 
 ## Why it matters
 
-TODO
+Setup validates the key before it installs anything. A malformed key
+stops an unattended installation, either with a product-key error or on
+the product-key page waiting for someone to type a key.
 
 ## Example
 
 ```xml
-TODO
+<ProductKey>
+  <Key>[ REPLACE WITH PRODUCT KEY ]</Key>
+</ProductKey>
 ```
 
 ## Fix
 
-TODO
+Write the whole key with its hyphens, or remove `Key` (and set
+`WillShowUI` to `OnError`) to let Setup ask or use the key in the
+firmware:
+
+```xml
+<ProductKey>
+  <Key>XXXXX-XXXXX-XXXXX-XXXXX-XXXXX</Key>
+</ProductKey>
+```
+
+For volume licensing, use the published generic (KMS client) key of the
+edition you install.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Setup | UserData | ProductKey | Key and
+  Microsoft-Windows-Shell-Setup | ProductKey, Unattended Windows Setup
+  Reference (Microsoft Learn)
+- Key Management Services (KMS) client activation and product keys
+  (Microsoft Learn)"#########,
     ),
     (
         "UA407",
         r#########"## What it checks
 
-TODO(UA407): describe.
+Each enabled `Microsoft-Windows-Shell-Setup/AutoLogon`:
+
+- has a `LogonCount` (the reference says it must be set when AutoLogon
+  is used);
+- signs in as an account that exists: one the file creates
+  (`LocalAccounts`, `OfflineLocalAccounts`), the built-in
+  `Administrator`, or a name a command of the file mentions (e.g.
+  `net user NAME /add`). Accounts of another domain (a `Domain` other
+  than `.` or the computer name) are not checked.
+
+AutoLogon with `Enabled` set to `false`, and template placeholders, are
+skipped.
 
 ## Why it matters
 
-TODO
+Without `LogonCount`, automatic sign-in is not limited to the setup
+phase: the machine keeps signing in on every restart with a password
+stored on it. An account that does not exist leaves the machine at the
+sign-in screen, and whatever was meant to run at first logon
+(`FirstLogonCommands`) never starts. When the file is used with sysprep
+on an image that already has the account, the second warning does not
+apply.
 
 ## Example
 
 ```xml
-TODO
+<AutoLogon>
+  <Enabled>true</Enabled>
+  <Username>builder</Username>
+  <Password>…</Password>
+</AutoLogon>
 ```
 
 ## Fix
 
-TODO
+Set how many automatic sign-ins you want, and create the account in the
+same file:
+
+```xml
+<AutoLogon>
+  <Enabled>true</Enabled>
+  <LogonCount>1</LogonCount>
+  <Username>builder</Username>
+  <Password>…</Password>
+</AutoLogon>
+<UserAccounts>
+  <LocalAccounts>
+    <LocalAccount wcm:action="add">
+      <Name>builder</Name>
+      …
+```
+
+Windows adds one to a `LogonCount` above zero (a known issue the
+reference describes), so `1` gives two automatic sign-ins.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Shell-Setup | AutoLogon, | LogonCount (including
+  "LogonCount known issue") and | Username, Unattended Windows Setup
+  Reference (Microsoft Learn)"#########,
     ),
     (
         "UA408",
         r#########"## What it checks
 
-TODO(UA408): describe.
+The disk layout of `Microsoft-Windows-Setup` (windowsPE), within each
+component:
+
+- a `CreatePartition` with both a `Size` and `Extend` set to `true`
+  (error: a partition either has a size or fills the rest of the disk);
+- a `ModifyPartition/PartitionID`, or an `InstallTo/PartitionID`
+  (`OSImage`, `DataImage`, Windows Deployment Services), that points past
+  the partitions created on a disk with `WillWipeDisk` set to `true`
+  (error: after the wipe only those partitions exist);
+- an `InstallTo/DiskID` that `DiskConfiguration` does not list although
+  it lists other disks (warning: the disk may exist and keep its
+  partitions, but usually the numbers disagree by mistake).
+
+Disks with extended or logical partitions (MBR numbering), disks that
+are not wiped, and template placeholders are not checked.
 
 ## Why it matters
 
-TODO
+Windows Setup validates the layout before it writes to the disk; the
+reference states that an installation with a conflicting layout is
+terminated. When the numbers only disagree after partitioning, Setup
+stops with "Windows could not apply the unattend answer file's
+<DiskConfiguration> setting" or cannot find the partition to install to,
+on a disk it has already wiped.
 
 ## Example
 
 ```xml
-TODO
+<Disk wcm:action="add">
+  <DiskID>0</DiskID>
+  <WillWipeDisk>true</WillWipeDisk>
+  <CreatePartitions>
+    <CreatePartition wcm:action="add">
+      <Order>1</Order>
+      <Type>Primary</Type>
+      <Size>500</Size>
+      <Extend>true</Extend>
+    </CreatePartition>
+  </CreatePartitions>
+</Disk>
+…
+<InstallTo>
+  <DiskID>0</DiskID>
+  <PartitionID>2</PartitionID>
+</InstallTo>
 ```
 
 ## Fix
 
-TODO
+Give each created partition either a `Size` or `<Extend>true</Extend>`
+(usually the last one), and point `InstallTo` and `ModifyPartition` at
+partitions that exist, counting from 1 in `Order`:
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>1</Order>
+  <Type>Primary</Type>
+  <Extend>true</Extend>
+</CreatePartition>
+…
+<PartitionID>1</PartitionID>
+```
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  | CreatePartition | Extend and | Size, Unattended Windows Setup
+  Reference (Microsoft Learn)
+- Microsoft-Windows-Setup | ImageInstall | OSImage | InstallTo |
+  PartitionID, and | ModifyPartitions | ModifyPartition | PartitionID"#########,
     ),
     (
         "UA501",
         r#########"## What it checks
 
-TODO(UA501): describe.
+Passwords that Windows lets you hide but that the file stores in plain
+text: every `Password`, `AdministratorPassword` and
+`OfflineAdministratorPassword` element with a `Value` whose `PlainText`
+is `true` or missing (a missing `PlainText` means plain text). Empty
+passwords and values Setup already removed (`*SENSITIVE*DATA*DELETED*`)
+are not reported; a placeholder value is, because the rendered
+file will hold the password in plain text.
 
 ## Why it matters
 
-TODO
+Answer files travel: they sit in repositories, on USB sticks, on
+deployment shares, and Windows keeps a copy under `%WINDIR%\Panther`.
+Anyone who can read the file can read a plain-text password. Hiding it
+(`PlainText` `false`) keeps it from being read at a glance, although it
+is only an encoding that anyone can undo: protect or delete the file
+after setup either way.
 
 ## Example
 
 ```xml
-TODO
+<AdministratorPassword>
+  <Value>P@ssw0rd</Value>
+  <PlainText>true</PlainText>
+</AdministratorPassword>
 ```
 
 ## Fix
 
-TODO
+Store base64 of the UTF-16LE text *password followed by the element
+name* and set `PlainText` to `false`, as Windows System Image Manager's
+"Hide Sensitive Data" does (the library's `password::encode`):
+
+```xml
+<AdministratorPassword>
+  <Value>UABAAHMAcwB3ADAAcgBkAEEAZABtAGkAbgBpAHMAdAByAGEAdABvAHIAUABhAHMAcwB3AG8AcgBkAA==</Value>
+  <PlainText>false</PlainText>
+</AdministratorPassword>
+```
 
 ## References
 
-TODO"#########,
+- Hide sensitive data in an answer file (Windows System Image Manager,
+  Microsoft Learn)
+- Microsoft-Windows-Shell-Setup | UserAccounts | AdministratorPassword |
+  PlainText, and | AutoLogon | Password | PlainText, Unattended Windows
+  Setup Reference (Microsoft Learn)"#########,
     ),
     (
         "UA502",
         r#########"## What it checks
 
-TODO(UA502): describe.
+Hidden passwords (`PlainText` `false`): the `Value` must decode to the
+password followed by the name of the element that holds `Value`:
+`Password` for local accounts and AutoLogon, `AdministratorPassword`,
+`OfflineAdministratorPassword`. The check decodes the value in memory
+only; neither the value nor the decoded text ever appears in a message.
+
+Values that are not base64 of UTF-16LE text are UA503's; empty values,
+template placeholders and values that look like a placeholder of some
+script (`#ADMINPASSWORD#`) are skipped.
 
 ## Why it matters
 
-TODO
+Windows decodes the value and strips the suffix it expects. When the
+suffix is missing or belongs to another element (a `Password` value
+copied into `AdministratorPassword`), the account gets a different
+password than intended, or Setup fails to apply it and the installation
+does not complete. The most common cause is a plain-text password with
+`PlainText` set to `false`, or a value encoded by a script that forgot
+the suffix.
 
 ## Example
 
 ```xml
-TODO
+<AdministratorPassword>
+  <!-- base64 of UTF-16LE "P@ssw0rdPassword": the suffix of another element -->
+  <Value>UABAAHMAcwB3ADAAcgBkAFAAYQBzAHMAdwBvAHIAZAA=</Value>
+  <PlainText>false</PlainText>
+</AdministratorPassword>
 ```
 
 ## Fix
 
-TODO
+Encode the password again with the right suffix, here
+base64(UTF-16LE("P@ssw0rd" + "AdministratorPassword")):
+
+```xml
+<AdministratorPassword>
+  <Value>UABAAHMAcwB3ADAAcgBkAEEAZABtAGkAbgBpAHMAdAByAGEAdABvAHIAUABhAHMAcwB3AG8AcgBkAA==</Value>
+  <PlainText>false</PlainText>
+</AdministratorPassword>
+```
+
+or write the password itself with `PlainText` `true`.
 
 ## References
 
-TODO"#########,
+- Hide sensitive data in an answer file (Windows System Image Manager,
+  Microsoft Learn)
+- Microsoft-Windows-Shell-Setup | UserAccounts | LocalAccounts |
+  LocalAccount | Password: its XML example stores
+  `cAB3AFAAYQBzAHMAdwBvAHIAZAA` (the text `pwPassword`)"#########,
     ),
     (
         "UA503",
         r#########"## What it checks
 
-TODO(UA503): describe.
+Hidden passwords (`PlainText` `false`) whose `Value` is not base64 of
+UTF-16LE text: characters outside the base64 alphabet, a length base64
+cannot have, an odd number of decoded bytes, or bytes that are not valid
+UTF-16. Missing `=` padding is accepted (Microsoft's own examples omit
+it). The value is never shown in messages.
+
+Empty values, template placeholders and values that look like a
+placeholder of some script (`#ADMINPASSWORD#`) are skipped. A value that decodes
+but lacks the element-name suffix is UA502's.
 
 ## Why it matters
 
-TODO
+Windows decodes the value before it sets the password. A value it cannot
+decode makes Setup fail to create the account or set the password, and
+the installation stops or ends at a sign-in screen nobody can pass. The
+usual cause is a plain-text password left with `PlainText` `false`.
 
 ## Example
 
 ```xml
-TODO
+<Password>
+  <Value>Welcome to the lab!</Value>
+  <PlainText>false</PlainText>
+</Password>
 ```
 
 ## Fix
 
-TODO
+Either mark the password as plain text:
+
+```xml
+<Password>
+  <Value>Welcome to the lab!</Value>
+  <PlainText>true</PlainText>
+</Password>
+```
+
+or store base64(UTF-16LE(password + "Password")) with `PlainText`
+`false` (Windows SIM's "Hide Sensitive Data", the library's
+`password::encode`).
 
 ## References
 
-TODO"#########,
+- Hide sensitive data in an answer file (Windows System Image Manager,
+  Microsoft Learn)
+- Microsoft-Windows-Shell-Setup | UserAccounts | AdministratorPassword |
+  PlainText, Unattended Windows Setup Reference (Microsoft Learn)"#########,
     ),
     (
         "UA504",
         r#########"## What it checks
 
-TODO(UA504): describe.
+Secrets that answer files can only hold in clear text, because Windows
+offers no hidden form for them:
+
+- `Credentials/Password` of domain join (`Microsoft-Windows-UnattendedJoin`),
+  of commands (`RunSynchronous`/`RunAsynchronous` of
+  `Microsoft-Windows-Deployment` and `Microsoft-Windows-Setup`), of driver
+  paths (`PathAndCredentials`), of image sources and of Windows
+  Deployment Services;
+- other password values such as `MachinePassword` and
+  `FaxUserPassword`, and the offline domain-join blob `AccountData`;
+- product keys (`UserData/ProductKey/Key`, `ProductKey`).
+
+It is advice (info): the file works, but it is sensitive. Empty values,
+template placeholders, values Setup already removed and the all-zero
+product key (not a secret) are skipped. The
+secret is never shown in the message, and the finding points at the
+enclosing element where it can, so that the source line shown does not
+hold the secret either.
 
 ## Why it matters
 
-TODO
+Unlike account passwords (see UA501), these values cannot be hidden with
+`PlainText`. A domain-join account in an answer file can usually join
+any machine to the domain; the file is often left in a repository, on
+installation media, on a deployment share or on the installed machine.
 
 ## Example
 
 ```xml
-TODO
+<Identification>
+  <Credentials>
+    <Domain>corp.example</Domain>
+    <Username>joiner</Username>
+    <Password>Summer2024!</Password>
+  </Credentials>
+  <JoinDomain>corp.example</JoinDomain>
+</Identification>
 ```
 
 ## Fix
 
-TODO
+Give such accounts the least rights they need (a domain account that may
+only join computers to one OU), inject secrets when the file is rendered
+instead of committing them, and delete the answer file from media and
+machines after setup. Offline domain join (`AccountData`) and one-time
+machine passwords (`MachinePassword` with `UnsecureJoin`) expose a single
+computer account rather than a user who can join any machine; they are
+still reported, because they are still secrets.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-UnattendedJoin | Identification | Credentials,
+  Unattended Windows Setup Reference (Microsoft Learn)
+- Hide sensitive data in an answer file (Windows System Image Manager,
+  Microsoft Learn): which settings can be hidden"#########,
     ),
     (
         "UA601",
         r#########"## What it checks
 
-TODO(UA601): describe.
+Signs that the file is the copy Windows Setup keeps after using an
+answer file, not the answer file itself:
+
+- a `wasPassProcessed` attribute on `<settings>` (Setup adds
+  `wasPassProcessed="true"` to each pass it has run); reported once per
+  file, at the first pass that has it;
+- values replaced by `*SENSITIVE*DATA*DELETED*`, which Setup writes in
+  place of passwords and product keys in that copy.
 
 ## Why it matters
 
-TODO
+Setup skips passes marked as processed, and the deleted secrets are
+gone: reusing such a copy (typically taken from `%WINDIR%\Panther`)
+silently skips whole passes or sets the literal text
+`*SENSITIVE*DATA*DELETED*` as a password or product key.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="specialize" wasPassProcessed="true">
+…
+<ProductKey>
+  <Key>*SENSITIVE*DATA*DELETED*</Key>
+</ProductKey>
 ```
 
 ## Fix
 
-TODO
+Start again from the original answer file. If only this copy is left,
+remove every `wasPassProcessed` attribute and put the passwords and keys
+back in.
 
 ## References
 
-TODO"#########,
+- How Configuration Passes work, and Windows Setup log and answer-file
+  locations (`%WINDIR%\Panther`), Microsoft Learn
+- Hide sensitive data in an answer file (Microsoft Learn)"#########,
     ),
     (
         "UA602",
         r#########"## What it checks
 
-TODO(UA602): describe.
+`SkipRearm` set to `1` in `Microsoft-Windows-Security-SPP` (or in its
+Windows 7 predecessor `Microsoft-Windows-Security-Licensing-SLC`).
 
 ## Why it matters
 
-TODO
+With `SkipRearm` `1`, `sysprep /generalize` keeps the licensing state:
+the activation grace timer is not reset and, above all, the client
+machine ID (CMID) stays the same on every machine deployed from the
+image. A KMS host counts machines by CMID, so clones of such an image
+look like one machine and never reach the activation threshold, or
+clients fail to activate. The setting exists to let you run sysprep more
+times than the rearm limit while you build an image; it does not belong
+in the last generalize before deployment.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="generalize">
+  <component name="Microsoft-Windows-Security-SPP" …>
+    <SkipRearm>1</SkipRearm>
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+For the final image, remove `SkipRearm` or set it to `0`. Keep `1` only
+in answer files for intermediate builds, and suppress this finding there
+(`<!-- unattend: ignore[UA602] intermediate build -->` or `per-file-ignores`).
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Security-SPP | SkipRearm, Unattended Windows Setup
+  Reference (Microsoft Learn)
+- Plan for volume activation / KMS client machine ID (CMID) and
+  `sysprep /generalize` (Microsoft Learn)"#########,
     ),
     (
         "UA603",
         r#########"## What it checks
 
-TODO(UA603): describe.
+Combinations of `Microsoft-Windows-Deployment` settings that do not do
+what they seem to:
+
+- `Generalize` and `Reseal` in the same `auditUser` pass: `Generalize`
+  runs sysprep with its own `Mode` and `ForceShutdownNow`, so `Reseal`
+  there is ignored;
+- `Reseal` with `ForceShutdownNow` `true` whose `Mode` restarts the pass
+  it is in (`Audit` in `auditSystem`, `OOBE` in `oobeSystem`): Microsoft
+  documents this as unsupported, looping through restarts on releases
+  before Windows 10. With `target-windows` set to 10 or later it is not
+  reported; without `target-windows` it is advice (info).
 
 ## Why it matters
 
-TODO
+Both mistakes make the machine end up in a different mode than the file
+asks for; the loop leaves it restarting without end.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="auditUser">
+  <component name="Microsoft-Windows-Deployment" …>
+    <Generalize>
+      <Mode>OOBE</Mode>
+    </Generalize>
+    <Reseal>
+      <Mode>Audit</Mode>
+    </Reseal>
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Keep one of them: `Generalize` (with the `Mode` to boot into after
+generalizing) when the image must be generalized, `Reseal` otherwise.
+Do not combine `ForceShutdownNow` with a `Reseal` `Mode` that restarts
+the current pass.
 
 ## References
 
-TODO"#########,
+- Microsoft-Windows-Deployment | Generalize and | Reseal, | Reseal |
+  Mode, | Reseal | ForceShutdownNow (the table of passes, modes and
+  results), Unattended Windows Setup Reference (Microsoft Learn)
+- Changed answer file settings, Windows 10 version 1511 (Reseal is
+  processed after the other settings of its pass)"#########,
     ),
     (
         "UA604",
         r#########"## What it checks
 
-TODO(UA604): describe.
+For answer files given to sysprep (`profile = "sysprep"` in
+`unattend.toml`): components in the `windowsPE` and `offlineServicing`
+passes. Reported once per pass, at its `pass` attribute. Without the
+profile the rule does nothing, since Autounattend.xml files on media run
+every pass.
+
+A second part, audit passes (`auditSystem`, `auditUser`) in a file used
+without `sysprep /audit`, needs the sysprep command line; it is not
+checked yet and will come with a configuration for that command.
 
 ## Why it matters
 
-TODO
+`windowsPE` and `offlineServicing` only run when Windows Setup installs
+from media or applies an image offline. `sysprep /unattend:` starts at
+generalize, specialize or oobeSystem, so settings in those two passes are
+silently never applied: disk layouts, language of Setup, product keys
+entered there, drivers added offline.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="windowsPE">
+  <component name="Microsoft-Windows-International-Core-WinPE" …>
+    <UILanguage>en-US</UILanguage>
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Move what you need into a pass sysprep runs (for example the
+`Microsoft-Windows-International-Core` settings into `oobeSystem` or
+`specialize`), and remove the rest; or, if the file is really an
+Autounattend.xml for media, do not lint it with the sysprep profile.
 
 ## References
 
-TODO"#########,
+- Use answer files with Sysprep, and How configuration passes work,
+  Microsoft Learn
+- Sysprep command-line options (`/generalize`, `/oobe`, `/audit`,
+  `/unattend`), Microsoft Learn"#########,
     ),
     (
         "UA606",
         r#########"## What it checks
 
-TODO(UA606): describe.
+`Microsoft-Windows-Shell-Setup/CopyProfile` set to `true`. It is advice
+(info): the file cannot show whether the conditions under which
+CopyProfile fails hold on the reference machine, so the finding lists
+them.
 
 ## Why it matters
 
-TODO
+CopyProfile copies the profile of the account you customised in audit
+mode (the built-in Administrator) to the default user profile during
+specialize. `sysprep /generalize` is known to fail, or the copy to be
+incomplete, when:
+
+- more than one local user profile exists on the reference machine;
+- Microsoft Store apps were updated or installed for that user (sysprep
+  stops with "package … was installed for a user, but not provisioned
+  for all users");
+- the machine was joined to a domain or signed in with a Microsoft
+  account.
+
+Some settings, such as the Start menu layout, are not carried over by
+CopyProfile on current releases and have their own deployment mechanisms.
 
 ## Example
 
 ```xml
-TODO
+<settings pass="specialize">
+  <component name="Microsoft-Windows-Shell-Setup" …>
+    <CopyProfile>true</CopyProfile>
+  </component>
+</settings>
 ```
 
 ## Fix
 
-TODO
+Before running sysprep, make sure only the built-in Administrator
+profile exists and Store apps were not updated (disconnect the network
+in audit mode), or customise the default profile with Group Policy,
+provisioning packages or layout files instead.
 
 ## References
 
-TODO"#########,
+- Customize the default user profile by using CopyProfile, Microsoft
+  Learn
+- Microsoft-Windows-Shell-Setup | CopyProfile, Unattended Windows Setup
+  Reference (Microsoft Learn)
+- Sysprep fails after you remove or update Microsoft Store apps that
+  include built-in Windows images (Microsoft support)"#########,
     ),
     (
         "UA900",

@@ -12,9 +12,10 @@
 //!
 //! ## Why it matters
 //!
-//! Windows Setup validates typed values before it applies a pass: a word
-//! where a number belongs, or a number outside the range, makes it stop with
-//! "The answer file is invalid" or drop the setting.
+//! Typed values are read as numbers: a word where a number belongs, or a
+//! number outside the documented range, is not a value the setting has, so
+//! Setup stops with "The answer file is invalid" or drops the setting and
+//! keeps its default.
 //!
 //! ## Example
 //!

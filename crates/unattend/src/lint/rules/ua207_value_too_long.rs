@@ -11,10 +11,10 @@
 //!
 //! ## Why it matters
 //!
-//! Setup copies these values into fixed-size fields. An over-long value is
-//! rejected when the pass validates the file ("The answer file is invalid"),
-//! or is cut short, which for a path or a domain name means it points at
-//! something else.
+//! The maximum is part of the setting's definition, and Setup is not built
+//! to take more: depending on the setting, it rejects the answer file ("The
+//! answer file is invalid"), drops the value, or cuts it short, which for a
+//! path or a domain name means it points at something else.
 //!
 //! ## Example
 //!

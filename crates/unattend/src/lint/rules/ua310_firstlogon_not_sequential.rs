@@ -26,7 +26,7 @@
 //! </SynchronousCommand>
 //! <SynchronousCommand wcm:action="add">
 //!   <Order>2</Order>
-//!   <CommandLine>C:\Program Files\Agent\agent.exe --register</CommandLine>
+//!   <CommandLine>"C:\Program Files\Agent\agent.exe" --register</CommandLine>
 //! </SynchronousCommand>
 //! ```
 //!
