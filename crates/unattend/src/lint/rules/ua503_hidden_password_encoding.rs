@@ -1,26 +1,56 @@
 //! ## What it checks
 //!
-//! TODO(UA503): describe.
+//! Hidden passwords (`PlainText` `false`) whose `Value` is not base64 of
+//! UTF-16LE text: characters outside the base64 alphabet, a length base64
+//! cannot have, an odd number of decoded bytes, or bytes that are not valid
+//! UTF-16. Missing `=` padding is accepted (Microsoft's own examples omit
+//! it). The value is never shown in messages.
+//!
+//! Empty values, template placeholders and values that look like a
+//! placeholder of some script (`#ADMINPASSWORD#`) are skipped. A value that decodes
+//! but lacks the element-name suffix is UA502's.
 //!
 //! ## Why it matters
 //!
-//! TODO
+//! Windows decodes the value before it sets the password. A value it cannot
+//! decode makes Setup fail to create the account or set the password, and
+//! the installation stops or ends at a sign-in screen nobody can pass. The
+//! usual cause is a plain-text password left with `PlainText` `false`.
 //!
 //! ## Example
 //!
 //! ```xml
-//! TODO
+//! <Password>
+//!   <Value>Welcome to the lab!</Value>
+//!   <PlainText>false</PlainText>
+//! </Password>
 //! ```
 //!
 //! ## Fix
 //!
-//! TODO
+//! Either mark the password as plain text:
+//!
+//! ```xml
+//! <Password>
+//!   <Value>Welcome to the lab!</Value>
+//!   <PlainText>true</PlainText>
+//! </Password>
+//! ```
+//!
+//! or store base64(UTF-16LE(password + "Password")) with `PlainText`
+//! `false` (Windows SIM's "Hide Sensitive Data", the library's
+//! `password::encode`).
 //!
 //! ## References
 //!
-//! TODO
+//! - Hide sensitive data in an answer file (Windows System Image Manager,
+//!   Microsoft Learn)
+//! - Microsoft-Windows-Shell-Setup | UserAccounts | AdministratorPassword |
+//!   PlainText, Unattended Windows Setup Reference (Microsoft Learn)
 
+use super::ua501_plaintext_password::{Storage, hideable};
 use crate::lint::prelude::*;
+use crate::password;
 
 /// UA503 `hidden-password-encoding`.
 pub(crate) struct Rule;
@@ -35,5 +65,36 @@ pub(crate) static META: RuleMeta = RuleMeta {
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
+        let Some(h) = hideable(s) else { return };
+        if h.storage != Storage::Hidden {
+            return;
+        }
+        let Some(value) = h.value.text() else { return };
+        if value.trim().is_empty()
+            || cx.is_template(&value)
+            || super::ua401_computer_name::looks_like_placeholder(&value)
+        {
+            return;
+        }
+        // The error describes the encoding only, never the text.
+        let Err(error) = password::decode(&value) else {
+            return;
+        };
+        let what = h.describe();
+        // Anchored on `<PlainText>false`: its line never shows the value.
+        let Some(anchor) = h
+            .plain_text
+            .and_then(super::ua401_computer_name::trimmed_text_span)
+        else {
+            return;
+        };
+        out.report(Some(h.el), anchor, format!("the hidden {what} is not base64 of UTF-16LE text: {error}"))
+            .help(format!(
+                "if Value holds the password itself, set PlainText to true; otherwise encode it as base64(UTF-16LE(password + \"{}\"))",
+                h.el.local_name()
+            ));
     }
 }

@@ -1,25 +1,48 @@
 //! ## What it checks
 //!
-//! TODO(UA604): describe.
+//! For answer files given to sysprep (`profile = "sysprep"` in
+//! `unattend.toml`): components in the `windowsPE` and `offlineServicing`
+//! passes. Reported once per pass, at its `pass` attribute. Without the
+//! profile the rule does nothing, since Autounattend.xml files on media run
+//! every pass.
+//!
+//! A second part, audit passes (`auditSystem`, `auditUser`) in a file used
+//! without `sysprep /audit`, needs the sysprep command line; it is not
+//! checked yet and will come with a configuration for that command.
 //!
 //! ## Why it matters
 //!
-//! TODO
+//! `windowsPE` and `offlineServicing` only run when Windows Setup installs
+//! from media or applies an image offline. `sysprep /unattend:` starts at
+//! generalize, specialize or oobeSystem, so settings in those two passes are
+//! silently never applied: disk layouts, language of Setup, product keys
+//! entered there, drivers added offline.
 //!
 //! ## Example
 //!
 //! ```xml
-//! TODO
+//! <settings pass="windowsPE">
+//!   <component name="Microsoft-Windows-International-Core-WinPE" …>
+//!     <UILanguage>en-US</UILanguage>
+//!   </component>
+//! </settings>
 //! ```
 //!
 //! ## Fix
 //!
-//! TODO
+//! Move what you need into a pass sysprep runs (for example the
+//! `Microsoft-Windows-International-Core` settings into `oobeSystem` or
+//! `specialize`), and remove the rest; or, if the file is really an
+//! Autounattend.xml for media, do not lint it with the sysprep profile.
 //!
 //! ## References
 //!
-//! TODO
+//! - Use answer files with Sysprep, and How configuration passes work,
+//!   Microsoft Learn
+//! - Sysprep command-line options (`/generalize`, `/oobe`, `/audit`,
+//!   `/unattend`), Microsoft Learn
 
+use crate::lint::Profile;
 use crate::lint::prelude::*;
 
 /// UA604 `pass-ignored-by-sysprep`.
@@ -35,5 +58,33 @@ pub(crate) static META: RuleMeta = RuleMeta {
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn check_pass(&self, cx: &FileCx<'_>, pass: &PassView<'_>, out: &mut Reporter<'_>) {
+        if cx.config.profile != Some(Profile::Sysprep) {
+            return;
+        }
+        let Some(p @ (Pass::WindowsPe | Pass::OfflineServicing)) = pass.pass else {
+            return;
+        };
+        if pass.components.is_empty() {
+            return;
+        }
+        let span = pass
+            .el
+            .attribute_ns(None, "pass")
+            .map_or(pass.el.name_span(), |a| a.value_span());
+        let count = pass.components.len();
+        let components = if count == 1 {
+            "1 component".to_string()
+        } else {
+            format!("{count} components")
+        };
+        out.report(
+            Some(pass.el),
+            span,
+            format!("sysprep never runs the {p} pass: its {components} will not be applied"),
+        )
+        .help("move the settings you need into generalize, specialize or oobeSystem, or lint media files (Autounattend.xml) without profile = \"sysprep\"");
     }
 }
