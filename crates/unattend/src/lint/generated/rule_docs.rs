@@ -148,7 +148,8 @@ rather than as numeric character references (`&#xE9;`).
   are information: they are usually meant, and work as long as the file
   stays in the encoding it declares.
 
-Comments and elements outside components are not checked.
+Comments and elements outside components are not checked, nor are
+files whose bytes are not valid in their encoding (UA002 reports those).
 
 ## Why it matters
 
@@ -337,6 +338,12 @@ holds placeholders such as Packer's `${var}` or `%{ if … }`, Jinja's
 `{{ var }}` and `{% … %}`, `@VAR@`, or `%VAR%` (Windows variables such as
 `%WINDIR%` and `%SystemRoot%` do not count). The first placeholder is
 reported, once per file, as information.
+
+Only placeholders in component and pass attributes and in setting
+values count. Inside a command line (unless the placeholder is the whole
+value) and in scripts embedded outside the components, `${env:TEMP}` or
+`%name%` are usually PowerShell's or cmd's own variables, so they do not
+make the file a template.
 
 Other rules skip values that hold a placeholder, since their real value
 is only known once the template is rendered; this finding says so,
@@ -2377,8 +2384,8 @@ offers no hidden form for them:
 - product keys (`UserData/ProductKey/Key`, `ProductKey`).
 
 It is advice (info): the file works, but it is sensitive. Empty values,
-template placeholders, values Setup already removed and the all-zero
-product key (not a secret) are skipped. The
+template placeholders (also `[KEY]`-style ones), values Setup already
+removed and the all-zero product key (not a secret) are skipped. The
 secret is never shown in the message, and the finding points at the
 enclosing element where it can, so that the source line shown does not
 hold the secret either.
