@@ -449,3 +449,30 @@ fn every_command_has_examples_in_its_help() {
         serde_json::from_slice(&unattend(&dir, &["schema", "config"]).stdout).unwrap();
     assert_eq!(schema["title"], "unattend.toml");
 }
+
+/// Snippets show the source line of a finding: secrets on that line are
+/// masked, in well-formed files and in files that do not parse.
+#[test]
+fn secrets_never_appear_in_rendered_output() {
+    let one_line = format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"windowsPE\"><component name=\"Microsoft-Windows-Setup\" {COMPONENT}><UserData><ProductKey><Key>SECRT-KEY99-ABCDE-FGHIJ</Key><WillShowUI>Nope</WillShowUI></ProductKey><AcceptEula>true</AcceptEula></UserData></component></settings></unattend>\n"
+    );
+    let broken = format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"oobeSystem\">\n    <component name=\"Microsoft-Windows-Shell-Setup\" {COMPONENT}>\n      <UserAccounts><AdministratorPassword><Value>p@ss&word</Value></AdministratorPassword></UserAccounts>\n    </component>\n  </settings>\n</unattend>\n"
+    );
+    let dir = workspace(
+        "secrets",
+        &[("one.xml", &one_line), ("broken.xml", &broken)],
+    );
+    for format in ["full", "concise", "json", "sarif", "github", "junit"] {
+        let o = unattend(
+            &dir,
+            &["lint", "--output-format", format, "one.xml", "broken.xml"],
+        );
+        let out = stdout(&o) + &String::from_utf8_lossy(&o.stderr);
+        assert!(out.contains("UA"), "{format}: no findings?\n{out}");
+        for secret in ["SECRT-KEY99", "p@ss&word", "p@ss&amp;word"] {
+            assert!(!out.contains(secret), "{format} leaks {secret}:\n{out}");
+        }
+    }
+}

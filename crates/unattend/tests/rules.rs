@@ -93,7 +93,7 @@ fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
             }
             let text = render::full(
                 &format!("tests/fixtures/rules/{name}"),
-                report.text(),
+                &report.display_text(),
                 &report.diagnostics,
                 false,
             );

@@ -328,7 +328,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         match args.output_format {
             OutputFormat::Full => text.push_str(&render::full(
                 &r.display,
-                report.text(),
+                &report.display_text(),
                 &report.diagnostics,
                 styled,
             )),

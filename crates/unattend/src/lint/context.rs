@@ -87,6 +87,18 @@ impl FileCx<'_> {
         self.templates.contains_placeholder(value)
     }
 
+    /// True when a template control block (`%{ if … }`, `{% if … %}`) stands
+    /// between two offsets: elements on either side are alternatives the
+    /// template picks between, not repeats.
+    pub fn in_different_template_branches(&self, from: u32, to: u32) -> bool {
+        let between = self
+            .doc
+            .text()
+            .get(from as usize..to as usize)
+            .unwrap_or("");
+        (between.contains("%{") || between.contains("{%")) && self.is_template(between)
+    }
+
     /// Every component of the file, in order.
     pub fn components(&self) -> impl Iterator<Item = &ComponentView<'_>> {
         self.passes.iter().flat_map(|p| p.components.iter())

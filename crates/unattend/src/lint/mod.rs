@@ -23,7 +23,9 @@ mod suppress;
 mod template;
 mod walk;
 
-pub use config::{CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema};
+pub use config::{
+    CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema,
+};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity};
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};
@@ -66,6 +68,16 @@ impl LintReport {
             .map_or(&self.fallback_text, |d| d.text())
     }
 
+    /// The text to show in snippets: [`text`](Self::text) with every secret
+    /// value (passwords, product keys, join data) replaced by `*`, byte for
+    /// byte, so spans still point at the same places.
+    pub fn display_text(&self) -> String {
+        match &self.document {
+            Some(doc) => secrets::masked(doc),
+            None => secrets::masked_raw(&self.fallback_text),
+        }
+    }
+
     /// The parsed document, when the file is well-formed.
     pub fn document(&self) -> Option<&Document> {
         self.document.as_ref()
@@ -92,18 +104,21 @@ pub fn lint_bytes(bytes: &[u8], config: &ResolvedConfig) -> LintReport {
             let text = crate::document::decode_text(bytes)
                 .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned());
             let mut diagnostics = Vec::new();
-            let (code, rule): (&str, &'static dyn context::Check) =
-                if err.kind == ParseErrorKind::Encoding {
-                    (
-                        rules::ua002_encoding_mismatch::META.code,
-                        &rules::ua002_encoding_mismatch::Rule,
-                    )
-                } else {
-                    (
-                        rules::ua001_xml_not_well_formed::META.code,
-                        &rules::ua001_xml_not_well_formed::Rule,
-                    )
-                };
+            let (code, rule): (&str, &'static dyn context::Check) = match err.kind {
+                ParseErrorKind::Encoding => (
+                    rules::ua002_encoding_mismatch::META.code,
+                    &rules::ua002_encoding_mismatch::Rule,
+                ),
+                // An undeclared wcm: prefix is the wcm-namespace rule's finding.
+                ParseErrorKind::UnboundPrefix if err.message.contains("'wcm'") => (
+                    rules::ua007_wcm_namespace::META.code,
+                    &rules::ua007_wcm_namespace::Rule,
+                ),
+                _ => (
+                    rules::ua001_xml_not_well_formed::META.code,
+                    &rules::ua001_xml_not_well_formed::Rule,
+                ),
+            };
             if let Some(severity) = config.severity_of(code) {
                 let mut out = context::Reporter {
                     doc: None,

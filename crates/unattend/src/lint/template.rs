@@ -94,21 +94,43 @@ const WINDOWS_VARIABLES: &[&str] = &[
     "ONEDRIVE",
 ];
 
-fn find_delimited(s: &str, open: &str, close: &str) -> Option<(usize, usize)> {
+/// The first `open … close` on one line whose body `skip` does not reject.
+fn find_delimited(
+    s: &str,
+    open: &str,
+    close: &str,
+    skip: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = s[from..].find(open) {
         let start = from + i;
         let body_start = start + open.len();
-        // Placeholders are short and on one line.
-        let window = &s[body_start..s.len().min(body_start + 200)];
+        // Placeholders are short and on one line; stop on a character boundary.
+        let mut limit = s.len().min(body_start + 200);
+        while !s.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &s[body_start..limit];
         if let Some(j) = window.find(close)
             && !window[..j].contains('\n')
+            && !skip(&window[..j])
         {
             return Some((start, body_start + j + close.len()));
         }
         from = body_start;
     }
     None
+}
+
+/// PowerShell's `${env:WINDIR}` drive syntax is not a Packer variable.
+fn powershell_drive(body: &str) -> bool {
+    body.trim_start()
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("env:"))
+}
+
+fn never(_: &str) -> bool {
+    false
 }
 
 fn find_wrapped_name(s: &str, mark: char, skip: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
@@ -147,12 +169,11 @@ fn is_windows_variable(name: &str) -> bool {
 /// The first placeholder of `kind` in `s`, as a byte range.
 fn find(s: &str, kind: PlaceholderKind) -> Option<(usize, usize)> {
     match kind {
-        PlaceholderKind::Packer => {
-            find_delimited(s, "${", "}").or_else(|| find_delimited(s, "%{", "}"))
-        }
-        PlaceholderKind::Jinja => find_delimited(s, "{{", "}}")
-            .or_else(|| find_delimited(s, "{%", "%}"))
-            .or_else(|| find_delimited(s, "{#", "#}")),
+        PlaceholderKind::Packer => find_delimited(s, "${", "}", powershell_drive)
+            .or_else(|| find_delimited(s, "%{", "}", never)),
+        PlaceholderKind::Jinja => find_delimited(s, "{{", "}}", never)
+            .or_else(|| find_delimited(s, "{%", "%}", never))
+            .or_else(|| find_delimited(s, "{#", "#}", never)),
         // `@` names are UPPER_CASE by convention; lower case is an address.
         PlaceholderKind::At => {
             find_wrapped_name(s, '@', |n| n.bytes().any(|b| b.is_ascii_lowercase()))
@@ -213,6 +234,43 @@ impl Templates {
     }
 }
 
+/// True when a value looks like a placeholder a script fills in before the
+/// file is used (`[KEY]`, `#COMPUTERNAME#`, `***TimeZone***`, `__NAME__`,
+/// `$NAME$`, `REPLACE WITH …`), in a syntax the template scanner does not
+/// know. Such values are reported as warnings: the file works once they are
+/// filled in.
+pub(crate) fn looks_like_placeholder(value: &str) -> bool {
+    let v = value.trim();
+    let wrapped = |open: &str, close: &str| {
+        v.len() > open.len() + close.len()
+            && v.starts_with(open)
+            && v.ends_with(close)
+            && v[open.len()..v.len() - close.len()]
+                .chars()
+                .any(|c| c.is_alphabetic())
+    };
+    if wrapped("[", "]")
+        || wrapped("#", "#")
+        || wrapped("*", "*")
+        || wrapped("__", "__")
+        || wrapped("$", "$")
+    {
+        return true;
+    }
+    let lower = v.to_ascii_lowercase();
+    [
+        "replace",
+        "changeme",
+        "change_me",
+        "change-me",
+        "your_",
+        "your-",
+        "your ",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+}
+
 /// Describes the template syntax of raw text that did not parse (for a
 /// single clear message instead of parse noise).
 pub(crate) fn describe_raw(text: &str, syntax: TemplateSyntax) -> Option<&'static str> {
@@ -250,6 +308,7 @@ mod tests {
             "50%",
             "%1",
             "a@b@c",
+            "${env:WINDIR}\\Temp",
         ] {
             assert!(!all.contains_placeholder(v), "{v}");
         }
@@ -263,5 +322,25 @@ mod tests {
         assert!(jinja.contains_placeholder("{{ b }}"));
         assert!(!jinja.contains_placeholder("${a}"));
         assert_eq!(jinja.first().map(|(k, _)| k), Some(PlaceholderKind::Jinja));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn a_powershell_drive_does_not_hide_a_later_placeholder() {
+        let t = Templates::scan("${env:WINDIR} then ${var.name}", TemplateSyntax::Auto);
+        assert!(t.contains_placeholder("x ${env:TEMP} ${var.name}"));
+        assert!(!t.contains_placeholder("${env:TEMP}"));
+    }
+
+    #[test]
+    fn multi_byte_text_near_the_window_edge_does_not_panic() {
+        let s = format!("${{{}é}}", "a".repeat(198));
+        let _ = Templates::scan(&s, TemplateSyntax::Auto);
+        let s = format!("{{{{{}ü", "b".repeat(199));
+        let _ = Templates::scan(&s, TemplateSyntax::Auto);
     }
 }

@@ -796,7 +796,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
-        name: "Microsoft-Windows-SQMAPI",
+        name: "Microsoft-Windows-SQMApi",
+        name_variants: &["Microsoft-Windows-SQMAPI"],
         summary: Some("Customer Experience Improvement Program opt-in."),
         passes: PassSet::of(&[Pass::Specialize]),
         win: WinFacts {
@@ -805,6 +806,9 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         },
         file: Some("microsoft-windows-sqmapi.md"),
         page_date: Some("05/02/2017"),
+        source: Some(
+            "The reference page's title writes SQMAPI; the component's manifest, Windows System Image Manager and 52 public corpus files (3 of them WSIM-authored) write SQMApi. Windows compares names ignoring case, so both work; the manifest's spelling is canonical, the title's is kept as a variant.",
+        ),
         settings: (947, 1),
         top_level: &[947],
         ..ComponentInfo::BLANK
@@ -20269,7 +20273,7 @@ pub(crate) static NAME_INDEX: &[(&str, u16)] = &[
     ("Microsoft-Windows-SHWebSVC", 60),
     ("Microsoft-Windows-SMBServer", 61),
     ("Microsoft-Windows-SNMP-Agent-Service", 62),
-    ("Microsoft-Windows-SQMAPI", 63),
+    ("Microsoft-Windows-SQMApi", 63),
     ("Microsoft-Windows-STObject", 64),
     ("Microsoft-Windows-Store-Client-UI", 65),
     ("Microsoft-Windows-StorPort-RegistrySettings", 66),

@@ -722,10 +722,9 @@ only when case is ignored: `Microsoft-Windows-PnPSysprep` for
 `Microsoft-Windows-PnpSysprep`, `<Computername>` for `<ComputerName>`.
 Spellings that Microsoft's own pages use (a component's variant
 spellings, a setting whose title and XML example disagree such as
-`OEMAppId`/`OEMAppID`) are accepted, and so is
-`Microsoft-Windows-SQMApi`, which Windows System Image Manager writes
-although the reference's title says `SQMAPI`. Names that are wrong beyond case
-are UA108's and UA202's business.
+`OEMAppId`/`OEMAppID`, or `SQMAPI` beside the manifest's `SQMApi`) are
+accepted. Names that are wrong beyond case are UA108's and UA202's
+business.
 
 ## Why it matters
 

@@ -12,6 +12,8 @@ macro_rules! registry {
     };
 }
 
+pub(crate) mod support;
+
 registry! {
     ua001_xml_not_well_formed,
     ua002_encoding_mismatch,

@@ -76,5 +76,7 @@ pub(crate) fn report_parse_error(err: &ParseError, text: &str, config: &Resolved
         d.help("render the template first and lint the result, or keep template syntax inside text and attribute values");
     } else if err.message.contains("'&'") {
         d.help("write a literal & as &amp;");
+    } else if err.message.contains("prefix 'wcm'") {
+        d.help(format!("declare it on the root element: xmlns:wcm=\"{WCM_NS}\""));
     }
 }

@@ -5,10 +5,9 @@
 //! `Microsoft-Windows-PnpSysprep`, `<Computername>` for `<ComputerName>`.
 //! Spellings that Microsoft's own pages use (a component's variant
 //! spellings, a setting whose title and XML example disagree such as
-//! `OEMAppId`/`OEMAppID`) are accepted, and so is
-//! `Microsoft-Windows-SQMApi`, which Windows System Image Manager writes
-//! although the reference's title says `SQMAPI`. Names that are wrong beyond case
-//! are UA108's and UA202's business.
+//! `OEMAppId`/`OEMAppID`, or `SQMAPI` beside the manifest's `SQMApi`) are
+//! accepted. Names that are wrong beyond case are UA108's and UA202's
+//! business.
 //!
 //! ## Why it matters
 //!
@@ -75,11 +74,6 @@ fn rename(el: ElementRef<'_>, local: &str) -> Vec<TextEdit> {
     edits
 }
 
-/// Spellings that differ from the reference's page title but are what
-/// Windows System Image Manager writes (the manifest's own casing), seen in
-/// WSIM-authored files; the catalog does not record them as variants yet.
-const MANIFEST_SPELLINGS: &[&str] = &["Microsoft-Windows-SQMApi"];
-
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -91,7 +85,6 @@ impl Check for Rule {
         };
         if name == info.name
             || info.name_variants.contains(&name)
-            || MANIFEST_SPELLINGS.contains(&name)
             || !name.eq_ignore_ascii_case(info.name)
         {
             return;

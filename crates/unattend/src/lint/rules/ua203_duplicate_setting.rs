@@ -68,13 +68,6 @@ fn repeats_below(parent: Option<&catalog::SettingInfo>, name: &str) -> bool {
     })
 }
 
-/// True when a template control block (`%{ if … }`, `{% if … %}`) stands
-/// between two offsets: the elements are alternatives, not repeats.
-fn template_branch_between(cx: &FileCx<'_>, from: u32, to: u32) -> bool {
-    let between = cx.doc.text().get(from as usize..to as usize).unwrap_or("");
-    (between.contains("%{") || between.contains("{%")) && cx.is_template(between)
-}
-
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -99,7 +92,7 @@ impl Check for Rule {
         else {
             return;
         };
-        if template_branch_between(cx, first.span().end, s.el.span().start) {
+        if cx.in_different_template_branches(first.span().end, s.el.span().start) {
             return;
         }
         let within = if parent.local_name() == "component" {

@@ -97,13 +97,6 @@ fn adds(item: ElementRef<'_>) -> bool {
         .is_none_or(|a| a.value().trim().eq_ignore_ascii_case("add"))
 }
 
-/// True when a template control block (`%{ if … }`, `{% if … %}`) stands
-/// between two offsets: the items are alternatives, not repeats.
-fn template_branch_between(cx: &FileCx<'_>, from: u32, to: u32) -> bool {
-    let between = cx.doc.text().get(from as usize..to as usize).unwrap_or("");
-    (between.contains("%{") || between.contains("{%")) && cx.is_template(between)
-}
-
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -128,7 +121,7 @@ impl Check for Rule {
             .filter_map(|c| key_of(c, key_name))
             .find(|k| same_key(&k.value, &key.value));
         let Some(first) = earlier else { return };
-        if template_branch_between(cx, first.span.end, key.span.start) {
+        if cx.in_different_template_branches(first.span.end, key.span.start) {
             return;
         }
         let shown_key = if key_name.starts_with('@') { "wcm:keyValue" } else { key_name };

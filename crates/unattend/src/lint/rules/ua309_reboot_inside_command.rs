@@ -51,6 +51,7 @@
 //!   ("Do not add commands that shut down or reboot the computer") and
 //!   `… | WillReboot`
 
+use super::support::has_later_command;
 use crate::lint::prelude::*;
 
 /// UA309 `reboot-inside-command`.
@@ -149,33 +150,6 @@ fn nth_match(s: &str, word: &str, n: usize) -> Option<usize> {
     (0..s.len())
         .filter(|&i| s.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
         .nth(n)
-}
-
-fn order(item: ElementRef<'_>) -> Option<i64> {
-    item.child_elements()
-        .find(|c| c.local_name().eq_ignore_ascii_case("Order"))
-        .and_then(|o| o.text())
-        .and_then(|t| t.trim().parse().ok())
-}
-
-/// True when a command of the same list runs after `item`.
-fn has_later_command(item: ElementRef<'_>) -> bool {
-    let Some(parent) = item.parent() else { return false };
-    let mine = order(item);
-    let mut after = false;
-    parent.child_elements().any(|c| {
-        if c.id() == item.id() {
-            after = true;
-            return false;
-        }
-        if c.local_name() != item.local_name() {
-            return false;
-        }
-        match (mine, order(c)) {
-            (Some(a), Some(b)) => b > a,
-            _ => after,
-        }
-    })
 }
 
 impl Check for Rule {

@@ -45,6 +45,7 @@
 //!   `Microsoft-Windows-Shell-Setup | FirstLogonCommands | SynchronousCommand`
 //!   and its `Order` page (the two notes on sequencing)
 
+use super::support::has_later_command;
 use crate::lint::prelude::*;
 
 /// UA310 `firstlogon-not-sequential`.
@@ -116,33 +117,6 @@ fn detached_launch(cmd: &str) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-fn order(item: ElementRef<'_>) -> Option<i64> {
-    item.child_elements()
-        .find(|c| c.local_name().eq_ignore_ascii_case("Order"))
-        .and_then(|o| o.text())
-        .and_then(|t| t.trim().parse().ok())
-}
-
-/// True when a command of the same list runs after `item`.
-fn has_later_command(item: ElementRef<'_>) -> bool {
-    let Some(parent) = item.parent() else { return false };
-    let mine = order(item);
-    let mut after = false;
-    parent.child_elements().any(|c| {
-        if c.id() == item.id() {
-            after = true;
-            return false;
-        }
-        if c.local_name() != item.local_name() {
-            return false;
-        }
-        match (mine, order(c)) {
-            (Some(a), Some(b)) => b > a,
-            _ => after,
-        }
-    })
 }
 
 impl Check for Rule {

@@ -96,42 +96,6 @@ pub(super) fn trimmed_text_span(el: ElementRef<'_>) -> Option<Span> {
     ))
 }
 
-/// True when a value looks like a placeholder a script fills in before the
-/// file is used (`[KEY]`, `#COMPUTERNAME#`, `***TimeZone***`, `__NAME__`,
-/// `$NAME$`, `REPLACE WITH …`), in a syntax the template scanner does not
-/// know. Such values are reported as warnings: the file works once they are
-/// filled in.
-pub(super) fn looks_like_placeholder(value: &str) -> bool {
-    let v = value.trim();
-    let wrapped = |open: &str, close: &str| {
-        v.len() > open.len() + close.len()
-            && v.starts_with(open)
-            && v.ends_with(close)
-            && v[open.len()..v.len() - close.len()]
-                .chars()
-                .any(|c| c.is_alphabetic())
-    };
-    if wrapped("[", "]")
-        || wrapped("#", "#")
-        || wrapped("*", "*")
-        || wrapped("__", "__")
-        || wrapped("$", "$")
-    {
-        return true;
-    }
-    let lower = v.to_ascii_lowercase();
-    [
-        "replace",
-        "changeme",
-        "change_me",
-        "change-me",
-        "your_",
-        "your-",
-        "your ",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
-}
 
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
@@ -151,7 +115,7 @@ impl Check for Rule {
             return;
         };
         let setting = s.info.map_or("ComputerName", |i| i.xml_path);
-        if looks_like_placeholder(name) {
+        if crate::lint::template::looks_like_placeholder(name) {
             out.report_as(
                 Severity::Warning,
                 Some(s.el),

@@ -191,7 +191,7 @@ impl Check for Rule {
             );
             return;
         }
-        if super::ua401_computer_name::looks_like_placeholder(id) {
+        if crate::lint::template::looks_like_placeholder(id) {
             out.report_as(Severity::Warning, Some(s.el), span, format!("time zone {id:?} looks like a placeholder that was not filled in"))
                 .help("fill in a Windows time zone ID such as \"W. Europe Standard Time\" before the file is used");
             return;

@@ -86,7 +86,7 @@ impl Check for Rule {
         let Some(value) = h.value.text() else { return };
         if value.trim().is_empty()
             || cx.is_template(&value)
-            || super::ua401_computer_name::looks_like_placeholder(&value)
+            || crate::lint::template::looks_like_placeholder(&value)
         {
             return;
         }

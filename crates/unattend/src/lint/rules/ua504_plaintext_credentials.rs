@@ -111,7 +111,7 @@ impl Check for Rule {
         if value.trim().is_empty()
             || cx.is_template(&value)
             || super::ua406_product_key_format::is_deleted_marker(&value)
-            || super::ua401_computer_name::looks_like_placeholder(&value)
+            || crate::lint::template::looks_like_placeholder(&value)
             || (product_key && value.trim().chars().all(|c| c == '0' || c == '-'))
         {
             return;

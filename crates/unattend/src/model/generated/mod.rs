@@ -70,7 +70,7 @@ pub mod shared_access;
 pub mod shell_setup;
 pub mod smb_server;
 pub mod snmp_agent_service;
-pub mod sqmapi;
+pub mod sqm_api;
 pub mod st_object;
 pub mod stor_port_registry_settings;
 pub mod system_maintenance_service;
@@ -153,7 +153,7 @@ pub use shared_access::SharedAccess;
 pub use shell_setup::ShellSetup;
 pub use smb_server::SmbServer;
 pub use snmp_agent_service::SnmpAgentService;
-pub use sqmapi::Sqmapi;
+pub use sqm_api::SqmApi;
 pub use st_object::StObject;
 pub use stor_port_registry_settings::StorPortRegistrySettings;
 pub use system_maintenance_service::SystemMaintenanceService;
@@ -349,9 +349,9 @@ pub enum ComponentSettings {
     /// `Microsoft-Windows-SNMP-Agent-Service`: SNMP agent: communities, permitted managers, traps.
     #[serde(rename = "Microsoft-Windows-SNMP-Agent-Service")]
     SnmpAgentService(Box<SnmpAgentService>),
-    /// `Microsoft-Windows-SQMAPI`: Customer Experience Improvement Program opt-in.
-    #[serde(rename = "Microsoft-Windows-SQMAPI")]
-    Sqmapi(Box<Sqmapi>),
+    /// `Microsoft-Windows-SQMApi`: Customer Experience Improvement Program opt-in.
+    #[serde(rename = "Microsoft-Windows-SQMApi")]
+    SqmApi(Box<SqmApi>),
     /// `Microsoft-Windows-STObject`: Notification-area power/battery custom applications and icons.
     #[serde(rename = "Microsoft-Windows-STObject")]
     StObject(Box<StObject>),
@@ -540,7 +540,7 @@ impl ComponentSettings {
             ComponentSettings::ShWebSvc(_) => Some("Microsoft-Windows-SHWebSVC"),
             ComponentSettings::SmbServer(_) => Some("Microsoft-Windows-SMBServer"),
             ComponentSettings::SnmpAgentService(_) => Some("Microsoft-Windows-SNMP-Agent-Service"),
-            ComponentSettings::Sqmapi(_) => Some("Microsoft-Windows-SQMAPI"),
+            ComponentSettings::SqmApi(_) => Some("Microsoft-Windows-SQMApi"),
             ComponentSettings::StObject(_) => Some("Microsoft-Windows-STObject"),
             ComponentSettings::StorPortRegistrySettings(_) => {
                 Some("Microsoft-Windows-StorPort-RegistrySettings")
@@ -658,7 +658,7 @@ impl ComponentSettings {
             ComponentSettings::ShWebSvc(v) => v.to_children(),
             ComponentSettings::SmbServer(v) => v.to_children(),
             ComponentSettings::SnmpAgentService(v) => v.to_children(),
-            ComponentSettings::Sqmapi(v) => v.to_children(),
+            ComponentSettings::SqmApi(v) => v.to_children(),
             ComponentSettings::StObject(v) => v.to_children(),
             ComponentSettings::StorPortRegistrySettings(v) => v.to_children(),
             ComponentSettings::SystemMaintenanceService(v) => v.to_children(),
@@ -859,7 +859,7 @@ impl ComponentSettings {
             "microsoft-windows-snmp-agent-service" => read_component::<SnmpAgentService>(component)
                 .map(|v| ComponentSettings::SnmpAgentService(Box::new(v))),
             "microsoft-windows-sqmapi" => {
-                read_component::<Sqmapi>(component).map(|v| ComponentSettings::Sqmapi(Box::new(v)))
+                read_component::<SqmApi>(component).map(|v| ComponentSettings::SqmApi(Box::new(v)))
             }
             "microsoft-windows-stobject" => read_component::<StObject>(component)
                 .map(|v| ComponentSettings::StObject(Box::new(v))),
@@ -1286,9 +1286,9 @@ impl From<SnmpAgentService> for ComponentSettings {
     }
 }
 
-impl From<Sqmapi> for ComponentSettings {
-    fn from(v: Sqmapi) -> Self {
-        ComponentSettings::Sqmapi(Box::new(v))
+impl From<SqmApi> for ComponentSettings {
+    fn from(v: SqmApi) -> Self {
+        ComponentSettings::SqmApi(Box::new(v))
     }
 }
 
