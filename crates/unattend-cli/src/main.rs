@@ -75,6 +75,12 @@ enum Command {
         after_help = "Examples:\n  unattend fmt Unattend.xml\n  unattend fmt --check images/*.xml\n  unattend fmt --diff --indent 4 Autounattend.xml\n\nExit codes: 0 formatted (or nothing to do), 1 --check/--diff found files to reformat, 2 unreadable or malformed file."
     )]
     Fmt(commands::fmt::Args),
+    /// Hide a password the way Windows SIM does (PlainText=false), or reveal one.
+    /// This is obfuscation, not encryption.
+    #[command(
+        after_help = "Examples:\n  printf '%s' \"$ADMIN_PASSWORD\" | unattend password encode --element AdministratorPassword\n  echo 'UABhAHMAcwB3AG8AcgBkAA==' | unattend password decode\n\nThe password is read from standard input (a prompt on a terminal), never from the command line.\nExit codes: 0 done, 1 the value does not decode for that element, 2 I/O error."
+    )]
+    Password(commands::password::Args),
     /// Print the JSON Schema of unattend.toml (for editor completion).
     #[command(
         after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json"
@@ -123,6 +129,7 @@ fn main() -> ExitCode {
         Command::Get(args) => commands::edit::get(&args),
         Command::Schema(args) => commands::misc::schema(&args),
         Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Password(args) => commands::password::run(&args),
         Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),
     });

@@ -7,3 +7,4 @@ pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod lint;
 pub(crate) mod misc;
+pub(crate) mod password;
