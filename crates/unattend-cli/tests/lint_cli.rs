@@ -439,6 +439,8 @@ fn every_command_has_examples_in_its_help() {
         "set",
         "schema",
         "completions",
+        "fmt",
+        "password",
     ] {
         let help = stdout(&unattend(&dir, &[cmd, "--help"]));
         assert!(help.contains("Examples:"), "{cmd} --help has no examples");
