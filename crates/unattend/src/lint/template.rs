@@ -206,15 +206,14 @@ impl Templates {
             TemplateSyntax::At => vec![PlaceholderKind::At],
             TemplateSyntax::Percent => vec![PlaceholderKind::Percent],
         };
-        let first = kinds
+        // One search per syntax: the first placeholder of each, if any.
+        let found: Vec<(PlaceholderKind, Span)> = kinds
             .iter()
             .filter_map(|&k| find(text, k).map(|(s, e)| (k, Span::new(s, e))))
-            .min_by_key(|(_, span)| span.start);
-        // Only the syntaxes the file really uses make values placeholders.
-        let used = kinds
-            .into_iter()
-            .filter(|&k| find(text, k).is_some())
             .collect();
+        let first = found.iter().min_by_key(|(_, span)| span.start).copied();
+        // Only the syntaxes the file really uses make values placeholders.
+        let used = found.into_iter().map(|(k, _)| k).collect();
         Templates { kinds: used, first }
     }
 
