@@ -81,6 +81,16 @@ enum Command {
         after_help = "Examples:\n  printf '%s' \"$ADMIN_PASSWORD\" | unattend password encode --element AdministratorPassword\n  echo 'UABhAHMAcwB3AG8AcgBkAA==' | unattend password decode\n\nThe password is read from standard input (a prompt on a terminal), never from the command line.\nExit codes: 0 done, 1 the value does not decode for that element, 2 I/O error."
     )]
     Password(commands::password::Args),
+    /// Write an answer file from a TOML, YAML or JSON spec, checked by the linter.
+    #[command(
+        after_help = "Examples:\n  unattend build image.yaml -o Unattend.xml\n  ADMIN_PASSWORD=… unattend build --hide-secrets image.toml -o Unattend.xml\n  unattend build image.json > Unattend.xml\n\nSecrets: any string may be { env = \"NAME\" } or { file = \"path\" } instead of a literal.\nA component's processorArchitecture may be a list: one component per architecture.\nExit codes: 0 written, 1 spec or lint errors (nothing written), 2 usage or I/O error."
+    )]
+    Build(commands::spec::BuildArgs),
+    /// Write the spec (TOML, YAML or JSON) of an existing answer file.
+    #[command(
+        after_help = "Examples:\n  unattend convert Unattend.xml -o image.yaml\n  unattend convert Autounattend.xml --format json\n\n`unattend build` of the spec gives back an equivalent answer file."
+    )]
+    Convert(commands::spec::ConvertArgs),
     /// Print the JSON Schema of unattend.toml (for editor completion).
     #[command(
         after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json"
@@ -130,6 +140,8 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::misc::schema(&args),
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Password(args) => commands::password::run(&args),
+        Command::Build(args) => commands::spec::build(&args),
+        Command::Convert(args) => commands::spec::convert(&args),
         Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),
     });

@@ -441,6 +441,8 @@ fn every_command_has_examples_in_its_help() {
         "completions",
         "fmt",
         "password",
+        "build",
+        "convert",
     ] {
         let help = stdout(&unattend(&dir, &[cmd, "--help"]));
         assert!(help.contains("Examples:"), "{cmd} --help has no examples");

@@ -46,3 +46,8 @@ fn config_schema_describes_every_key() {
     }
     assert_eq!(schema["additionalProperties"], serde_json::json!(false));
 }
+
+#[test]
+fn spec_schema_is_current() {
+    check("unattend-spec.schema.json", unattend::model::spec_schema());
+}

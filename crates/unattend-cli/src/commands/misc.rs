@@ -44,6 +44,8 @@ pub(crate) fn completions(args: &CompletionsArgs) -> u8 {
 pub(crate) enum SchemaKind {
     /// `unattend.toml`, the linter's configuration.
     Config,
+    /// The TOML/YAML/JSON spec of `unattend build`.
+    Spec,
 }
 
 /// Arguments of `unattend schema`.
@@ -57,6 +59,7 @@ pub(crate) struct SchemaArgs {
 pub(crate) fn schema(args: &SchemaArgs) -> u8 {
     let text = match args.kind {
         SchemaKind::Config => unattend::lint::config_schema(),
+        SchemaKind::Spec => unattend::model::spec_schema(),
     };
     crate::output::out!("{text}");
     exit::CLEAN

@@ -8,3 +8,4 @@ pub(crate) mod fmt;
 pub(crate) mod lint;
 pub(crate) mod misc;
 pub(crate) mod password;
+pub(crate) mod spec;
