@@ -30,7 +30,7 @@ pass = "oobeSystem"
 
 [[settings.components]]
 name = "Microsoft-Windows-Shell-Setup"
-processorArchitecture = ["amd64", "x86"]
+arch = ["amd64", "x86"]
 
 [settings.components.settings.Microsoft-Windows-Shell-Setup]
 TimeZone = "UTC"

@@ -140,7 +140,11 @@ pub(crate) fn set(args: &SetArgs) -> u8 {
                     format!("{value:?}")
                 };
                 let created = if outcome.created > 0 {
-                    format!(" (created {} elements)", outcome.created)
+                    format!(
+                        " (created {} element{})",
+                        outcome.created,
+                        if outcome.created == 1 { "" } else { "s" }
+                    )
                 } else {
                     String::new()
                 };

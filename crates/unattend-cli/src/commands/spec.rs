@@ -5,8 +5,8 @@
 //!
 //! Two conveniences are resolved before the spec is typed: a string value
 //! may be `{ env = "NAME" }` or `{ file = "path" }` (secrets stay out of the
-//! spec), and a component's `processorArchitecture` may be a list, which
-//! emits the component once per architecture.
+//! spec), and a component's `processorArchitecture` (or `arch`) may be a
+//! list, which emits the component once per architecture.
 
 use std::path::{Path, PathBuf};
 
@@ -112,7 +112,13 @@ fn resolve(value: &mut Value, base: &Path, path: &mut Vec<String>) -> Result<(),
                     && let Value::Array(items) = v
                 {
                     let mut expanded = Vec::with_capacity(items.len());
-                    for item in items.drain(..) {
+                    for mut item in items.drain(..) {
+                        // `arch` is the short spelling of processorArchitecture.
+                        if let Some(obj) = item.as_object_mut()
+                            && let Some(arch) = obj.remove("arch")
+                        {
+                            obj.insert("processorArchitecture".to_string(), arch);
+                        }
                         match item.get("processorArchitecture") {
                             Some(Value::Array(arches)) => {
                                 for a in arches.clone() {
