@@ -91,11 +91,16 @@ enum Command {
         after_help = "Examples:\n  unattend convert Unattend.xml -o image.yaml\n  unattend convert Autounattend.xml --format json\n\n`unattend build` of the spec gives back an equivalent answer file."
     )]
     Convert(commands::spec::ConvertArgs),
-    /// Print the JSON Schema of unattend.toml (for editor completion).
+    /// Print a JSON Schema (for editor completion): `config` (unattend.toml) or `spec`.
     #[command(
-        after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json"
+        after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json\n  unattend schema spec > schemas/unattend-spec.schema.json\n\nIn YAML specs: # yaml-language-server: $schema=./schemas/unattend-spec.schema.json\nIn TOML files: #:schema ./schemas/unattend-spec.schema.json"
     )]
     Schema(commands::misc::SchemaArgs),
+    /// Print the sysprep command a file is meant for, and check the file against it.
+    #[command(
+        after_help = "Examples:\n  unattend sysprep Unattend.xml\n  unattend sysprep --sysprep \"/generalize /oobe /mode:vm /shutdown\" Unattend.xml\n\nThe command is printed on standard output; findings (passes the run never processes,\ndrivers kept without /generalize, invalid option combinations) on standard error.\nExit codes: 0 fine, 1 errors, 2 I/O error."
+    )]
+    Sysprep(commands::sysprep::Args),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  unattend completions bash > /etc/bash_completion.d/unattend\n  unattend completions zsh > ~/.zfunc/_unattend\n  unattend completions fish > ~/.config/fish/completions/unattend.fish\n  unattend completions powershell >> $PROFILE"
@@ -141,6 +146,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Password(args) => commands::password::run(&args),
         Command::Build(args) => commands::spec::build(&args),
+        Command::Sysprep(args) => commands::sysprep::run(&args),
         Command::Convert(args) => commands::spec::convert(&args),
         Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),

@@ -18,6 +18,7 @@ pub mod lint;
 pub mod model;
 /// Hidden (`PlainText=false`) answer-file passwords: encode and decode (obfuscation, not encryption).
 pub mod password;
+pub mod sysprep;
 
 pub use document::{Document, ParseError};
 pub use model::Unattend;

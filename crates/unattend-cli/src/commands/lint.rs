@@ -71,6 +71,10 @@ pub(crate) struct Args {
     /// The file name to report (and to match per-file ignores) for standard input.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
+    /// The sysprep command the files are given to, e.g. "/generalize /oobe
+    /// /shutdown": settings in passes it never processes are reported.
+    #[arg(long, value_name = "OPTIONS")]
+    sysprep: Option<String>,
     /// Colour in `full` output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,

@@ -9,3 +9,4 @@ pub(crate) mod lint;
 pub(crate) mod misc;
 pub(crate) mod password;
 pub(crate) mod spec;
+pub(crate) mod sysprep;

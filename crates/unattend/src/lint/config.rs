@@ -77,6 +77,11 @@ pub struct Config {
     /// Template syntax placeholders may use. Default: `auto`.
     #[serde(default)]
     pub template: TemplateSyntax,
+    /// The sysprep command the files are given to, e.g.
+    /// `/generalize /oobe /shutdown` (implies `profile = "sysprep"`): settings
+    /// in passes that run never processes are reported.
+    #[serde(default)]
+    pub sysprep: Option<String>,
 }
 
 /// A configuration problem, with file and position.
@@ -221,12 +226,21 @@ impl Config {
                 })
             })
             .collect();
+        let sysprep = self
+            .sysprep
+            .as_deref()
+            .map(crate::sysprep::SysprepCommand::parse_options);
         ResolvedConfig {
             severities,
             target_arch: self.target_arch,
             target_windows: self.target_windows.clone(),
-            profile: self.profile,
+            profile: if sysprep.is_some() {
+                Some(Profile::Sysprep)
+            } else {
+                self.profile
+            },
             template: self.template,
+            sysprep: sysprep.map(|r| r.and_then(|c| c.validate().map(|()| c))),
         }
     }
 }
@@ -260,6 +274,9 @@ pub struct ResolvedConfig {
     pub profile: Option<Profile>,
     /// Template syntax.
     pub template: TemplateSyntax,
+    /// The sysprep command the file is given to, when configured; an error
+    /// message when the command itself is invalid (reported by UA607/UA608).
+    pub sysprep: Option<Result<crate::sysprep::SysprepCommand, crate::sysprep::SysprepError>>,
 }
 
 impl Default for ResolvedConfig {
@@ -269,6 +286,20 @@ impl Default for ResolvedConfig {
 }
 
 impl ResolvedConfig {
+    /// Uses `command` as the sysprep command (the CLI's `--sysprep`).
+    pub fn with_sysprep(mut self, command: &str) -> ResolvedConfig {
+        let parsed = crate::sysprep::SysprepCommand::parse_options(command)
+            .and_then(|c| c.validate().map(|()| c));
+        self.sysprep = Some(parsed);
+        self.profile = Some(Profile::Sysprep);
+        self
+    }
+
+    /// The valid sysprep command, when one is configured.
+    pub fn sysprep_command(&self) -> Option<&crate::sysprep::SysprepCommand> {
+        self.sysprep.as_ref().and_then(|r| r.as_ref().ok())
+    }
+
     /// The severity of a rule, `None` when it is disabled.
     pub fn severity_of(&self, code: &str) -> Option<Severity> {
         rules()
