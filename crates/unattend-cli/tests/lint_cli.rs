@@ -480,3 +480,50 @@ fn secrets_never_appear_in_rendered_output() {
         }
     }
 }
+
+/// The issue's own example: a file with windowsPE settings linted for a
+/// sysprep run warns that sysprep will not process them.
+#[test]
+fn lint_with_a_sysprep_command_warns_about_windows_pe() {
+    let pe = format!(
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"windowsPE\">\n    <component name=\"Microsoft-Windows-International-Core-WinPE\" {COMPONENT}>\n      <UILanguage>en-US</UILanguage>\n    </component>\n  </settings>\n</unattend>\n"
+    );
+    let dir = workspace("sysprep-flag", &[("Unattend.xml", &pe)]);
+    let o = unattend(
+        &dir,
+        &[
+            "lint",
+            "--output-format",
+            "concise",
+            "--sysprep",
+            "/generalize /oobe /shutdown",
+            "Unattend.xml",
+        ],
+    );
+    assert!(
+        stdout(&o).contains("Unattend.xml:2:19: UA604 [warning] sysprep never runs the windowsPE pass: its 1 component will not be applied"),
+        "{}",
+        stdout(&o)
+    );
+    let o = unattend(
+        &dir,
+        &[
+            "lint",
+            "--output-format",
+            "concise",
+            "--sysprep",
+            "/oobe /audit",
+            "Unattend.xml",
+        ],
+    );
+    assert!(stdout(&o).contains("UA608 [error]"));
+    assert_eq!(o.status.code(), Some(1));
+    let o = unattend(&dir, &["sysprep", "Unattend.xml"]);
+    assert!(
+        stdout(&o)
+            .starts_with("%WINDIR%\\System32\\Sysprep\\sysprep.exe /oobe /shutdown /unattend:"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("UA604"));
+}

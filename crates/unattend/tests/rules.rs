@@ -1,7 +1,8 @@
 //! Every rule: documented, and tested on a fixture that must trigger it
 //! (`tests/fixtures/rules/UAnnn.fail.xml`) and a near-miss that must not
 //! (`UAnnn.pass.xml`), with the rendered diagnostics of both snapshotted.
-//! A rule may take configuration from `UAnnn.toml` beside its fixtures.
+//! A rule may take configuration from `UAnnn.toml` beside its fixtures, or
+//! `UAnnn.fail.toml` / `UAnnn.pass.toml` when the two need different ones.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -12,8 +13,14 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-fn config_for(code: &str) -> ResolvedConfig {
-    let path = fixtures().join(format!("{code}.toml"));
+/// `UAnnn.fail.toml` / `UAnnn.pass.toml` when present, else `UAnnn.toml`.
+fn config_for(code: &str, kind: &str) -> ResolvedConfig {
+    let specific = fixtures().join(format!("{code}.{kind}.toml"));
+    let path = if specific.exists() {
+        specific
+    } else {
+        fixtures().join(format!("{code}.toml"))
+    };
     match std::fs::read_to_string(&path) {
         Ok(text) => Config::from_toml(&text, &path).unwrap().resolve(None),
         Err(_) => ResolvedConfig::default(),
@@ -68,8 +75,8 @@ fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
     let mut problems = Vec::new();
     let mut rendered = Vec::new();
     for rule in rules() {
-        let config = config_for(rule.code);
         for (kind, must_fire) in [("fail", true), ("pass", false)] {
+            let config = config_for(rule.code, kind);
             let name = format!("{}.{kind}.xml", rule.code);
             let path = fixtures().join(&name);
             let Ok(bytes) = std::fs::read(&path) else {

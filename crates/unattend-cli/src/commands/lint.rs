@@ -101,8 +101,21 @@ impl FailLevel {
     }
 }
 
-/// The configuration for one file: explicit, discovered, or default.
+/// The configuration for one file (explicit, discovered, or default), with
+/// `--sysprep` applied on top.
 fn config_for(
+    args: &Args,
+    explicit: Option<&ConfigFile>,
+    file: &Path,
+) -> Result<ResolvedConfig, String> {
+    let config = config_from_files(args, explicit, file)?;
+    Ok(match &args.sysprep {
+        Some(command) => config.with_sysprep(command),
+        None => config,
+    })
+}
+
+fn config_from_files(
     args: &Args,
     explicit: Option<&ConfigFile>,
     file: &Path,

@@ -2570,9 +2570,14 @@ passes. Reported once per pass, at its `pass` attribute. Without the
 profile the rule does nothing, since Autounattend.xml files on media run
 every pass.
 
-A second part, audit passes (`auditSystem`, `auditUser`) in a file used
-without `sysprep /audit`, needs the sysprep command line; it is not
-checked yet and will come with a configuration for that command.
+With the sysprep command configured (`sysprep = "/generalize /oobe
+/shutdown"` in `unattend.toml`, or `unattend lint --sysprep …`), every
+non-empty pass that run never reaches is reported: generalize and
+specialize without `/generalize`, the audit passes without `/audit`,
+oobeSystem without `/oobe`. Passes the file itself leads to are reached:
+audit passes after `Reseal` with `Mode` `Audit` in oobeSystem, and
+oobeSystem after `Generalize` or `Reseal` with `Mode` `OOBE` in auditUser
+(Windows keeps the answer file for those later boots).
 
 ## Why it matters
 
@@ -2605,6 +2610,45 @@ Autounattend.xml for media, do not lint it with the sysprep profile.
   Microsoft Learn
 - Sysprep command-line options (`/generalize`, `/oobe`, `/audit`,
   `/unattend`), Microsoft Learn"#########,
+    ),
+    (
+        "UA605",
+        r#########"## What it checks
+
+With the sysprep command configured (`sysprep = "…"` in `unattend.toml`
+or `unattend lint --sysprep …`): `PersistAllDeviceInstalls` set to
+`true` (Microsoft-Windows-PnpSysprep, generalize pass) while the command
+has no `/generalize`.
+
+## Why it matters
+
+Keeping the installed drivers is a decision taken while generalizing:
+the setting is read in the generalize pass only. A run without
+`/generalize` never processes that pass, so the drivers are not kept the
+way the file intends, and nothing says so.
+
+## Example
+
+```xml
+<!-- used with: sysprep /oobe /reboot /unattend:Unattend.xml -->
+<settings pass="generalize">
+  <component name="Microsoft-Windows-PnpSysprep" …>
+    <PersistAllDeviceInstalls>true</PersistAllDeviceInstalls>
+  </component>
+</settings>
+```
+
+## Fix
+
+Generalize the image (`sysprep /generalize /oobe /shutdown
+/unattend:Unattend.xml`), or drop the setting if the run is not meant to
+generalize.
+
+## References
+
+- Microsoft-Windows-PnpSysprep | PersistAllDeviceInstalls, Unattended
+  Windows Setup Reference
+- Sysprep (Generalize) a Windows installation, Microsoft Learn"#########,
     ),
     (
         "UA606",
@@ -2657,6 +2701,77 @@ provisioning packages or layout files instead.
   Reference (Microsoft Learn)
 - Sysprep fails after you remove or update Microsoft Store apps that
   include built-in Windows images (Microsoft support)"#########,
+    ),
+    (
+        "UA607",
+        r#########"## What it checks
+
+The sysprep command configured for the file (`sysprep = "…"` in
+`unattend.toml`, or `unattend lint --sysprep …`) uses `/mode:vm` in a way
+sysprep refuses: without both `/generalize` and `/oobe`, or together with
+an option other than `/reboot`, `/shutdown` and `/quit` (such as
+`/quiet` or `/unattend`). Reported once, on the root element.
+
+## Why it matters
+
+VM mode generalizes a virtual disk for the same virtual hardware and
+skips the hardware re-detection of a normal generalize. Sysprep accepts
+it only as `/generalize /oobe /mode:vm` with one of `/reboot`,
+`/shutdown`, `/quit`; any other combination fails when the image build
+reaches that step. Because `/unattend` is not accepted, the answer file
+must be where Windows finds it by itself (for example
+`%WINDIR%\Panther\Unattend.xml`).
+
+## Example
+
+```text
+sysprep /generalize /oobe /mode:vm /shutdown /unattend:C:\\Unattend.xml
+```
+
+## Fix
+
+Drop the extra option and copy the answer file to
+`%WINDIR%\Panther\Unattend.xml` instead of passing `/unattend`:
+`sysprep /generalize /oobe /mode:vm /shutdown`.
+
+## References
+
+- Sysprep command-line options, Microsoft Learn
+- Boot Windows to audit mode or OOBE; Use answer files with Sysprep, Microsoft Learn"#########,
+    ),
+    (
+        "UA608",
+        r#########"## What it checks
+
+The sysprep command configured for the file (`sysprep = "…"` in
+`unattend.toml`, or `unattend lint --sysprep …`) is not one sysprep
+accepts: an unknown or repeated option, `/oobe` together with `/audit`,
+more than one of `/reboot`, `/shutdown`, `/quit`, or `/unattend` without
+a file. VM-mode combinations are UA607's. Reported once, on the root
+element.
+
+## Why it matters
+
+Sysprep stops with a usage message instead of generalizing, at the point
+of an image build where the machine has been prepared for an hour; the
+pipeline step fails, or worse, a script ignores the exit code and
+captures an image that was never generalized.
+
+## Example
+
+```text
+sysprep /generalize /oobe /audit /shutdown /unattend:C:\\Unattend.xml
+```
+
+## Fix
+
+Keep one of `/oobe` and `/audit` and one of `/reboot`, `/shutdown`,
+`/quit`: `sysprep /generalize /oobe /shutdown /unattend:C:\Unattend.xml`.
+
+## References
+
+- Sysprep command-line options, Microsoft Learn
+- Boot Windows to audit mode or OOBE; Use answer files with Sysprep, Microsoft Learn"#########,
     ),
     (
         "UA900",

@@ -70,6 +70,9 @@ registry! {
     ua602_skip_rearm,
     ua603_generalize_and_reseal,
     ua604_pass_ignored_by_sysprep,
+    ua605_persist_drivers_without_generalize,
     ua606_copy_profile,
+    ua607_vm_mode_options,
+    ua608_sysprep_options,
     ua900_unused_suppression,
 }

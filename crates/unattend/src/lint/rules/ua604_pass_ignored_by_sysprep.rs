@@ -6,9 +6,14 @@
 //! profile the rule does nothing, since Autounattend.xml files on media run
 //! every pass.
 //!
-//! A second part, audit passes (`auditSystem`, `auditUser`) in a file used
-//! without `sysprep /audit`, needs the sysprep command line; it is not
-//! checked yet and will come with a configuration for that command.
+//! With the sysprep command configured (`sysprep = "/generalize /oobe
+//! /shutdown"` in `unattend.toml`, or `unattend lint --sysprep …`), every
+//! non-empty pass that run never reaches is reported: generalize and
+//! specialize without `/generalize`, the audit passes without `/audit`,
+//! oobeSystem without `/oobe`. Passes the file itself leads to are reached:
+//! audit passes after `Reseal` with `Mode` `Audit` in oobeSystem, and
+//! oobeSystem after `Generalize` or `Reseal` with `Mode` `OOBE` in auditUser
+//! (Windows keeps the answer file for those later boots).
 //!
 //! ## Why it matters
 //!
@@ -55,19 +60,78 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "profile/sysprep command given: settings in windowsPE/offlineServicing (never processed by sysprep), audit passes without /audit",
 };
 
+/// The options of a command, without the executable.
+fn options_of(cmd: &crate::sysprep::SysprepCommand) -> String {
+    let full = cmd.to_string();
+    full.split_once(' ').map_or(String::new(), |(_, o)| o.to_string())
+}
+
+/// The `Mode` of a Deployment `Reseal` or `Generalize` in the given pass
+/// (`Generalize` without a Mode goes to OOBE, its documented default).
+fn deployment_mode(cx: &FileCx<'_>, in_pass: Pass, container: &str) -> Option<String> {
+    cx.passes
+        .iter()
+        .filter(|p| p.pass == Some(in_pass))
+        .flat_map(|p| p.components.iter())
+        .filter(|c| c.info.is_some_and(|i| i.name == "Microsoft-Windows-Deployment"))
+        .find_map(|c| {
+            let el = c.el.child(container)?;
+            match el.child("Mode").and_then(|m| m.text()) {
+                Some(t) => Some(t.trim().to_string()),
+                None => (container == "Generalize").then(|| "OOBE".to_string()),
+            }
+        })
+}
+
+/// Passes a later boot reaches from this file's own settings.
+fn reached_later(cx: &FileCx<'_>, p: Pass) -> bool {
+    let Some(cmd) = cx.config.sysprep_command() else { return false };
+    match p {
+        Pass::AuditSystem | Pass::AuditUser => {
+            cmd.processes(Pass::OobeSystem)
+                && deployment_mode(cx, Pass::OobeSystem, "Reseal").is_some_and(|m| m.eq_ignore_ascii_case("Audit"))
+        }
+        Pass::OobeSystem => {
+            cmd.processes(Pass::AuditUser)
+                && ["Generalize", "Reseal"].iter().any(|c| {
+                    deployment_mode(cx, Pass::AuditUser, c).is_some_and(|m| m.eq_ignore_ascii_case("OOBE"))
+                })
+        }
+        _ => false,
+    }
+}
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check_pass(&self, cx: &FileCx<'_>, pass: &PassView<'_>, out: &mut Reporter<'_>) {
-        if cx.config.profile != Some(Profile::Sysprep) {
+        if cx.config.profile != Some(Profile::Sysprep) || pass.components.is_empty() {
             return;
         }
-        let Some(p @ (Pass::WindowsPe | Pass::OfflineServicing)) = pass.pass else {
+        let Some(p) = pass.pass else { return };
+        if let Some(cmd) = cx.config.sysprep_command()
+            && !matches!(p, Pass::WindowsPe | Pass::OfflineServicing)
+        {
+            if cmd.processes(p) || reached_later(cx, p) {
+                return;
+            }
+            let needs = match p {
+                Pass::Generalize | Pass::Specialize => "/generalize",
+                Pass::AuditSystem | Pass::AuditUser => "/audit",
+                _ => "/oobe",
+            };
+            let span = pass.el.attribute_ns(None, "pass").map_or(pass.el.name_span(), |a| a.value_span());
+            out.report(
+                Some(pass.el),
+                span,
+                format!("`sysprep {}` never runs the {p} pass: its settings will not be applied", options_of(cmd)),
+            )
+            .help(format!("add {needs} to the sysprep command, or move these settings into a pass it runs"));
             return;
-        };
-        if pass.components.is_empty() {
+        }
+        if !matches!(p, Pass::WindowsPe | Pass::OfflineServicing) {
             return;
         }
         let span = pass

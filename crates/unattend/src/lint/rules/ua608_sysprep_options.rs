@@ -1,0 +1,59 @@
+//! ## What it checks
+//!
+//! The sysprep command configured for the file (`sysprep = "…"` in
+//! `unattend.toml`, or `unattend lint --sysprep …`) is not one sysprep
+//! accepts: an unknown or repeated option, `/oobe` together with `/audit`,
+//! more than one of `/reboot`, `/shutdown`, `/quit`, or `/unattend` without
+//! a file. VM-mode combinations are UA607's. Reported once, on the root
+//! element.
+//!
+//! ## Why it matters
+//!
+//! Sysprep stops with a usage message instead of generalizing, at the point
+//! of an image build where the machine has been prepared for an hour; the
+//! pipeline step fails, or worse, a script ignores the exit code and
+//! captures an image that was never generalized.
+//!
+//! ## Example
+//!
+//! ```text
+//! sysprep /generalize /oobe /audit /shutdown /unattend:C:\\Unattend.xml
+//! ```
+//!
+//! ## Fix
+//!
+//! Keep one of `/oobe` and `/audit` and one of `/reboot`, `/shutdown`,
+//! `/quit`: `sysprep /generalize /oobe /shutdown /unattend:C:\Unattend.xml`.
+//!
+//! ## References
+//!
+//! - Sysprep command-line options, Microsoft Learn
+//! - Boot Windows to audit mode or OOBE; Use answer files with Sysprep, Microsoft Learn
+
+use crate::lint::prelude::*;
+
+/// UA608 `sysprep-options`.
+pub(crate) struct Rule;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    code: "UA608",
+    name: "sysprep-options",
+    severity: Severity::Error,
+    summary: "the sysprep command is invalid: unknown or repeated option, /oobe with /audit, several of /reboot /shutdown /quit",
+};
+
+impl Check for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileCx<'_>, out: &mut Reporter<'_>) {
+        let Some(Err(error)) = &cx.config.sysprep else { return };
+        if error.rule() != META.code {
+            return;
+        }
+        let root = cx.doc.root();
+        out.report(Some(root), root.name_span(), format!("the sysprep command this file is for is invalid: {error}"))
+            .help("one of /oobe or /audit, at most one of /reboot /shutdown /quit; options: /generalize /oobe /audit /reboot /shutdown /quit /quiet /mode:vm /unattend:FILE");
+    }
+}
