@@ -1,7 +1,6 @@
 """Side-by-side timings for scripts/bench-compare.sh (see there)."""
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -19,10 +18,15 @@ def timed(cmd, runs, stdin=None):
 
 
 def peak_kib(cmd):
-    """Peak resident memory (KiB) of one run of a command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    """Peak resident memory (KiB) of one run of a command, measured in a
+    fresh process so no earlier child's peak counts."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe] + cmd, capture_output=True, text=True, check=False)
+    return int(out.stdout.strip() or 0)
 
 
 def main():
