@@ -96,6 +96,12 @@ enum Command {
         after_help = "Examples:\n  unattend schema config > schemas/unattend-config.schema.json\n  unattend schema spec > schemas/unattend-spec.schema.json\n\nIn YAML specs: # yaml-language-server: $schema=./schemas/unattend-spec.schema.json\nIn TOML files: #:schema ./schemas/unattend-spec.schema.json"
     )]
     Schema(commands::misc::SchemaArgs),
+    /// Write a ready-made answer file (or its spec) from a preset, and print
+    /// the sysprep command it is meant for.
+    #[command(
+        after_help = "Examples:\n  unattend new --list\n  unattend new --preset generalize-oobe -o Unattend.xml\n  unattend new --preset cloudbase-init --password-stdin -o Unattend.xml < admin.txt\n  unattend new --preset autounattend-uefi --set 'oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=W. Europe Standard Time' -o Autounattend.xml\n  unattend new --preset audit-mode -o image.yaml\n\nThe sysprep command (and where the file goes) is printed on standard error.\nThe administrator password is a public placeholder unless --password-stdin or --set replaces it.\nExit codes: 0 written, 1 lint errors after --set (nothing written), 2 unknown preset, usage or I/O error."
+    )]
+    New(commands::new::Args),
     /// Print the sysprep command a file is meant for, and check the file against it.
     #[command(
         after_help = "Examples:\n  unattend sysprep Unattend.xml\n  unattend sysprep --sysprep \"/generalize /oobe /mode:vm /shutdown\" Unattend.xml\n\nThe command is printed on standard output; findings (passes the run never processes,\ndrivers kept without /generalize, invalid option combinations) on standard error.\nExit codes: 0 fine, 1 errors, 2 I/O error."
@@ -147,6 +153,7 @@ fn main() -> ExitCode {
         Command::Password(args) => commands::password::run(&args),
         Command::Build(args) => commands::spec::build(&args),
         Command::Sysprep(args) => commands::sysprep::run(&args),
+        Command::New(args) => commands::new::run(&args),
         Command::Convert(args) => commands::spec::convert(&args),
         Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),

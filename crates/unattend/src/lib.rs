@@ -18,6 +18,8 @@ pub mod lint;
 pub mod model;
 /// Hidden (`PlainText=false`) answer-file passwords: encode and decode (obfuscation, not encryption).
 pub mod password;
+/// Ready-made answer files (generalize-oobe, cloudbase-init, audit-mode, vm-mode, install media) with their sysprep commands.
+pub mod presets;
 pub mod sysprep;
 
 pub use document::{Document, ParseError};

@@ -47,7 +47,7 @@ fn parse_arch(s: &str) -> Result<Arch, String> {
 }
 
 /// Splits `PATH=VALUE` at the first `=` outside a `[Key=value]` selector.
-fn split_assignment(a: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_assignment(a: &str) -> Option<(&str, &str)> {
     let mut depth = 0usize;
     for (i, c) in a.char_indices() {
         match c {
@@ -72,7 +72,7 @@ fn read(file: &PathBuf) -> Result<Document, u8> {
 }
 
 /// True when the path ends in a secret (passwords, product keys, join credentials).
-fn is_secret_path(path: &SettingPath) -> bool {
+pub(crate) fn is_secret_path(path: &SettingPath) -> bool {
     path.steps
         .iter()
         .any(|s| s.name.contains("Password") || s.name == "ProductKey" || s.name == "AccountData")

@@ -7,6 +7,7 @@ pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod lint;
 pub(crate) mod misc;
+pub(crate) mod new;
 pub(crate) mod password;
 pub(crate) mod spec;
 pub(crate) mod sysprep;

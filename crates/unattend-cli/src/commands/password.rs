@@ -29,7 +29,7 @@ pub(crate) struct Args {
 }
 
 /// One line from standard input, without its line end; prompts on a terminal.
-fn read_line(prompt: &str) -> std::io::Result<String> {
+pub(crate) fn read_line(prompt: &str) -> std::io::Result<String> {
     if std::io::stdin().is_terminal() {
         eprint!("{prompt}");
     }

@@ -29,7 +29,8 @@ pub(crate) enum Format {
 }
 
 impl Format {
-    fn of(path: &Path) -> Option<Format> {
+    /// The format a file's extension names, if any.
+    pub(crate) fn of(path: &Path) -> Option<Format> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "yaml" | "yml" => Some(Format::Yaml),
@@ -203,7 +204,8 @@ pub(crate) fn read_spec(path: &Path) -> Result<Unattend, String> {
     })
 }
 
-fn write_spec(model: &Unattend, format: Format) -> Result<String, String> {
+/// The spec text of a model (also used by `unattend new`).
+pub(crate) fn write_spec(model: &Unattend, format: Format) -> Result<String, String> {
     match format {
         Format::Toml => toml::to_string_pretty(model).map_err(|e| e.to_string()),
         Format::Yaml => serde_saphyr::to_string(model).map_err(|e| e.to_string()),
