@@ -443,6 +443,8 @@ fn every_command_has_examples_in_its_help() {
         "password",
         "build",
         "convert",
+        "new",
+        "sysprep",
     ] {
         let help = stdout(&unattend(&dir, &[cmd, "--help"]));
         assert!(help.contains("Examples:"), "{cmd} --help has no examples");
@@ -518,12 +520,29 @@ fn lint_with_a_sysprep_command_warns_about_windows_pe() {
     );
     assert!(stdout(&o).contains("UA608 [error]"));
     assert_eq!(o.status.code(), Some(1));
+    // A media file: no sysprep command runs it.
     let o = unattend(&dir, &["sysprep", "Unattend.xml"]);
-    assert!(
-        stdout(&o)
-            .starts_with("%WINDIR%\\System32\\Sysprep\\sysprep.exe /oobe /shutdown /unattend:"),
-        "{}",
-        stdout(&o)
-    );
-    assert!(String::from_utf8_lossy(&o.stderr).contains("UA604"));
+    assert_eq!(stdout(&o), "");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("install media"));
+    // Presets name their command; audit and VM runs are recognised.
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/answer-files");
+    for (preset, expected) in [
+        ("audit-mode.xml", "sysprep.exe /audit /reboot /unattend:"),
+        (
+            "vm-mode.xml",
+            "sysprep.exe /generalize /oobe /mode:vm /shutdown",
+        ),
+        (
+            "generalize-oobe.xml",
+            "sysprep.exe /generalize /oobe /shutdown /unattend:",
+        ),
+    ] {
+        let o = unattend(&examples, &["sysprep", preset]);
+        assert!(stdout(&o).contains(expected), "{preset}: {}", stdout(&o));
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "",
+            "{preset} checks clean"
+        );
+    }
 }

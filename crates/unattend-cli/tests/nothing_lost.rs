@@ -10,7 +10,10 @@ use std::process::{Command, Output};
 const FILE: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n<settings pass=\"specialize\">\n<!-- keep -->\n<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>OLD</ComputerName></component>\n</settings>\n</unattend>\n";
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unattend-nothing-lost-{}-{name}", std::process::id()));
+    let d = std::env::temp_dir().join(format!(
+        "unattend-nothing-lost-{}-{name}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -34,7 +37,11 @@ fn with_tiny_disk(cwd: &Path, args: &[&str]) -> Output {
 }
 
 fn unattend(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend")).current_dir(cwd).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_unattend"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn no_temporaries(d: &Path) {
@@ -48,7 +55,8 @@ fn no_temporaries(d: &Path) {
 
 /// A file just over the size limit, so rewriting it fails mid-way.
 fn big_file() -> String {
-    let padding = "<!-- padding padding padding padding padding padding padding padding -->\n".repeat(20);
+    let padding =
+        "<!-- padding padding padding padding padding padding padding padding -->\n".repeat(20);
     FILE.replace("<!-- keep -->\n", &format!("<!-- keep -->\n{padding}"))
 }
 
@@ -59,11 +67,34 @@ fn a_failing_disk_leaves_fmt_and_set_targets_unchanged() {
     assert!(original.len() > 1024);
     std::fs::write(d.join("Unattend.xml"), &original).unwrap();
     let o = with_tiny_disk(&d, &["fmt", "Unattend.xml"]);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(std::fs::read_to_string(d.join("Unattend.xml")).unwrap(), original);
-    let o = with_tiny_disk(&d, &["set", "Unattend.xml", "specialize/Microsoft-Windows-Shell-Setup/ComputerName=NEW"]);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(std::fs::read_to_string(d.join("Unattend.xml")).unwrap(), original);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("Unattend.xml")).unwrap(),
+        original
+    );
+    let o = with_tiny_disk(
+        &d,
+        &[
+            "set",
+            "Unattend.xml",
+            "specialize/Microsoft-Windows-Shell-Setup/ComputerName=NEW",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("Unattend.xml")).unwrap(),
+        original
+    );
     no_temporaries(&d);
 }
 
@@ -76,11 +107,22 @@ fn a_failing_disk_leaves_build_and_convert_outputs_unchanged() {
     std::fs::write(d.join("out.xml"), "previous build").unwrap();
     std::fs::write(d.join("old.yaml"), "previous spec").unwrap();
     let o = with_tiny_disk(&d, &["build", "--no-lint", "spec.json", "-o", "out.xml"]);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(std::fs::read_to_string(d.join("out.xml")).unwrap(), "previous build");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("out.xml")).unwrap(),
+        "previous build"
+    );
     let o = with_tiny_disk(&d, &["convert", "Unattend.xml", "-o", "old.yaml"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(d.join("old.yaml")).unwrap(), "previous spec");
+    assert_eq!(
+        std::fs::read_to_string(d.join("old.yaml")).unwrap(),
+        "previous spec"
+    );
     no_temporaries(&d);
 }
 
@@ -91,10 +133,25 @@ fn a_target_that_cannot_be_replaced_is_left_alone() {
     std::fs::create_dir_all(d.join("taken.xml/inside")).unwrap();
     let o = unattend(&d, &["convert", "Unattend.xml", "-o", "taken.xml.json"]);
     assert_eq!(o.status.code(), Some(0));
-    let o = unattend(&d, &["build", "--no-lint", "taken.xml.json", "-o", "taken.xml"]);
+    let o = unattend(
+        &d,
+        &["build", "--no-lint", "taken.xml.json", "-o", "taken.xml"],
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(d.join("taken.xml/inside").is_dir(), "the directory is untouched");
-    let o = unattend(&d, &["build", "--no-lint", "taken.xml.json", "-o", "missing-dir/out.xml"]);
+    assert!(
+        d.join("taken.xml/inside").is_dir(),
+        "the directory is untouched"
+    );
+    let o = unattend(
+        &d,
+        &[
+            "build",
+            "--no-lint",
+            "taken.xml.json",
+            "-o",
+            "missing-dir/out.xml",
+        ],
+    );
     assert_eq!(o.status.code(), Some(2));
     no_temporaries(&d);
 }
@@ -104,10 +161,18 @@ fn invalid_input_writes_nothing() {
     let d = dir("invalid");
     std::fs::write(d.join("bad.xml"), "<unattend><a></unattend>").unwrap();
     assert_eq!(unattend(&d, &["fmt", "bad.xml"]).status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(d.join("bad.xml")).unwrap(), "<unattend><a></unattend>");
+    assert_eq!(
+        std::fs::read_to_string(d.join("bad.xml")).unwrap(),
+        "<unattend><a></unattend>"
+    );
     std::fs::write(d.join("bad.toml"), "settings = 3\n").unwrap();
     std::fs::write(d.join("out.xml"), "kept").unwrap();
-    assert_eq!(unattend(&d, &["build", "bad.toml", "-o", "out.xml"]).status.code(), Some(1));
+    assert_eq!(
+        unattend(&d, &["build", "bad.toml", "-o", "out.xml"])
+            .status
+            .code(),
+        Some(1)
+    );
     assert_eq!(std::fs::read_to_string(d.join("out.xml")).unwrap(), "kept");
     no_temporaries(&d);
 }

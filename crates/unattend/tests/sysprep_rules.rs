@@ -125,3 +125,45 @@ fn the_sysprep_key_in_unattend_toml_works_like_the_flag() {
     let report = lint_bytes(file(&[PE, ZONE]).as_bytes(), &config);
     assert!(report.diagnostics.iter().any(|d| d.code == "UA604"));
 }
+
+/// An audit run whose auditUser generalizes (the audit-mode preset's
+/// workflow) reaches generalize and specialize, and keeps drivers.
+#[test]
+fn generalize_in_audit_user_reaches_generalize_and_specialize() {
+    let generalize = (
+        "auditUser",
+        "Microsoft-Windows-Deployment",
+        "<Generalize><Mode>OOBE</Mode><ForceShutdownNow>true</ForceShutdownNow></Generalize>",
+    );
+    let specialize = (
+        "specialize",
+        "Microsoft-Windows-Shell-Setup",
+        "<ComputerName>WS-1</ComputerName>",
+    );
+    let persist = (
+        "generalize",
+        "Microsoft-Windows-PnpSysprep",
+        "<PersistAllDeviceInstalls>true</PersistAllDeviceInstalls>",
+    );
+    let xml = file(&[generalize, specialize, persist, ZONE]);
+    let config = ResolvedConfig::default().with_sysprep("/audit /reboot");
+    let codes: Vec<String> = lint_bytes(xml.as_bytes(), &config)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.code)
+        .filter(|c| c == "UA604" || c == "UA605")
+        .collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    // Without the Generalize, nothing leads there.
+    let xml = file(&[AUDIT_CMD, specialize, persist, ZONE]);
+    let codes: Vec<String> = lint_bytes(xml.as_bytes(), &config)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.code)
+        .filter(|c| c == "UA604" || c == "UA605")
+        .collect();
+    assert!(
+        codes.contains(&"UA605".to_string()) && codes.iter().filter(|c| *c == "UA604").count() == 3,
+        "{codes:?}"
+    );
+}

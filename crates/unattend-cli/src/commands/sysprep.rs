@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
+use unattend::document::{Document, NodeKind};
 use unattend::lint::{ResolvedConfig, Severity, lint_bytes, render};
-use unattend::model::{Pass, Unattend};
+use unattend::model::{ComponentSettings, Pass, Unattend};
 use unattend::sysprep::{After, Phase, SysprepCommand};
 
 use crate::exit;
@@ -18,8 +19,25 @@ pub(crate) struct Args {
     sysprep: Option<String>,
 }
 
-/// The command a file's passes call for: /generalize when it configures
-/// generalize or specialize, /oobe (or /audit when it only has audit passes).
+/// The command a file names itself in a comment before its root
+/// (`sysprep: …`, as `unattend new` writes).
+fn declared(bytes: &[u8]) -> Option<String> {
+    let doc = Document::parse(bytes).ok()?;
+    let root_start = doc.root().span().start;
+    doc.nodes()
+        .filter(|n| n.kind() == NodeKind::Comment && n.span().end <= root_start)
+        .filter_map(|n| n.value().map(|v| v.into_owned()))
+        .flat_map(|c| c.lines().map(str::to_string).collect::<Vec<_>>())
+        .find_map(|line| {
+            let rest = line.trim().strip_prefix("sysprep:")?.trim().to_string();
+            (rest.contains("sysprep") || rest.starts_with('/')).then_some(rest)
+        })
+}
+
+/// The command a file's passes call for: /audit when it works in audit mode
+/// (audit passes and no oobeSystem, or a Generalize in auditUser, which
+/// generalizes by itself), else /generalize when it configures generalize or
+/// specialize, and /oobe.
 pub(crate) fn suggested(model: &Unattend, file: &str) -> SysprepCommand {
     let has = |p: Pass| {
         model
@@ -27,16 +45,23 @@ pub(crate) fn suggested(model: &Unattend, file: &str) -> SysprepCommand {
             .iter()
             .any(|s| s.pass == p && !s.components.is_empty())
     };
-    let generalize = has(Pass::Generalize) || has(Pass::Specialize);
-    let audit = has(Pass::AuditSystem) || has(Pass::AuditUser);
+    let generalizes_in_audit = model.settings.iter().any(|s| {
+        s.pass == Pass::AuditUser
+            && s.components.iter().any(|c| match &c.settings {
+                ComponentSettings::Deployment(d) => d.generalize.is_some(),
+                _ => false,
+            })
+    });
+    let audit = (has(Pass::AuditSystem) || has(Pass::AuditUser))
+        && (!has(Pass::OobeSystem) || generalizes_in_audit);
     SysprepCommand {
-        generalize,
-        phase: Some(if audit && !has(Pass::OobeSystem) {
-            Phase::Audit
+        generalize: !audit && (has(Pass::Generalize) || has(Pass::Specialize)),
+        phase: Some(if audit { Phase::Audit } else { Phase::Oobe }),
+        after: Some(if audit {
+            After::Reboot
         } else {
-            Phase::Oobe
+            After::Shutdown
         }),
-        after: Some(After::Shutdown),
         quiet: false,
         vm_mode: false,
         unattend: Some(file.to_string()),
@@ -63,9 +88,20 @@ pub(crate) fn run(args: &Args) -> u8 {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let command = match &args.sysprep {
-        Some(c) => c.clone(),
-        None => suggested(&model, &format!("C:\\Windows\\Panther\\{name}")).to_string(),
+    let media = model.settings.iter().any(|s| {
+        matches!(s.pass, Pass::WindowsPe | Pass::OfflineServicing) && !s.components.is_empty()
+    });
+    let command = match (&args.sysprep, declared(&bytes)) {
+        (Some(c), _) => c.clone(),
+        (None, Some(c)) => c,
+        (None, None) if media => {
+            eprintln!(
+                "{}: an answer file for Windows Setup from install media (it configures windowsPE): no sysprep command runs it",
+                args.file.display()
+            );
+            return exit::CLEAN;
+        }
+        (None, None) => suggested(&model, &format!("C:\\Windows\\Panther\\{name}")).to_string(),
     };
     crate::output::outln!("{command}");
     let config = ResolvedConfig::default().with_sysprep(&command);
@@ -76,7 +112,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         .filter(|d| {
             matches!(
                 d.code.as_str(),
-                "UA604" | "UA605" | "UA607" | "UA608" | "UA603" | "UA602"
+                "UA602" | "UA603" | "UA604" | "UA605" | "UA607" | "UA608"
             )
         })
         .cloned()

@@ -2577,7 +2577,8 @@ specialize without `/generalize`, the audit passes without `/audit`,
 oobeSystem without `/oobe`. Passes the file itself leads to are reached:
 audit passes after `Reseal` with `Mode` `Audit` in oobeSystem, and
 oobeSystem after `Generalize` or `Reseal` with `Mode` `OOBE` in auditUser
-(Windows keeps the answer file for those later boots).
+(Windows keeps the answer file for those later boots), and generalize
+and specialize after `Generalize` in auditUser.
 
 ## Why it matters
 
@@ -2618,7 +2619,8 @@ Autounattend.xml for media, do not lint it with the sysprep profile.
 With the sysprep command configured (`sysprep = "…"` in `unattend.toml`
 or `unattend lint --sysprep …`): `PersistAllDeviceInstalls` set to
 `true` (Microsoft-Windows-PnpSysprep, generalize pass) while the command
-has no `/generalize`.
+has no `/generalize` and the file does not generalize later either
+(`Generalize` in auditUser after `/audit`).
 
 ## Why it matters
 

@@ -1,6 +1,8 @@
 //! Helpers several rules share (not a rule: no code, no docs).
 
 use crate::document::ElementRef;
+use crate::lint::context::FileCx;
+use crate::model::Pass;
 
 /// The `Order` of a command list item, when it is a number.
 pub(crate) fn command_order(item: ElementRef<'_>) -> Option<i64> {
@@ -31,4 +33,60 @@ pub(crate) fn has_later_command(item: ElementRef<'_>) -> bool {
             _ => after,
         }
     })
+}
+
+/// True when the configured sysprep run processes `pass`, now or at a later
+/// boot the file itself leads to (false without a configured command).
+pub(crate) fn runs_pass(cx: &FileCx<'_>, pass: Pass) -> bool {
+    cx.config
+        .sysprep_command()
+        .is_some_and(|cmd| cmd.processes(pass))
+        || reached_later(cx, pass)
+}
+
+/// The `Mode` of a Deployment `Reseal` or `Generalize` in the given pass
+/// (`Generalize` without a Mode goes to OOBE, its documented default).
+pub(crate) fn deployment_mode(cx: &FileCx<'_>, in_pass: Pass, container: &str) -> Option<String> {
+    cx.passes
+        .iter()
+        .filter(|p| p.pass == Some(in_pass))
+        .flat_map(|p| p.components.iter())
+        .filter(|c| {
+            c.info
+                .is_some_and(|i| i.name == "Microsoft-Windows-Deployment")
+        })
+        .find_map(|c| {
+            let el = c.el.child(container)?;
+            match el.child("Mode").and_then(|m| m.text()) {
+                Some(t) => Some(t.trim().to_string()),
+                None => (container == "Generalize").then(|| "OOBE".to_string()),
+            }
+        })
+}
+
+/// Passes a later boot reaches from this file's own settings.
+fn reached_later(cx: &FileCx<'_>, p: Pass) -> bool {
+    let Some(cmd) = cx.config.sysprep_command() else {
+        return false;
+    };
+    match p {
+        Pass::AuditSystem | Pass::AuditUser => {
+            cmd.processes(Pass::OobeSystem)
+                && deployment_mode(cx, Pass::OobeSystem, "Reseal")
+                    .is_some_and(|m| m.eq_ignore_ascii_case("Audit"))
+        }
+        // Generalize in auditUser generalizes; specialize runs at the next boot.
+        Pass::Generalize | Pass::Specialize => {
+            runs_pass(cx, Pass::AuditUser)
+                && deployment_mode(cx, Pass::AuditUser, "Generalize").is_some()
+        }
+        Pass::OobeSystem => {
+            runs_pass(cx, Pass::AuditUser)
+                && ["Generalize", "Reseal"].iter().any(|c| {
+                    deployment_mode(cx, Pass::AuditUser, c)
+                        .is_some_and(|m| m.eq_ignore_ascii_case("OOBE"))
+                })
+        }
+        _ => false,
+    }
 }

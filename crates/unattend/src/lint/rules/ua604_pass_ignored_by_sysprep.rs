@@ -13,7 +13,8 @@
 //! oobeSystem without `/oobe`. Passes the file itself leads to are reached:
 //! audit passes after `Reseal` with `Mode` `Audit` in oobeSystem, and
 //! oobeSystem after `Generalize` or `Reseal` with `Mode` `OOBE` in auditUser
-//! (Windows keeps the answer file for those later boots).
+//! (Windows keeps the answer file for those later boots), and generalize
+//! and specialize after `Generalize` in auditUser.
 //!
 //! ## Why it matters
 //!
@@ -66,41 +67,6 @@ fn options_of(cmd: &crate::sysprep::SysprepCommand) -> String {
     full.split_once(' ').map_or(String::new(), |(_, o)| o.to_string())
 }
 
-/// The `Mode` of a Deployment `Reseal` or `Generalize` in the given pass
-/// (`Generalize` without a Mode goes to OOBE, its documented default).
-fn deployment_mode(cx: &FileCx<'_>, in_pass: Pass, container: &str) -> Option<String> {
-    cx.passes
-        .iter()
-        .filter(|p| p.pass == Some(in_pass))
-        .flat_map(|p| p.components.iter())
-        .filter(|c| c.info.is_some_and(|i| i.name == "Microsoft-Windows-Deployment"))
-        .find_map(|c| {
-            let el = c.el.child(container)?;
-            match el.child("Mode").and_then(|m| m.text()) {
-                Some(t) => Some(t.trim().to_string()),
-                None => (container == "Generalize").then(|| "OOBE".to_string()),
-            }
-        })
-}
-
-/// Passes a later boot reaches from this file's own settings.
-fn reached_later(cx: &FileCx<'_>, p: Pass) -> bool {
-    let Some(cmd) = cx.config.sysprep_command() else { return false };
-    match p {
-        Pass::AuditSystem | Pass::AuditUser => {
-            cmd.processes(Pass::OobeSystem)
-                && deployment_mode(cx, Pass::OobeSystem, "Reseal").is_some_and(|m| m.eq_ignore_ascii_case("Audit"))
-        }
-        Pass::OobeSystem => {
-            cmd.processes(Pass::AuditUser)
-                && ["Generalize", "Reseal"].iter().any(|c| {
-                    deployment_mode(cx, Pass::AuditUser, c).is_some_and(|m| m.eq_ignore_ascii_case("OOBE"))
-                })
-        }
-        _ => false,
-    }
-}
-
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -114,7 +80,7 @@ impl Check for Rule {
         if let Some(cmd) = cx.config.sysprep_command()
             && !matches!(p, Pass::WindowsPe | Pass::OfflineServicing)
         {
-            if cmd.processes(p) || reached_later(cx, p) {
+            if super::support::runs_pass(cx, p) {
                 return;
             }
             let needs = match p {

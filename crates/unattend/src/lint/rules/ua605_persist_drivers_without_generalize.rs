@@ -3,7 +3,8 @@
 //! With the sysprep command configured (`sysprep = "…"` in `unattend.toml`
 //! or `unattend lint --sysprep …`): `PersistAllDeviceInstalls` set to
 //! `true` (Microsoft-Windows-PnpSysprep, generalize pass) while the command
-//! has no `/generalize`.
+//! has no `/generalize` and the file does not generalize later either
+//! (`Generalize` in auditUser after `/audit`).
 //!
 //! ## Why it matters
 //!
@@ -53,8 +54,7 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let Some(cmd) = cx.config.sysprep_command() else { return };
-        if cmd.generalize {
+        if cx.config.sysprep_command().is_none() || super::support::runs_pass(cx, Pass::Generalize) {
             return;
         }
         let Some(info) = s.info else { return };
