@@ -126,3 +126,40 @@ fn hostile_namespaces(bencher: divan::Bencher) {
         .counter(BytesCount::new(s.len()))
         .bench(|| divan::black_box(Document::parse_str(&s).unwrap()));
 }
+
+/// The corpus file closest to 8 KB (a typical answer file) and the largest.
+fn typical_and_largest() -> [&'static [u8]; 2] {
+    let files = corpus();
+    let typical = files
+        .iter()
+        .min_by_key(|f| f.len().abs_diff(8000))
+        .map_or(&[][..], |f| f.as_slice());
+    let largest = files.iter().max_by_key(|f| f.len()).map_or(&[][..], |f| f.as_slice());
+    [typical, largest]
+}
+
+#[divan::bench(args = ["typical", "largest"])]
+fn parse_one(bencher: divan::Bencher, which: &str) {
+    let bytes = typical_and_largest()[usize::from(which == "largest")];
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| divan::black_box(Document::parse(divan::black_box(bytes)).ok()));
+}
+
+#[divan::bench(args = ["typical", "largest"])]
+fn lint_one(bencher: divan::Bencher, which: &str) {
+    let bytes = typical_and_largest()[usize::from(which == "largest")];
+    let config = unattend::lint::ResolvedConfig::default();
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| divan::black_box(unattend::lint::lint_bytes(divan::black_box(bytes), &config)));
+}
+
+#[divan::bench(args = ["typical", "largest"])]
+fn write_one(bencher: divan::Bencher, which: &str) {
+    let bytes = typical_and_largest()[usize::from(which == "largest")];
+    let Ok(doc) = Document::parse(bytes) else { return };
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| divan::black_box(doc.to_bytes().ok()));
+}
