@@ -53,3 +53,51 @@ pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
     }
     result
 }
+
+/// Reads an answer file (`-`: standard input) for parsing, refusing anything
+/// over the parser's size limit ([`ParseOptions::max_bytes`]) before reading
+/// it: a file's size is checked on its metadata, and no read goes past the
+/// limit (so `/dev/zero` or an endless pipe is refused too). Directories are
+/// refused by name. Errors are `path: message`.
+///
+/// [`ParseOptions::max_bytes`]: unattend::document::ParseOptions::max_bytes
+pub(crate) fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let max = unattend::document::ParseOptions::default().max_bytes as u64;
+    let stdin = path.as_os_str() == "-";
+    let name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let too_large = |len: String| {
+        format!(
+            "{name}: the file is {len} bytes; the limit is {max} bytes (answer files are rarely above 200 KiB)"
+        )
+    };
+    let mut buf = Vec::new();
+    if stdin {
+        std::io::stdin()
+            .lock()
+            .take(max + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("{name}: {e}"))?;
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+        let meta = file.metadata().map_err(|e| format!("{name}: {e}"))?;
+        if meta.is_dir() {
+            return Err(format!("{name}: is a directory, not an answer file"));
+        }
+        if meta.len() > max {
+            return Err(too_large(meta.len().to_string()));
+        }
+        buf.reserve_exact(meta.len() as usize);
+        file.take(max + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
+    if buf.len() as u64 > max {
+        return Err(too_large(format!("more than {max}")));
+    }
+    Ok(buf)
+}

@@ -134,7 +134,10 @@ fn typical_and_largest() -> [&'static [u8]; 2] {
         .iter()
         .min_by_key(|f| f.len().abs_diff(8000))
         .map_or(&[][..], |f| f.as_slice());
-    let largest = files.iter().max_by_key(|f| f.len()).map_or(&[][..], |f| f.as_slice());
+    let largest = files
+        .iter()
+        .max_by_key(|f| f.len())
+        .map_or(&[][..], |f| f.as_slice());
     [typical, largest]
 }
 
@@ -158,7 +161,9 @@ fn lint_one(bencher: divan::Bencher, which: &str) {
 #[divan::bench(args = ["typical", "largest"])]
 fn write_one(bencher: divan::Bencher, which: &str) {
     let bytes = typical_and_largest()[usize::from(which == "largest")];
-    let Ok(doc) = Document::parse(bytes) else { return };
+    let Ok(doc) = Document::parse(bytes) else {
+        return;
+    };
     bencher
         .counter(BytesCount::new(bytes.len()))
         .bench(|| divan::black_box(doc.to_bytes().ok()));

@@ -266,23 +266,28 @@ fn find_component<'d>(
     Ok(found.first().copied())
 }
 
+/// Whether `el` is what `step` names. Names (the step's and its key's) are
+/// compared exactly, or with `exact == false` ignoring ASCII case, the way
+/// `set` names what it creates (`[order=1]` creates the catalog's `Order`).
 fn matches(el: ElementRef<'_>, step: &Step, exact: bool) -> bool {
-    let name_ok = if exact {
-        el.local_name() == step.name
-    } else {
-        el.local_name().eq_ignore_ascii_case(&step.name)
+    let same = |a: &str, b: &str| {
+        if exact {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(b)
+        }
     };
-    if !name_ok || el.namespace() != Some(UNATTEND_NS) {
+    if !same(el.local_name(), &step.name) || el.namespace() != Some(UNATTEND_NS) {
         return false;
     }
     match &step.predicate {
         None => true,
         Some(Predicate::Child { name, value }) => el
             .child_elements()
-            .any(|c| c.local_name() == name && c.text().is_some_and(|t| t.trim() == value)),
+            .any(|c| same(c.local_name(), name) && c.text().is_some_and(|t| t.trim() == value)),
         Some(Predicate::Attribute { name, value }) => el
             .attributes()
-            .any(|a| a.local_name() == name && a.value() == value.as_str()),
+            .any(|a| same(a.local_name(), name) && a.value() == value.as_str()),
     }
 }
 
@@ -339,8 +344,24 @@ fn wcm_prefix(doc: &mut Document) -> Result<String, PathError> {
 }
 
 /// Sets the value at `path`, creating what is missing. Bytes outside the
-/// changed and inserted text are untouched.
+/// changed and inserted text are untouched. On error the document is left
+/// exactly as it was (nothing created on the way is kept).
 pub fn set(
+    doc: &mut Document,
+    path: &SettingPath,
+    value: &str,
+    arch: Option<Arch>,
+) -> Result<SetOutcome, PathError> {
+    // The steps are separate edits: work on a copy so that a late failure
+    // (a value the file's encoding cannot hold, a target that holds
+    // elements) does not leave the pass, component or containers behind.
+    let mut work = doc.clone();
+    let outcome = set_steps(&mut work, path, value, arch)?;
+    *doc = work;
+    Ok(outcome)
+}
+
+fn set_steps(
     doc: &mut Document,
     path: &SettingPath,
     value: &str,

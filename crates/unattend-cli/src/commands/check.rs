@@ -1,6 +1,5 @@
 //! `unattend check FILE...`: can these files be read as answer files?
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use unattend::document::{Document, EncodingFinding};
@@ -91,25 +90,20 @@ pub(crate) fn run(args: &Args) -> u8 {
     let mut code = exit::CLEAN;
     let mut problem_count = 0usize;
     let mut files_with_problems = 0usize;
+    let mut unreadable = 0usize;
     for path in &args.files {
-        let (name, bytes) = if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut buf) {
-                Ok(_) => ("<stdin>".to_string(), buf),
-                Err(e) => {
-                    eprintln!("unattend: <stdin>: {e}");
-                    code = exit::ERROR;
-                    continue;
-                }
-            }
+        let name = if path.as_os_str() == "-" {
+            "<stdin>".to_string()
         } else {
-            match std::fs::read(path) {
-                Ok(b) => (path.display().to_string(), b),
-                Err(e) => {
-                    eprintln!("unattend: {}: {e}", path.display());
-                    code = exit::ERROR;
-                    continue;
-                }
+            path.display().to_string()
+        };
+        let bytes = match output::read_input(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("unattend: {e}");
+                code = exit::ERROR;
+                unreadable += 1;
+                continue;
             }
         };
         let problems = check_bytes(&bytes);
@@ -123,13 +117,17 @@ pub(crate) fn run(args: &Args) -> u8 {
         files_with_problems += usize::from(!problems.is_empty());
     }
     if !args.quiet {
-        let files = args.files.len();
+        let files = args.files.len() - unreadable;
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let not_read = match unreadable {
+            0 => String::new(),
+            n => format!("; {n} could not be read"),
+        };
         if problem_count == 0 {
-            eprintln!("checked {}: no problems", plural(files, "file"));
+            eprintln!("checked {}: no problems{not_read}", plural(files, "file"));
         } else {
             eprintln!(
-                "checked {}: {} in {}",
+                "checked {}: {} in {}{not_read}",
                 plural(files, "file"),
                 plural(problem_count, "problem"),
                 plural(files_with_problems, "file")

@@ -60,9 +60,9 @@ pub(crate) fn split_assignment(a: &str) -> Option<(&str, &str)> {
     None
 }
 
-fn read(file: &PathBuf) -> Result<Document, u8> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        eprintln!("unattend: {}: {e}", file.display());
+fn read(file: &std::path::Path) -> Result<Document, u8> {
+    let bytes = crate::output::read_input(file).map_err(|e| {
+        eprintln!("unattend: {e}");
         exit::ERROR
     })?;
     Document::parse(&bytes).map_err(|e| {

@@ -43,10 +43,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     };
     let mut code = exit::CLEAN;
     for path in &args.files {
-        let bytes = match std::fs::read(path) {
+        let bytes = match output::read_input(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("unattend: {}: {e}", path.display());
+                eprintln!("unattend: {e}");
                 code = exit::ERROR;
                 continue;
             }

@@ -237,14 +237,16 @@ struct Linted {
 fn lint_one(args: &Args, explicit: Option<&ConfigFile>, input: &Input) -> Linted {
     let (display, config_path, bytes) = match input {
         Input::Stdin => {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
-                return Linted {
-                    display: "<stdin>".into(),
-                    report: None,
-                    error: Some(format!("<stdin>: {e}")),
-                };
-            }
+            let buf = match crate::output::read_input(Path::new("-")) {
+                Ok(b) => b,
+                Err(e) => {
+                    return Linted {
+                        display: "<stdin>".into(),
+                        report: None,
+                        error: Some(e),
+                    };
+                }
+            };
             let name = args
                 .stdin_filename
                 .clone()
@@ -255,13 +257,13 @@ fn lint_one(args: &Args, explicit: Option<&ConfigFile>, input: &Input) -> Linted
                 .unwrap_or_else(|| PathBuf::from("."));
             (name.display().to_string(), config_path, buf)
         }
-        Input::File(path) => match std::fs::read(path) {
+        Input::File(path) => match crate::output::read_input(path) {
             Ok(b) => (display_path(path), path.clone(), b),
             Err(e) => {
                 return Linted {
                     display: display_path(path),
                     report: None,
-                    error: Some(format!("{}: {e}", path.display())),
+                    error: Some(e),
                 };
             }
         },
@@ -323,12 +325,14 @@ pub(crate) fn run(args: &Args) -> u8 {
 
     let mut code = exit::CLEAN;
     let (mut errors, mut warnings, mut infos) = (0usize, 0usize, 0usize);
+    let mut unreadable = 0usize;
     let mut text = String::new();
     let mut machine: Vec<unattend::lint::render::FileResult<'_>> = Vec::new();
     for r in &results {
         if let Some(e) = &r.error {
             eprintln!("unattend: {e}");
             code = exit::ERROR;
+            unreadable += 1;
             continue;
         }
         let Some(report) = &r.report else { continue };
@@ -381,12 +385,16 @@ pub(crate) fn run(args: &Args) -> u8 {
             let _ = out.flush();
         }
     }
-    let files = plural(results.len(), "file");
+    let files = plural(results.len() - unreadable, "file");
+    let not_read = match unreadable {
+        0 => String::new(),
+        n => format!("; {n} could not be linted"),
+    };
     if errors + warnings + infos == 0 {
-        eprintln!("linted {files}: no findings");
+        eprintln!("linted {files}: no findings{not_read}");
     } else {
         eprintln!(
-            "linted {files}: {}, {}, {}",
+            "linted {files}: {}, {}, {}{not_read}",
             plural(errors, "error"),
             plural(warnings, "warning"),
             plural(infos, "info")

@@ -77,6 +77,15 @@ pub(crate) fn parse(
         interned: HashMap::new(),
         root_seen: false,
     };
+    // The encoding's byte order mark is already gone. Another U+FEFF here is a
+    // character before the root element, and quick-xml would silently skip it
+    // without counting its bytes, shifting every offset it reports after it.
+    if text.starts_with('\u{FEFF}') {
+        return Err(b.syntax(
+            0,
+            "a second byte order mark (U+FEFF) before the root element; save the file with one BOM",
+        ));
+    }
     if let Some((offset, c)) = first_invalid_char(text) {
         return Err(b.error(
             offset,

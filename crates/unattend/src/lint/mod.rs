@@ -101,8 +101,14 @@ pub fn lint_bytes(bytes: &[u8], config: &ResolvedConfig) -> LintReport {
             }
         }
         Err(err) => {
-            let text = crate::document::decode_text(bytes)
-                .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned());
+            // An input over the size limit is refused unread: decoding it for
+            // snippets would copy all of it (the diagnostic is at 1:1 anyway).
+            let text = if err.kind == ParseErrorKind::TooLarge {
+                String::new()
+            } else {
+                crate::document::decode_text(bytes)
+                    .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
+            };
             let mut diagnostics = Vec::new();
             let (code, rule): (&str, &'static dyn context::Check) = match err.kind {
                 ParseErrorKind::Encoding => (

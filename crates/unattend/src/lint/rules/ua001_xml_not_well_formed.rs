@@ -61,7 +61,13 @@ impl Check for Rule {
 /// Reports why a file did not parse (one diagnostic: later errors would only
 /// be consequences of the first).
 pub(crate) fn report_parse_error(err: &ParseError, text: &str, config: &ResolvedConfig, out: &mut Reporter<'_>) {
-    let start = err.offset.min(text.len());
+    // Decoding errors carry a raw byte offset, which can fall inside a
+    // character of the decoded (or lossily decoded) text: step back to a
+    // character boundary.
+    let mut start = err.offset.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
     let span = Span::new(start, end);
     let template = describe_raw(text, config.template);
