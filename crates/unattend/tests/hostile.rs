@@ -456,7 +456,7 @@ fn thousands_of_attributes_stop_at_the_attribute_limit() {
 
 #[test]
 fn very_long_lines_and_values_are_handled() {
-    let value = "x".repeat(4 * 1024 * 1024);
+    let value = "x".repeat(1024 * 1024);
     let input = format!(
         "<unattend xmlns=\"{NS}\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>{value}</ComputerName><RegisteredOwner a=\"{value}\">&amp;{value}</RegisteredOwner></component></settings></unattend>"
     );
@@ -466,7 +466,7 @@ fn very_long_lines_and_values_are_handled() {
     let end = doc.line_col(doc.text().len());
     assert_eq!(end.line, 1);
     // A long name, a long comment, a long unclosed tag.
-    let name = "n".repeat(1024 * 1024);
+    let name = "n".repeat(256 * 1024);
     assert_eq!(run(format!("<{name}/>").as_bytes()).0, None);
     assert!(run(format!("<a><!--{value}</a>").as_bytes()).0.is_some());
     assert!(run(format!("<a b=\"{value}").as_bytes()).0.is_some());
