@@ -686,5 +686,42 @@ fn windows_data(root: &Path) -> Result<String, String> {
         );
     }
     out.push_str("];\n");
+    // Case-insensitive lookups binary-search these instead of scanning the
+    // lists (the linter looks up every locale, keyboard and time zone value).
+    for (name, list, keys) in [
+        (
+            "TIME_ZONE_INDEX",
+            "TIME_ZONES",
+            time_zones.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ),
+        (
+            "LOCALE_INDEX",
+            "LOCALES",
+            locales.iter().map(|l| l.id.as_str()).collect(),
+        ),
+        (
+            "KEYBOARD_INDEX",
+            "KEYBOARDS",
+            keyboards.iter().map(|k| k.id.as_str()).collect(),
+        ),
+        (
+            "IMAGE_LANGUAGE_INDEX",
+            "IMAGE_LANGUAGES",
+            languages.iter().map(|l| l.id.as_str()).collect(),
+        ),
+    ] {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        // Stable: among keys equal ignoring case, the first listed comes first.
+        order.sort_by_key(|&i| keys[i].to_ascii_lowercase());
+        let _ = write!(
+            out,
+            "\n/// Positions in `{list}`, sorted by identifier ignoring ASCII case.\npub(crate) static {name}: &[u16] = &[\n"
+        );
+        for chunk in order.chunks(16) {
+            let line: Vec<String> = chunk.iter().map(|i| i.to_string()).collect();
+            let _ = writeln!(out, "    {},", line.join(", "));
+        }
+        out.push_str("];\n");
+    }
     Ok(out)
 }

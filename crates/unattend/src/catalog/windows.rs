@@ -20,7 +20,27 @@
 //! assert_eq!(windows::locale("EN-us").map(|l| l.lcid), Some("0409"));
 //! ```
 
-use super::generated::windows_data::{GEO_IDS, IMAGE_LANGUAGES, KEYBOARDS, LOCALES, TIME_ZONES};
+use super::generated::windows_data::{
+    GEO_IDS, IMAGE_LANGUAGE_INDEX, IMAGE_LANGUAGES, KEYBOARD_INDEX, KEYBOARDS, LOCALE_INDEX,
+    LOCALES, TIME_ZONE_INDEX, TIME_ZONES,
+};
+
+/// The first entry of `list` whose key equals `wanted` ignoring ASCII case,
+/// found through `index` (positions sorted by key ignoring case).
+fn lookup<T>(
+    list: &'static [T],
+    index: &[u16],
+    key: impl Fn(&T) -> &str,
+    wanted: &str,
+) -> Option<&'static T> {
+    let at = index.partition_point(|&i| {
+        super::cmp_ignore_ascii_case(key(&list[usize::from(i)]), wanted).is_lt()
+    });
+    index
+        .get(at)
+        .map(|&i| &list[usize::from(i)])
+        .filter(|t| key(t).eq_ignore_ascii_case(wanted))
+}
 
 /// A Windows time zone (`tzutil /l`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +122,7 @@ pub fn time_zone(id: &str) -> Option<&'static TimeZone> {
 
 /// The time zone whose ID matches ignoring ASCII case (for "did you mean").
 pub fn time_zone_ignore_case(id: &str) -> Option<&'static TimeZone> {
-    time_zone(id).or_else(|| TIME_ZONES.iter().find(|t| t.id.eq_ignore_ascii_case(id)))
+    time_zone(id).or_else(|| lookup(TIME_ZONES, TIME_ZONE_INDEX, |t| t.id, id))
 }
 
 /// Every locale.
@@ -112,7 +132,7 @@ pub fn locales() -> &'static [Locale] {
 
 /// The locale with this tag, ignoring ASCII case.
 pub fn locale(tag: &str) -> Option<&'static Locale> {
-    LOCALES.iter().find(|l| l.tag.eq_ignore_ascii_case(tag))
+    lookup(LOCALES, LOCALE_INDEX, |l| l.tag, tag)
 }
 
 /// Every keyboard layout and IME.
@@ -122,7 +142,7 @@ pub fn keyboards() -> &'static [Keyboard] {
 
 /// The keyboard layout or IME with this identifier, ignoring ASCII case.
 pub fn keyboard(id: &str) -> Option<&'static Keyboard> {
-    KEYBOARDS.iter().find(|k| k.id.eq_ignore_ascii_case(id))
+    lookup(KEYBOARDS, KEYBOARD_INDEX, |k| k.id, id)
 }
 
 /// Every GeoID.
@@ -142,14 +162,48 @@ pub fn image_languages() -> &'static [ImageLanguage] {
 
 /// The image language with this tag, ignoring ASCII case.
 pub fn image_language(tag: &str) -> Option<&'static ImageLanguage> {
-    IMAGE_LANGUAGES
-        .iter()
-        .find(|l| l.tag.eq_ignore_ascii_case(tag))
+    lookup(IMAGE_LANGUAGES, IMAGE_LANGUAGE_INDEX, |l| l.tag, tag)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexed_lookups_agree_with_a_scan() {
+        for l in locales() {
+            for tag in [
+                l.tag.to_string(),
+                l.tag.to_ascii_uppercase(),
+                l.tag.to_ascii_lowercase(),
+            ] {
+                let scan = locales().iter().find(|x| x.tag.eq_ignore_ascii_case(&tag));
+                assert_eq!(locale(&tag).map(|x| x.tag), scan.map(|x| x.tag), "{tag}");
+            }
+        }
+        for k in keyboards() {
+            assert_eq!(
+                keyboard(&k.id.to_ascii_lowercase()).map(|x| x.id),
+                Some(k.id)
+            );
+        }
+        for l in image_languages() {
+            assert_eq!(
+                image_language(&l.tag.to_ascii_uppercase()).map(|x| x.tag),
+                Some(l.tag)
+            );
+        }
+        for t in time_zones() {
+            assert_eq!(
+                time_zone_ignore_case(&t.id.to_ascii_uppercase()).map(|x| x.id),
+                Some(t.id)
+            );
+        }
+        for missing in ["", "xx-XX", "zz", "en-US-x"] {
+            assert!(locale(missing).is_none() && keyboard(missing).is_none());
+            assert!(image_language(missing).is_none() && time_zone_ignore_case(missing).is_none());
+        }
+    }
 
     #[test]
     fn lists_are_complete_and_cross_referenced() {

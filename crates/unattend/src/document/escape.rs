@@ -9,9 +9,13 @@ use super::names::{char_reference, predefined_entity};
 /// `attribute`, literal tabs and newlines become spaces (attribute-value
 /// normalization).
 pub(crate) fn unescape(raw: &str, attribute: bool) -> Cow<'_, str> {
-    let needs_work = raw
-        .bytes()
-        .any(|b| b == b'&' || b == b'\r' || (attribute && (b == b'\n' || b == b'\t')));
+    let bytes = raw.as_bytes();
+    let needs_work = if attribute {
+        memchr::memchr3(b'&', b'\r', b'\n', bytes).is_some()
+            || memchr::memchr(b'\t', bytes).is_some()
+    } else {
+        memchr::memchr2(b'&', b'\r', bytes).is_some()
+    };
     if !needs_work {
         return Cow::Borrowed(raw);
     }

@@ -33,14 +33,20 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
         starts.push(0);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push((i + 1) as u32),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push((i + 1) as u32),
-                _ => {}
+        // One memchr pass over `\n` finds the lines of LF and CRLF files;
+        // a lone `\r` (old Mac files) is rare enough to take the slow path.
+        let mut crlf = 0;
+        for i in memchr::memchr_iter(b'\n', bytes) {
+            crlf += usize::from(i > 0 && bytes[i - 1] == b'\r');
+            starts.push((i + 1) as u32);
+        }
+        if memchr::memchr_iter(b'\r', bytes).count() != crlf {
+            starts.truncate(1);
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push((i + 1) as u32);
+                }
             }
-            i += 1;
         }
         LineIndex { starts }
     }

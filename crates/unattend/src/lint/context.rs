@@ -11,8 +11,22 @@ use crate::catalog::{ComponentInfo, SettingInfo};
 use crate::document::{Document, ElementRef, Span, UNATTEND_NS};
 use crate::model::{Arch, Pass};
 
+/// Bits naming the [`Check`] hooks a rule implements (the generated
+/// `RULE_HOOKS` table reads them off each rule's source file).
+pub(crate) mod hooks {
+    /// `check_file`.
+    pub(crate) const FILE: u8 = 0b0001;
+    /// `check_pass`.
+    pub(crate) const PASS: u8 = 0b0010;
+    /// `check_component`.
+    pub(crate) const COMPONENT: u8 = 0b0100;
+    /// `check_setting`.
+    pub(crate) const SETTING: u8 = 0b1000;
+}
+
 /// A rule: metadata plus checks at the levels it cares about. Every hook
-/// has an empty default; the walker calls each enabled rule at every level.
+/// has an empty default; the walker calls each enabled rule only at the
+/// levels whose hooks its source file defines (see [`hooks`]).
 pub(crate) trait Check: Sync {
     /// The rule's identity.
     fn meta(&self) -> &'static RuleMeta;
@@ -79,6 +93,9 @@ pub(crate) struct SettingView<'d, 'c> {
     /// True when some ancestor below the component is unknown to the catalog
     /// (facts about this element are then unknown too).
     pub under_unknown: bool,
+    /// The element's text when it is a leaf, resolved once for every rule
+    /// (most rules read it; unescaping it per rule cost more than the checks).
+    pub(crate) text: Option<Cow<'d, str>>,
 }
 
 impl FileCx<'_> {
@@ -107,8 +124,8 @@ impl FileCx<'_> {
 
 impl<'d> SettingView<'d, '_> {
     /// The element's text when it is a leaf.
-    pub fn value(&self) -> Option<Cow<'d, str>> {
-        self.el.text()
+    pub fn value(&self) -> Option<&str> {
+        self.text.as_deref()
     }
 
     /// The pass of the component.

@@ -95,29 +95,39 @@ const WINDOWS_VARIABLES: &[&str] = &[
 ];
 
 /// The first `open … close` on one line whose body `skip` does not reject.
+/// `open` is two bytes, found with memchr on its first byte: this runs over
+/// every file and every value, so it must not build a substring searcher.
 fn find_delimited(
     s: &str,
-    open: &str,
-    close: &str,
+    open: [u8; 2],
+    close: &[u8],
     skip: impl Fn(&str) -> bool,
 ) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = s[from..].find(open) {
+    while let Some(i) = memchr::memchr(open[0], &bytes[from..]) {
         let start = from + i;
-        let body_start = start + open.len();
-        // Placeholders are short and on one line; stop on a character boundary.
-        let mut limit = s.len().min(body_start + 200);
-        while !s.is_char_boundary(limit) {
-            limit -= 1;
+        from = start + 1;
+        if bytes.get(start + 1) != Some(&open[1]) {
+            continue;
         }
-        let window = &s[body_start..limit];
-        if let Some(j) = window.find(close)
-            && !window[..j].contains('\n')
-            && !skip(&window[..j])
-        {
+        let body_start = start + 2;
+        // Placeholders are short and on one line.
+        let limit = bytes.len().min(body_start + 200);
+        let window = &bytes[body_start..limit];
+        let Some(j) = window
+            .iter()
+            .enumerate()
+            .take_while(|&(_, &b)| b != b'\n')
+            .find(|&(j, _)| window[j..].starts_with(close))
+            .map(|(j, _)| j)
+        else {
+            continue;
+        };
+        // `open` and `close` are ASCII, so both ends are character boundaries.
+        if !skip(&s[body_start..body_start + j]) {
             return Some((start, body_start + j + close.len()));
         }
-        from = body_start;
     }
     None
 }
@@ -133,29 +143,26 @@ fn never(_: &str) -> bool {
     false
 }
 
-fn find_wrapped_name(s: &str, mark: char, skip: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+fn find_wrapped_name(s: &str, mark: u8, skip: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let m = mark as u8;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == m {
-            let mut j = i + 1;
-            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
-                j += 1;
-            }
-            let name = &s[i + 1..j];
-            if j < bytes.len()
-                && bytes[j] == m
-                && !name.is_empty()
-                && !name.as_bytes()[0].is_ascii_digit()
-                && !skip(name)
-            {
-                return Some((i, j + 1));
-            }
-            i = j.max(i + 1);
-            continue;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(mark, &bytes[from..]) {
+        let i = from + k;
+        let mut j = i + 1;
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+            j += 1;
         }
-        i += 1;
+        let name = &s[i + 1..j];
+        if j < bytes.len()
+            && bytes[j] == mark
+            && !name.is_empty()
+            && !name.as_bytes()[0].is_ascii_digit()
+            && !skip(name)
+        {
+            return Some((i, j + 1));
+        }
+        // The closing mark of a rejected name may open the next one.
+        from = j.max(i + 1);
     }
     None
 }
@@ -169,16 +176,16 @@ fn is_windows_variable(name: &str) -> bool {
 /// The first placeholder of `kind` in `s`, as a byte range.
 fn find(s: &str, kind: PlaceholderKind) -> Option<(usize, usize)> {
     match kind {
-        PlaceholderKind::Packer => find_delimited(s, "${", "}", powershell_drive)
-            .or_else(|| find_delimited(s, "%{", "}", never)),
-        PlaceholderKind::Jinja => find_delimited(s, "{{", "}}", never)
-            .or_else(|| find_delimited(s, "{%", "%}", never))
-            .or_else(|| find_delimited(s, "{#", "#}", never)),
+        PlaceholderKind::Packer => find_delimited(s, *b"${", b"}", powershell_drive)
+            .or_else(|| find_delimited(s, *b"%{", b"}", never)),
+        PlaceholderKind::Jinja => find_delimited(s, *b"{{", b"}}", never)
+            .or_else(|| find_delimited(s, *b"{%", b"%}", never))
+            .or_else(|| find_delimited(s, *b"{#", b"#}", never)),
         // `@` names are UPPER_CASE by convention; lower case is an address.
         PlaceholderKind::At => {
-            find_wrapped_name(s, '@', |n| n.bytes().any(|b| b.is_ascii_lowercase()))
+            find_wrapped_name(s, b'@', |n| n.bytes().any(|b| b.is_ascii_lowercase()))
         }
-        PlaceholderKind::Percent => find_wrapped_name(s, '%', is_windows_variable),
+        PlaceholderKind::Percent => find_wrapped_name(s, b'%', is_windows_variable),
     }
 }
 

@@ -90,3 +90,23 @@ fn reached_later(cx: &FileCx<'_>, p: Pass) -> bool {
         _ => false,
     }
 }
+
+/// Byte offsets where the ASCII `needle` occurs in `hay`, ignoring ASCII
+/// case. Candidates come from memchr on the first letter in both cases, so
+/// long command lines are not compared at every byte; an ASCII match always
+/// starts and ends on character boundaries.
+pub(crate) fn find_ascii_ci<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let bytes = hay.as_bytes();
+    let n = needle.as_bytes();
+    let first = n.first().copied().unwrap_or(0);
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        bytes,
+    )
+    .filter(move |&i| {
+        bytes
+            .get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}

@@ -50,7 +50,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let trimmed = value.trim();
-        if trimmed.is_empty() || value == "true" || value == "false" || cx.is_template(&value) {
+        if trimmed.is_empty() || value == "true" || value == "false" || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };
@@ -61,7 +61,7 @@ impl Check for Rule {
                     Severity::Warning,
                     Some(s.el),
                     span,
-                    format!("{} is {}; write {b}", info.element_name, shown(s.el, &value)),
+                    format!("{} is {}; write {b}", info.element_name, shown(s.el, value)),
                 );
                 d.fix(format!("write {b}"), vec![crate::document::TextEdit { span, replacement: b.to_string() }]);
             }
@@ -69,7 +69,7 @@ impl Check for Rule {
                 out.report(
                     Some(s.el),
                     span,
-                    format!("{} must be true or false, not {}", info.element_name, shown(s.el, &value)),
+                    format!("{} must be true or false, not {}", info.element_name, shown(s.el, value)),
                 );
             }
         }

@@ -76,7 +76,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let trimmed = value.trim();
-        if trimmed.is_empty() || cx.is_template(&value) {
+        if trimmed.is_empty() || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };
@@ -92,7 +92,7 @@ impl Check for Rule {
                     severity,
                     Some(s.el),
                     span,
-                    format!("{name} must be a whole number, not {}", shown(s.el, &value)),
+                    format!("{name} must be a whole number, not {}", shown(s.el, value)),
                 );
                 match (info.range, info.values.is_empty()) {
                     (Some((min, max)), _) => {

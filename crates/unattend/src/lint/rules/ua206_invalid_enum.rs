@@ -88,7 +88,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let trimmed = value.trim();
-        if trimmed.is_empty() || info.values.contains(&value.as_ref()) || cx.is_template(&value) {
+        if trimmed.is_empty() || info.values.contains(&value) || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };
@@ -112,7 +112,7 @@ impl Check for Rule {
                     Severity::Warning,
                     Some(s.el),
                     span,
-                    format!("{name} is {} ({what}); write {c}", shown(s.el, &value)),
+                    format!("{name} is {} ({what}); write {c}", shown(s.el, value)),
                 );
                 d.help(format!(
                     "Windows Setup is known to accept this spelling, but the documented value is {c}"
@@ -127,7 +127,7 @@ impl Check for Rule {
                         Severity::Warning,
                         Some(s.el),
                         span,
-                        format!("{name} is {}, not a documented value ({allowed})", shown(s.el, &value)),
+                        format!("{name} is {}, not a documented value ({allowed})", shown(s.el, value)),
                     )
                     .help(note);
                 }
@@ -135,7 +135,7 @@ impl Check for Rule {
                     out.report(
                         Some(s.el),
                         span,
-                        format!("{name} is {}, not one of {allowed}", shown(s.el, &value)),
+                        format!("{name} is {}, not one of {allowed}", shown(s.el, value)),
                     )
                     .help(format!("write one of {allowed} (spelt exactly so)"));
                 }

@@ -76,8 +76,8 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let unit = info.length_unit;
-        let len = unit.measure(&value);
-        if len <= max as usize || cx.is_template(&value) {
+        let len = unit.measure(value);
+        if len <= max as usize || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };

@@ -104,44 +104,67 @@ impl Check for Rule {
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
         let Some(info) = s.info else { return };
-        if info.kind != SettingKind::ListItem || !adds(s.el) {
+        if info.kind != SettingKind::ListItem {
             return;
         }
         let Some(key_name) = info.key else { return };
-        let Some(key) = key_of(s.el, key_name) else { return };
-        if key.value.trim().is_empty() || cx.is_template(&key.value) {
-            return;
-        }
         let Some(parent) = s.el.parent() else { return };
         let (name, ns, id) = (s.el.local_name(), s.el.namespace(), s.el.id());
-        let earlier = parent
-            .child_elements()
-            .take_while(|c| c.id() != id)
-            .filter(|c| c.namespace() == ns && c.local_name().eq_ignore_ascii_case(name) && adds(*c))
-            .filter_map(|c| key_of(c, key_name))
-            .find(|k| same_key(&k.value, &key.value));
-        let Some(first) = earlier else { return };
-        if cx.in_different_template_branches(first.span.end, key.span.start) {
+        let items = || {
+            parent
+                .child_elements()
+                .filter(move |c| c.namespace() == ns && c.local_name().eq_ignore_ascii_case(name))
+        };
+        // Once per list, at its first item: every key is read once, not once
+        // per later item.
+        if items().next().is_none_or(|first| first.id() != id) {
             return;
         }
-        let shown_key = if key_name.starts_with('@') { "wcm:keyValue" } else { key_name };
-        let value = match key.value.trim().parse::<i64>() {
-            Ok(n) => n.to_string(),
-            Err(_) => shown(key.el, key.value.trim()),
-        };
-        out.report(
-            Some(key.el),
-            key.span,
-            format!(
-                "two {} items in <{}> have {shown_key} {value}",
-                info.element_name,
-                parent.local_name(),
-            ),
-        )
-        .help(format!(
-            "{shown_key} identifies a {} in its list: give each item its own value",
-            info.element_name
-        ));
-        out.label(first.span, "first used here");
+        let keys: Vec<Key<'_>> = items()
+            .filter(|c| adds(*c))
+            .filter_map(|c| key_of(c, key_name))
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            if key.value.trim().is_empty() || cx.is_template(&key.value) {
+                continue;
+            }
+            let Some(first) = keys[..i].iter().find(|k| same_key(&k.value, &key.value)) else {
+                continue;
+            };
+            if cx.in_different_template_branches(first.span.end, key.span.start) {
+                continue;
+            }
+            report(info, key_name, parent, key, first, out);
+        }
     }
+}
+
+/// Reports `key` as a repeat of `first`.
+fn report(
+    info: &catalog::SettingInfo,
+    key_name: &str,
+    parent: ElementRef<'_>,
+    key: &Key<'_>,
+    first: &Key<'_>,
+    out: &mut Reporter<'_>,
+) {
+    let shown_key = if key_name.starts_with('@') { "wcm:keyValue" } else { key_name };
+    let value = match key.value.trim().parse::<i64>() {
+        Ok(n) => n.to_string(),
+        Err(_) => shown(key.el, key.value.trim()),
+    };
+    out.report(
+        Some(key.el),
+        key.span,
+        format!(
+            "two {} items in <{}> have {shown_key} {value}",
+            info.element_name,
+            parent.local_name(),
+        ),
+    )
+    .help(format!(
+        "{shown_key} identifies a {} in its list: give each item its own value",
+        info.element_name
+    ));
+    out.label(first.span, "first used here");
 }

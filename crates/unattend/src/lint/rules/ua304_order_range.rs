@@ -63,7 +63,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let trimmed = value.trim();
-        if trimmed.is_empty() || cx.is_template(&value) {
+        if trimmed.is_empty() || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };
@@ -72,7 +72,7 @@ impl Check for Rule {
             let d = out.report(
                 Some(s.el),
                 span,
-                format!("{item_name} Order must be a whole number, not {}", shown(s.el, &value)),
+                format!("{item_name} Order must be a whole number, not {}", shown(s.el, value)),
             );
             match info.range {
                 Some((min, max)) => d.help(format!("write a decimal integer from {min} to {max}")),

@@ -79,35 +79,34 @@ impl Check for Rule {
         if items().next().is_none_or(|first| first.id() != id) {
             return;
         }
-        let (mut count, mut min, mut max) = (0i64, i64::MAX, i64::MIN);
+        // Every item's Order, read once (lists of commands can be long).
+        let mut orders = Vec::new();
         for item in items() {
-            let Some((_, Some(n))) = order_of(item) else { return };
-            count += 1;
-            min = min.min(n);
-            max = max.max(n);
+            let Some((el, Some(n))) = order_of(item) else { return };
+            orders.push((n, el));
         }
+        let count = orders.len() as i64;
+        orders.sort_by_key(|&(n, _)| n);
+        let (min, max) = match (orders.first(), orders.last()) {
+            (Some(&(min, _)), Some(&(max, _))) => (min, max),
+            _ => return,
+        };
         if min < 1 || (count < 2 && min == 1) {
             return;
         }
         // Distinct values (duplicates are UA303's).
-        for (i, a) in items().enumerate() {
-            let a = order_of(a).and_then(|(_, n)| n);
-            if items().skip(i + 1).any(|b| order_of(b).and_then(|(_, n)| n) == a) {
-                return;
-            }
+        if orders.windows(2).any(|w| w[0].0 == w[1].0) {
+            return;
         }
         if min == 1 && max == count {
             return;
         }
+        // The first missing value, and the item just after the gap.
         let missing = (1..=max)
-            .find(|k| !items().any(|c| order_of(c).and_then(|(_, n)| n) == Some(*k)))
-            .unwrap_or(1);
-        // The item just after the gap.
-        let Some((after, Some(next))) = items()
-            .filter_map(order_of)
-            .filter(|(_, n)| n.is_some_and(|n| n > missing))
-            .min_by_key(|(_, n)| *n)
-        else {
+            .zip(orders.iter())
+            .find(|(k, (n, _))| k != n)
+            .map_or(1, |(k, _)| k);
+        let Some(&(next, after)) = orders.iter().find(|(n, _)| *n > missing) else {
             return;
         };
         let Some(span) = after.text_span() else { return };

@@ -78,7 +78,7 @@ impl Check for Rule {
             None => (PATH_MAX, Severity::Warning),
         };
         let len = value.chars().count();
-        if len <= max || cx.is_template(&value) {
+        if len <= max || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };

@@ -65,8 +65,8 @@ impl Check for Rule {
             return;
         }
         let Some(value) = s.value() else { return };
-        let len = info.length_unit.measure(&value);
-        if len <= max as usize || cx.is_template(&value) {
+        let len = info.length_unit.measure(value);
+        if len <= max as usize || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };

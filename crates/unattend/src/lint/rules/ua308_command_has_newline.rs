@@ -104,7 +104,7 @@ impl Check for Rule {
             return;
         }
         let Some(value) = s.value() else { return };
-        if !value.contains(is_break) || cx.is_template(&value) {
+        if !value.contains(is_break) || cx.is_template(value) {
             return;
         }
         let Some(span) = s.el.text_span() else { return };

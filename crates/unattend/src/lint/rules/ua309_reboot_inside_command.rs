@@ -51,7 +51,7 @@
 //!   ("Do not add commands that shut down or reboot the computer") and
 //!   `… | WillReboot`
 
-use super::support::has_later_command;
+use super::support::{find_ascii_ci, has_later_command};
 use crate::lint::prelude::*;
 
 /// UA309 `reboot-inside-command`.
@@ -78,13 +78,7 @@ fn ends_word(next: Option<char>) -> bool {
 
 /// Byte offsets of `word` in `s`, ignoring ASCII case, as a whole word.
 fn find_words<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let n = word.len();
-    (0..s.len().saturating_sub(n - 1)).filter(move |&i| {
-        s.is_char_boundary(i)
-            && s.is_char_boundary(i + n)
-            && s[i..i + n].eq_ignore_ascii_case(word)
-            && starts_word(s[..i].chars().next_back())
-    })
+    find_ascii_ci(s, word).filter(move |&i| starts_word(s[..i].chars().next_back()))
 }
 
 /// What a command does to the machine: the matched text (to quote) and the
@@ -140,16 +134,11 @@ fn reboot_in(cmd: &str) -> Option<(usize, usize, String, &'static str)> {
 /// The number of `word` matches before byte `at` (to find the same match in
 /// the raw text, where entities are not yet resolved).
 fn occurrence(s: &str, word: &str, at: usize) -> usize {
-    let lower = word.to_ascii_lowercase();
-    (0..at)
-        .filter(|&i| s.get(i..i + lower.len()).is_some_and(|w| w.eq_ignore_ascii_case(&lower)))
-        .count()
+    find_ascii_ci(s, word).take_while(|&i| i < at).count()
 }
 
 fn nth_match(s: &str, word: &str, n: usize) -> Option<usize> {
-    (0..s.len())
-        .filter(|&i| s.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
-        .nth(n)
+    find_ascii_ci(s, word).nth(n)
 }
 
 impl Check for Rule {
@@ -168,7 +157,7 @@ impl Check for Rule {
             return;
         }
         let Some(value) = s.value() else { return };
-        let Some((start, end, quoted, verb)) = reboot_in(&value) else { return };
+        let Some((start, end, quoted, verb)) = reboot_in(value) else { return };
         let Some(item_el) = s.el.parent() else { return };
         let at_logon = field == "CommandLine";
         if at_logon && !has_later_command(item_el) {
@@ -178,7 +167,7 @@ impl Check for Rule {
         // The same match in the raw text (entities such as &amp; shift offsets).
         let word = &value[start..end];
         let raw = cx.doc.slice(text_span);
-        let span = nth_match(raw, word, occurrence(&value, word, start)).map_or(text_span, |i| {
+        let span = nth_match(raw, word, occurrence(value, word, start)).map_or(text_span, |i| {
             let base = text_span.start as usize + i;
             Span::new(base, base + word.len())
         });

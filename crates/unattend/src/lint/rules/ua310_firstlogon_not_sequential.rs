@@ -137,7 +137,7 @@ impl Check for Rule {
             return;
         }
         let Some(value) = s.value() else { return };
-        let Some((start, end)) = detached_launch(&value) else { return };
+        let Some((start, end)) = detached_launch(value) else { return };
         let Some(item_el) = s.el.parent() else { return };
         if !has_later_command(item_el) {
             return;

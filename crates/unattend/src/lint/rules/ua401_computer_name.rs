@@ -108,7 +108,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let name = value.trim();
-        if name.is_empty() || name == "*" || cx.is_template(&value) {
+        if name.is_empty() || name == "*" || cx.is_template(value) {
             return;
         }
         let Some(span) = trimmed_text_span(s.el) else {

@@ -97,7 +97,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let name = value.trim();
-        if name.is_empty() || cx.is_template(&value) {
+        if name.is_empty() || cx.is_template(value) {
             return;
         }
         let Some(span) = super::ua401_computer_name::trimmed_text_span(s.el) else {

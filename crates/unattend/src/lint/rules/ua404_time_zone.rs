@@ -154,7 +154,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let id = value.trim();
-        if id.is_empty() || cx.is_template(&value) {
+        if id.is_empty() || cx.is_template(value) {
             return;
         }
         let (base, suffix) = match id.len().checked_sub(DST_OFF.len()) {

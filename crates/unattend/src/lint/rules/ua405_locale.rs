@@ -230,7 +230,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let trimmed = value.trim();
-        if trimmed.is_empty() || cx.is_template(&value) {
+        if trimmed.is_empty() || cx.is_template(value) {
             return;
         }
         let Some(span) = super::ua401_computer_name::trimmed_text_span(s.el) else {

@@ -131,7 +131,7 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         let key = value.trim();
-        if key.is_empty() || cx.is_template(&value) || is_deleted_marker(key) {
+        if key.is_empty() || cx.is_template(value) || is_deleted_marker(key) {
             return;
         }
         // Point at an element whose line does not show the key.

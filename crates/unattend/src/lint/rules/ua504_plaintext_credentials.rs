@@ -109,9 +109,9 @@ impl Check for Rule {
         }
         let Some(value) = s.value() else { return };
         if value.trim().is_empty()
-            || cx.is_template(&value)
-            || super::ua406_product_key_format::is_deleted_marker(&value)
-            || crate::lint::template::looks_like_placeholder(&value)
+            || cx.is_template(value)
+            || super::ua406_product_key_format::is_deleted_marker(value)
+            || crate::lint::template::looks_like_placeholder(value)
             || (product_key && value.trim().chars().all(|c| c == '0' || c == '-'))
         {
             return;

@@ -78,7 +78,7 @@ impl Check for Rule {
 
     fn check_setting(&self, _cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
         let Some(value) = s.value() else { return };
-        if !super::ua406_product_key_format::is_deleted_marker(&value) {
+        if !super::ua406_product_key_format::is_deleted_marker(value) {
             return;
         }
         let span = super::ua401_computer_name::trimmed_text_span(s.el).unwrap_or(s.el.name_span());
