@@ -74,12 +74,15 @@ pub struct SettingPath {
 #[non_exhaustive]
 pub enum PathError {
     /// The path text is malformed.
-    #[error("invalid path {path:?}: {reason}")]
+    #[error("invalid path {path:?}{}: {reason}", at_column(*.column))]
     Syntax {
         /// The path as given.
         path: String,
         /// What is wrong.
         reason: String,
+        /// Where in the path (1-based, in characters), when one place is
+        /// to blame.
+        column: Option<usize>,
     },
     /// The file is not an answer file (root is not `<unattend>`).
     #[error("the document's root is not <unattend> in the answer-file namespace")]
@@ -100,15 +103,34 @@ pub enum PathError {
     Edit(#[from] EditError),
 }
 
+fn at_column(column: Option<usize>) -> String {
+    column
+        .map(|c| format!(" at column {c}"))
+        .unwrap_or_default()
+}
+
+/// A syntax error about the whole path.
 fn syntax(path: &str, reason: impl Into<String>) -> PathError {
     PathError::Syntax {
         path: path.to_string(),
         reason: reason.into(),
+        column: None,
     }
 }
 
-/// Splits on `/` outside brackets.
-fn segments(s: &str) -> Vec<&str> {
+/// A syntax error at byte `offset` of `path`.
+fn syntax_at(path: &str, offset: usize, reason: impl Into<String>) -> PathError {
+    let before = path.get(..offset).unwrap_or(path);
+    PathError::Syntax {
+        path: path.to_string(),
+        reason: reason.into(),
+        column: Some(before.chars().count() + 1),
+    }
+}
+
+/// Splits on `/` outside brackets; each segment comes with its byte offset
+/// in `s`.
+fn segments(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let (mut depth, mut start) = (0usize, 0usize);
     for (i, c) in s.char_indices() {
@@ -116,77 +138,163 @@ fn segments(s: &str) -> Vec<&str> {
             '[' => depth += 1,
             ']' => depth = depth.saturating_sub(1),
             '/' if depth == 0 => {
-                out.push(&s[start..i]);
+                out.push((start, &s[start..i]));
                 start = i + 1;
             }
             _ => {}
         }
     }
-    out.push(&s[start..]);
+    out.push((start, &s[start..]));
     out
+}
+
+/// Why `name` is not an XML name without a prefix (an NCName): the byte
+/// offset of the first character to blame and what is wrong with it.
+fn name_problem(name: &str) -> Option<(usize, String)> {
+    if crate::document::is_qname(name) && !name.contains(':') {
+        return None;
+    }
+    let Some(first) = name.chars().next() else {
+        return Some((0, "the name is missing".to_string()));
+    };
+    // One character at a time: alone it must start a name, after a letter
+    // it must continue one.
+    if first == ':' || !crate::document::is_qname(first.encode_utf8(&mut [0; 4])) {
+        return Some((0, format!("{first:?} cannot start an XML name")));
+    }
+    name.char_indices().skip(1).find_map(|(i, c)| {
+        let mut probe = String::from("a");
+        probe.push(c);
+        (c == ':' || !crate::document::is_qname(&probe))
+            .then(|| (i, format!("{c:?} cannot appear in an XML name")))
+    })
+}
+
+/// Checks that `name` (at byte `offset` of `path`) names an element.
+fn check_element_name(path: &str, offset: usize, name: &str) -> Result<(), PathError> {
+    match name_problem(name) {
+        None => Ok(()),
+        Some((at, why)) => Err(syntax_at(
+            path,
+            offset + at,
+            format!("{name:?} is not an element name: {why}"),
+        )),
+    }
+}
+
+/// Checks that `name` (at byte `offset` of `path`) names an attribute:
+/// an XML name with at most one prefix (`wcm:keyValue`, `keyValue`).
+fn check_attribute_name(path: &str, offset: usize, name: &str) -> Result<(), PathError> {
+    let (prefix, local, local_at) = match name.split_once(':') {
+        Some((p, l)) => (Some(p), l, p.len() + 1),
+        None => (None, name, 0),
+    };
+    let problem = prefix
+        .and_then(name_problem)
+        .or_else(|| name_problem(local).map(|(at, why)| (local_at + at, why)));
+    match problem {
+        None => Ok(()),
+        Some((at, why)) => Err(syntax_at(
+            path,
+            offset + at,
+            format!("{name:?} is not an attribute name: {why}"),
+        )),
+    }
 }
 
 impl FromStr for SettingPath {
     type Err = PathError;
 
     fn from_str(s: &str) -> Result<SettingPath, PathError> {
-        let parts = segments(s.trim().trim_matches('/'));
+        let body = s.trim().trim_matches('/');
+        // Offsets below are in `s`, the path as given.
+        let base = s.len() - s.trim_start().trim_start_matches('/').len();
+        let parts: Vec<(usize, &str)> = segments(body)
+            .into_iter()
+            .map(|(at, seg)| (base + at, seg))
+            .collect();
         if parts.len() < 3 {
             return Err(syntax(s, "expected PASS/COMPONENT/SETTING[/…]"));
         }
-        let pass = parts[0].parse::<Pass>().map_err(|_| {
-            let hint = Pass::from_str_ignore_case(parts[0])
+        let (pass_at, pass_text) = parts[0];
+        let pass = pass_text.parse::<Pass>().map_err(|_| {
+            let hint = Pass::from_str_ignore_case(pass_text)
                 .map(|p| format!("; did you mean {p}?"))
                 .unwrap_or_default();
-            syntax(s, format!("unknown pass {:?}{hint}", parts[0]))
+            syntax_at(s, pass_at, format!("unknown pass {pass_text:?}{hint}"))
         })?;
-        let component = parts[1].to_string();
+        let (component_at, component) = parts[1];
         if component.is_empty() || component.contains(['[', ']']) {
-            return Err(syntax(s, "missing or malformed component name"));
+            let at = component.find(['[', ']']).unwrap_or(0);
+            return Err(syntax_at(
+                s,
+                component_at + at,
+                "missing or malformed component name",
+            ));
         }
         let steps = parts[2..]
             .iter()
-            .map(|seg| parse_step(s, seg))
+            .map(|&(at, seg)| parse_step(s, at, seg))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(SettingPath {
             pass,
-            component,
+            component: component.to_string(),
             steps,
         })
     }
 }
 
-fn parse_step(path: &str, seg: &str) -> Result<Step, PathError> {
+/// One step, `seg`, found at byte `at` of `path`: `Name`, `Name[Key=value]`
+/// or `Name[@attribute=value]`.
+fn parse_step(path: &str, at: usize, seg: &str) -> Result<Step, PathError> {
     let (name, predicate) = match seg.split_once('[') {
         None => (seg, None),
         Some((name, rest)) => {
-            let body = rest
-                .strip_suffix(']')
-                .ok_or_else(|| syntax(path, format!("unclosed [ in {seg:?}")))?;
-            let (key, value) = body.split_once('=').ok_or_else(|| {
-                syntax(
+            let open = at + name.len();
+            let body_at = open + 1;
+            let Some(close) = rest.find(']') else {
+                return Err(syntax_at(path, open, format!("unclosed [ in {seg:?}")));
+            };
+            // The last `]` closes the selector (values may hold brackets).
+            let close = rest.rfind(']').unwrap_or(close);
+            if close + 1 < rest.len() {
+                return Err(syntax_at(
                     path,
+                    body_at + close + 1,
+                    format!("unexpected text after ] in {seg:?}"),
+                ));
+            }
+            let body = &rest[..close];
+            let (key, value) = body.split_once('=').ok_or_else(|| {
+                syntax_at(
+                    path,
+                    open,
                     format!("expected [Name=value] or [@attribute=value] in {seg:?}"),
                 )
             })?;
             let value = value.trim().trim_matches(['"', '\'']).to_string();
+            let key_at = body_at + (key.len() - key.trim_start().len());
             let key = key.trim();
             let predicate = match key.strip_prefix('@') {
-                Some(attr) => Predicate::Attribute {
-                    name: attr.rsplit(':').next().unwrap_or(attr).to_string(),
-                    value,
-                },
-                None => Predicate::Child {
-                    name: key.to_string(),
-                    value,
-                },
+                Some(attr) => {
+                    check_attribute_name(path, key_at + 1, attr)?;
+                    Predicate::Attribute {
+                        name: attr.rsplit(':').next().unwrap_or(attr).to_string(),
+                        value,
+                    }
+                }
+                None => {
+                    check_element_name(path, key_at, key)?;
+                    Predicate::Child {
+                        name: key.to_string(),
+                        value,
+                    }
+                }
             };
             (name, Some(predicate))
         }
     };
-    if !crate::document::is_qname(name) || name.contains(':') {
-        return Err(syntax(path, format!("{name:?} is not an element name")));
-    }
+    check_element_name(path, at, name)?;
     Ok(Step {
         name: name.to_string(),
         predicate,
@@ -537,5 +645,96 @@ mod tests {
         }
         let e = "OOBESystem/X/Y".parse::<SettingPath>().unwrap_err();
         assert!(e.to_string().contains("did you mean oobeSystem"), "{e}");
+    }
+
+    /// The column a syntax error points at (1-based, in characters).
+    fn column(path: &str) -> (Option<usize>, String) {
+        match path.parse::<SettingPath>() {
+            Err(e @ PathError::Syntax { column, .. }) => (column, e.to_string()),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn invalid_names_are_refused_at_their_column() {
+        // An attribute name with a space: the space is to blame.
+        let path = "specialize/X/Item[@bad name=1]/Leaf";
+        let (col, msg) = column(path);
+        assert_eq!(col, Some(23), "{msg}");
+        assert_eq!(path.chars().nth(22), Some(' '));
+        assert_eq!(
+            msg,
+            "invalid path \"specialize/X/Item[@bad name=1]/Leaf\" at column 23: \"bad name\" is not an attribute name: ' ' cannot appear in an XML name"
+        );
+        for (path, expected, what) in [
+            // Attribute names: one prefix at most, each part an XML name.
+            ("specialize/X/Item[@1key=1]", 20, "'1' cannot start"),
+            ("specialize/X/Item[@=1]", 20, "the name is missing"),
+            ("specialize/X/Item[@wcm:=1]", 24, "the name is missing"),
+            ("specialize/X/Item[@:key=1]", 20, "the name is missing"),
+            ("specialize/X/Item[@a:b:c=1]", 23, "':' cannot appear"),
+            ("specialize/X/Item[@key<x=1]", 23, "'<' cannot appear"),
+            ("specialize/X/Item[@key\"=1]", 23, "'\"' cannot appear"),
+            // Child keys are element names: no prefix.
+            (
+                "specialize/X/Item[Or der=1]",
+                21,
+                "\"Or der\" is not an element name",
+            ),
+            ("specialize/X/Item[wcm:Order=1]", 22, "':' cannot appear"),
+            ("specialize/X/Item[ -Order=1]", 20, "'-' cannot start"),
+            ("specialize/X/Item[=1]", 19, "the name is missing"),
+            // Step names.
+            ("specialize/X/a b", 15, "\"a b\" is not an element name"),
+            ("specialize/X/Y//Z", 16, "the name is missing"),
+            ("specialize/X/Y/9Z", 16, "'9' cannot start"),
+            ("specialize/X/wcm:Y", 17, "':' cannot appear"),
+            ("specialize/X/Y\u{e9}/Z&", 18, "'&' cannot appear"),
+            ("specialize/X/Item [Order=1]", 18, "' ' cannot appear"),
+            // Brackets, pass and component.
+            ("specialize/X/Y[Order=1", 15, "unclosed ["),
+            ("specialize/X/Y[Order]", 15, "expected [Name=value]"),
+            ("specialize/X/Y[Order=1]Z", 24, "unexpected text after ]"),
+            ("Specialize/X/Y", 1, "unknown pass"),
+            ("specialize/X[1]/Y", 13, "malformed component"),
+            ("  /specialize//Y", 15, "missing or malformed component"),
+        ] {
+            let (col, msg) = column(path);
+            assert_eq!(col, Some(expected), "{path}: {msg}");
+            assert!(msg.contains(what), "{path}: {msg}");
+            assert!(
+                msg.contains(&format!("at column {expected}:")),
+                "{path}: {msg}"
+            );
+        }
+        // Columns count characters, not bytes.
+        let (col, _) = column("specialize/Zoé/Ünïcödé/a b");
+        assert_eq!(col, Some(25));
+        // A path too short to have a place to blame has no column.
+        let e = "specialize/X".parse::<SettingPath>().unwrap_err();
+        assert!(matches!(e, PathError::Syntax { column: None, .. }), "{e:?}");
+        assert!(!e.to_string().contains("column"), "{e}");
+    }
+
+    #[test]
+    fn valid_names_still_parse() {
+        for path in [
+            "specialize/X/Item[@wcm:keyValue=1]/Leaf",
+            "specialize/X/Item[@keyValue=1]",
+            "specialize/X/Item[@_k.e-y=a b]",
+            "specialize/X/Item[ Order = 2 ]",
+            "specialize/X/Item[Order=\"a]b\"]",
+            "specialize/X/Ünïcödé·1/_x.y-z",
+            " /specialize/X/Y/ ",
+        ] {
+            assert!(path.parse::<SettingPath>().is_ok(), "{path}");
+        }
+        assert_eq!(
+            p("specialize/X/Item[Order=\"a]b\"]").steps[0].predicate,
+            Some(Predicate::Child {
+                name: "Order".into(),
+                value: "a]b".into()
+            })
+        );
     }
 }

@@ -73,13 +73,18 @@ fn refused_set_leaves_the_document_unchanged() {
     let err = set(&mut doc, &path, "中", None).unwrap_err();
     assert!(matches!(err, PathError::Edit(_)), "{err}");
     assert_eq!(doc.to_bytes().unwrap(), file);
-    // A step that fails after the pass and component were created.
+    // A step that fails after the pass and component were created: the
+    // list item's key cannot be written in the file's encoding.
     let mut doc = Document::parse(file).unwrap();
-    let path: SettingPath = "auditUser/Contoso-New/Item[@bad name=1]/Leaf"
-        .parse()
-        .unwrap();
+    let path: SettingPath = "auditUser/Contoso-New/Item[Key=中]/Leaf".parse().unwrap();
     assert!(set(&mut doc, &path, "x", None).is_err());
     assert_eq!(doc.to_bytes().unwrap(), file);
+    // (This case used `Item[@bad name=1]`, an attribute name with a space;
+    // such a path is now refused when it is parsed.)
+    let e = "auditUser/Contoso-New/Item[@bad name=1]/Leaf"
+        .parse::<SettingPath>()
+        .unwrap_err();
+    assert!(e.to_string().contains("at column 32"), "{e}");
 }
 
 /// fuzz `set`: a list-item key spelled in another case
