@@ -12,7 +12,9 @@ macro_rules! registry {
     };
 }
 
+pub(crate) mod hidden_password;
 pub(crate) mod support;
+pub(crate) mod sysprep_command;
 
 registry! {
     ua001_xml_not_well_formed,

@@ -52,7 +52,7 @@
 //!   LocalAccount | Password: its XML example stores
 //!   `cAB3AFAAYQBzAHMAdwBvAHIAZAA` (the text `pwPassword`)
 
-use super::ua501_plaintext_password::{Storage, hideable};
+use super::hidden_password::{HiddenValue, hidden_value};
 use crate::lint::prelude::*;
 use crate::password;
 
@@ -79,17 +79,9 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let Some(h) = hideable(s) else { return };
-        if h.storage != Storage::Hidden {
+        let Some(HiddenValue { h, value, anchor }) = hidden_value(cx, s) else {
             return;
-        }
-        let Some(value) = h.value.text() else { return };
-        if value.trim().is_empty()
-            || cx.is_template(&value)
-            || crate::lint::template::looks_like_placeholder(&value)
-        {
-            return;
-        }
+        };
         let expected = h.el.local_name();
         // Only facts about the suffix leave this block; the decoded text is
         // dropped at its end.
@@ -111,13 +103,6 @@ impl Check for Rule {
             return;
         }
         let what = h.describe();
-        // Anchored on `<PlainText>false`: its line never shows the value.
-        let Some(anchor) = h
-            .plain_text
-            .and_then(super::ua401_computer_name::trimmed_text_span)
-        else {
-            return;
-        };
         let detail = match (other, case_only) {
             (Some(o), _) => format!("it ends with \"{o}\", the suffix of another element"),
             (None, true) => format!("its suffix differs from \"{expected}\" in case"),

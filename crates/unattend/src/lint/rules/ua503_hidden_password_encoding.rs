@@ -48,7 +48,7 @@
 //! - Microsoft-Windows-Shell-Setup | UserAccounts | AdministratorPassword |
 //!   PlainText, Unattended Windows Setup Reference (Microsoft Learn)
 
-use super::ua501_plaintext_password::{Storage, hideable};
+use super::hidden_password::{HiddenValue, hidden_value};
 use crate::lint::prelude::*;
 use crate::password;
 
@@ -68,29 +68,14 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let Some(h) = hideable(s) else { return };
-        if h.storage != Storage::Hidden {
+        let Some(HiddenValue { h, value, anchor }) = hidden_value(cx, s) else {
             return;
-        }
-        let Some(value) = h.value.text() else { return };
-        if value.trim().is_empty()
-            || cx.is_template(&value)
-            || crate::lint::template::looks_like_placeholder(&value)
-        {
-            return;
-        }
+        };
         // The error describes the encoding only, never the text.
         let Err(error) = password::decode(&value) else {
             return;
         };
         let what = h.describe();
-        // Anchored on `<PlainText>false`: its line never shows the value.
-        let Some(anchor) = h
-            .plain_text
-            .and_then(super::ua401_computer_name::trimmed_text_span)
-        else {
-            return;
-        };
         out.report(Some(h.el), anchor, format!("the hidden {what} is not base64 of UTF-16LE text: {error}"))
             .help(format!(
                 "if Value holds the password itself, set PlainText to true; otherwise encode it as base64(UTF-16LE(password + \"{}\"))",

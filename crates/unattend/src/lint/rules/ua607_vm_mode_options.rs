@@ -45,18 +45,15 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "sysprep /mode:vm without /generalize and /oobe, or with options other than /reboot, /shutdown, /quit",
 };
 
+/// How to write the command instead.
+const HELP: &str = "VM mode: sysprep /generalize /oobe /mode:vm plus /reboot, /shutdown or /quit; put the answer file in %WINDIR%\\Panther instead of /unattend";
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check_file(&self, cx: &FileCx<'_>, out: &mut Reporter<'_>) {
-        let Some(Err(error)) = &cx.config.sysprep else { return };
-        if error.rule() != META.code {
-            return;
-        }
-        let root = cx.doc.root();
-        out.report(Some(root), root.name_span(), format!("the sysprep command this file is for is invalid: {error}"))
-            .help("VM mode: sysprep /generalize /oobe /mode:vm plus /reboot, /shutdown or /quit; put the answer file in %WINDIR%\\Panther instead of /unattend");
+        super::sysprep_command::report_invalid(&META, HELP, cx, out);
     }
 }

@@ -42,18 +42,15 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "the sysprep command is invalid: unknown or repeated option, /oobe with /audit, several of /reboot /shutdown /quit",
 };
 
+/// How to write the command instead.
+const HELP: &str = "one of /oobe or /audit, at most one of /reboot /shutdown /quit; options: /generalize /oobe /audit /reboot /shutdown /quit /quiet /mode:vm /unattend:FILE";
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check_file(&self, cx: &FileCx<'_>, out: &mut Reporter<'_>) {
-        let Some(Err(error)) = &cx.config.sysprep else { return };
-        if error.rule() != META.code {
-            return;
-        }
-        let root = cx.doc.root();
-        out.report(Some(root), root.name_span(), format!("the sysprep command this file is for is invalid: {error}"))
-            .help("one of /oobe or /audit, at most one of /reboot /shutdown /quit; options: /generalize /oobe /audit /reboot /shutdown /quit /quiet /mode:vm /unattend:FILE");
+        super::sysprep_command::report_invalid(&META, HELP, cx, out);
     }
 }
