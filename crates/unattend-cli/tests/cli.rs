@@ -1,25 +1,14 @@
 //! The `unattend` binary as a user runs it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{file, run, run_with_stdin, stdout};
 use unattend_e2e::{corpus_files, fixtures_dir};
-
-fn unattend(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .args(args)
-        .output()
-        .expect("running unattend")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 #[test]
 fn version_prints_name_and_version() {
-    let o = unattend(&["--version"]);
+    let o = run(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o).trim(),
@@ -29,17 +18,17 @@ fn version_prints_name_and_version() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(unattend(&[]).status.code(), Some(2));
-    assert_eq!(unattend(&["check"]).status.code(), Some(2));
-    assert_eq!(unattend(&["frobnicate"]).status.code(), Some(2));
-    let help = unattend(&["check", "--help"]);
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    let help = run(&["check", "--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("Examples:"));
 }
 
 #[test]
 fn missing_file_is_an_io_error_with_exit_2() {
-    let o = unattend(&["check", "does-not-exist.xml"]);
+    let o = run(&["check", "does-not-exist.xml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.xml"));
 }
@@ -47,44 +36,32 @@ fn missing_file_is_an_io_error_with_exit_2() {
 #[test]
 fn clean_file_exits_0_silently() {
     let example = fixtures_dir().join("../../examples/answer-files/sysprep-generalize-oobe.xml");
-    let o = unattend(&["check", example.to_str().unwrap()]);
+    let o = run(&["check", example.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(stdout(&o), "");
 }
 
 #[test]
 fn malformed_input_on_stdin_reports_line_and_column() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .args(["check", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"x\" pass=\"y\"/>\n</unattend>")
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_with_stdin(
+        None,
+        &["check", "-"],
+        b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"x\" pass=\"y\"/>\n</unattend>",
+    );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "<stdin>:2:22: duplicate attribute \"pass\"\n");
 }
 
 #[test]
 fn a_root_that_is_not_unattend_is_a_problem() {
-    let dir = std::env::temp_dir().join(format!("unattend-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("not-unattend.xml");
-    std::fs::write(
-        &file,
+    let file = file(
+        "not-unattend.xml",
         "<?xml version=\"1.0\"?>\n<settings pass=\"specialize\"/>\n",
-    )
-    .unwrap();
-    let o = unattend(&["check", file.to_str().unwrap()]);
+    );
+    let o = run(&["check", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).ends_with(":2:1: the root element is <settings> without a namespace, not <unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"), "{}", stdout(&o));
-    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(file.parent().unwrap()).unwrap();
 }
 
 /// Every public corpus file through the real binary: no crash, malformed
@@ -94,7 +71,7 @@ fn check_over_the_public_corpus() {
     let files = corpus_files();
     for f in &files {
         let path = f.path.to_str().unwrap();
-        let o = unattend(&["check", path]);
+        let o = run(&["check", path]);
         let code = o.status.code();
         assert!(
             matches!(code, Some(0 | 1)),
@@ -119,24 +96,24 @@ fn check_over_the_public_corpus() {
 
 #[test]
 fn catalog_shows_every_fact_of_a_setting() {
-    let o = unattend(&["catalog", "Microsoft-Windows-Deployment/Generalize/Mode"]);
+    let o = run(&["catalog", "Microsoft-Windows-Deployment/Generalize/Mode"]);
     assert_eq!(o.status.code(), Some(0));
     insta::assert_snapshot!("catalog_generalize_mode", stdout(&o));
     // Names ignore case.
-    let lower = unattend(&["catalog", "microsoft-windows-deployment/generalize/MODE"]);
+    let lower = run(&["catalog", "microsoft-windows-deployment/generalize/MODE"]);
     assert_eq!(stdout(&lower), stdout(&o));
 }
 
 #[test]
 fn catalog_shows_a_component_tree() {
-    let o = unattend(&["catalog", "Microsoft-Windows-PnpSysprep"]);
+    let o = run(&["catalog", "Microsoft-Windows-PnpSysprep"]);
     assert_eq!(o.status.code(), Some(0));
     insta::assert_snapshot!("catalog_pnp_sysprep", stdout(&o));
 }
 
 #[test]
 fn catalog_json_gives_the_same_facts() {
-    let o = unattend(&[
+    let o = run(&[
         "catalog",
         "Microsoft-Windows-Deployment/Generalize/Mode",
         "--format",
@@ -157,7 +134,7 @@ fn catalog_json_gives_the_same_facts() {
             .ends_with("/microsoft-windows-deployment-generalize-mode")
     );
 
-    let list = unattend(&["catalog", "--format", "json"]);
+    let list = run(&["catalog", "--format", "json"]);
     let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     let slc = list
         .as_array()
@@ -171,7 +148,7 @@ fn catalog_json_gives_the_same_facts() {
 
 #[test]
 fn catalog_lists_components_with_passes_and_status() {
-    let o = unattend(&["catalog"]);
+    let o = run(&["catalog"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert_eq!(out.lines().count(), unattend::catalog::components().len());
@@ -189,23 +166,23 @@ fn catalog_lists_components_with_passes_and_status() {
 
 #[test]
 fn catalog_unknown_names_exit_2_with_a_suggestion() {
-    let o = unattend(&["catalog", "Microsoft-Windows-Deploymnet"]);
+    let o = run(&["catalog", "Microsoft-Windows-Deploymnet"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stdout(&o), "");
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
         "unattend: no component named \"Microsoft-Windows-Deploymnet\" in the catalog\ndid you mean Microsoft-Windows-Deployment?\n"
     );
-    let o = unattend(&["catalog", "microsoft-windows-deployment/Generalize/Mod"]);
+    let o = run(&["catalog", "microsoft-windows-deployment/Generalize/Mod"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
         "unattend: Microsoft-Windows-Deployment has no setting \"Generalize/Mod\"\ndid you mean Microsoft-Windows-Deployment/Generalize/Mode?\n"
     );
-    let o = unattend(&["catalog", "Contoso-Widget"]);
+    let o = run(&["catalog", "Contoso-Widget"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("did you mean"));
-    let help = unattend(&["catalog", "--help"]);
+    let help = run(&["catalog", "--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("Examples:"));
 }

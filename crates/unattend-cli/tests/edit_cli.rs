@@ -1,23 +1,9 @@
 //! `unattend get` and `unattend set` as a pipeline runs them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn unattend(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("unattend-edit-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
+use common::{file, run};
 
 const FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <unattend xmlns="urn:schemas-microsoft-com:unattend">
@@ -42,9 +28,9 @@ const FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 
 #[test]
 fn set_stamps_values_with_a_minimal_diff() {
-    let f = temp_file("stamp.xml", FILE.as_bytes());
+    let f = file("stamp.xml", FILE.as_bytes());
     let path = f.to_str().unwrap();
-    let o = unattend(&[
+    let o = run(&[
         "set",
         path,
         "specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042",
@@ -70,7 +56,7 @@ fn set_stamps_values_with_a_minimal_diff() {
             "      <ComputerName>WS-042</ComputerName>\n    </component>\n    <component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n      <RunSynchronous>\n        <RunSynchronousCommand wcm:action=\"add\">\n          <Order>1</Order>\n          <Path>cmd /c echo a=b</Path>\n        </RunSynchronousCommand>\n      </RunSynchronous>\n    </component>\n",
         );
     assert_eq!(after, expected);
-    let got = unattend(&[
+    let got = run(&[
         "get",
         path,
         "specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=1]/Path",
@@ -80,17 +66,17 @@ fn set_stamps_values_with_a_minimal_diff() {
 
 #[test]
 fn secrets_are_hidden_unless_asked_for() {
-    let f = temp_file("secret.xml", FILE.as_bytes());
+    let f = file("secret.xml", FILE.as_bytes());
     let path = f.to_str().unwrap();
     let secret =
         "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value";
-    let o = unattend(&["get", path, secret]);
+    let o = run(&["get", path, secret]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&o.stdout).contains("hunter2"));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("hunter2"));
-    let o = unattend(&["get", "--show-secrets", path, secret]);
+    let o = run(&["get", "--show-secrets", path, secret]);
     assert_eq!(String::from_utf8_lossy(&o.stdout), "hunter2\n");
-    let o = unattend(&["set", path, &format!("{secret}=correct horse")]);
+    let o = run(&["set", path, &format!("{secret}=correct horse")]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
         !String::from_utf8_lossy(&o.stderr).contains("correct horse"),
@@ -100,20 +86,20 @@ fn secrets_are_hidden_unless_asked_for() {
 
 #[test]
 fn errors_leave_the_file_untouched() {
-    let f = temp_file("untouched.xml", FILE.as_bytes());
+    let f = file("untouched.xml", FILE.as_bytes());
     let path = f.to_str().unwrap();
     for bad in [
         "specialize/X",
         "Specialize/Microsoft-Windows-Shell-Setup/ComputerName=1",
         "no-equals-sign",
     ] {
-        let o = unattend(&["set", path, bad]);
+        let o = run(&["set", path, bad]);
         assert_eq!(o.status.code(), Some(2), "{bad}");
     }
     // A value the file's encoding cannot hold.
-    let legacy = temp_file("legacy.xml", b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>caf\xe9</ComputerName></component></settings></unattend>\n");
+    let legacy = file("legacy.xml", b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>caf\xe9</ComputerName></component></settings></unattend>\n");
     let before = std::fs::read(&legacy).unwrap();
-    let o = unattend(&[
+    let o = run(&[
         "set",
         legacy.to_str().unwrap(),
         "specialize/Microsoft-Windows-Shell-Setup/ComputerName=✓",
@@ -137,10 +123,10 @@ fn errors_leave_the_file_untouched() {
 
 #[test]
 fn get_reports_unset_paths_and_ambiguity() {
-    let f = temp_file("get.xml", FILE.as_bytes());
+    let f = file("get.xml", FILE.as_bytes());
     let path = f.to_str().unwrap();
     assert_eq!(
-        unattend(&[
+        run(&[
             "get",
             path,
             "specialize/Microsoft-Windows-Shell-Setup/TimeZone"
@@ -149,7 +135,7 @@ fn get_reports_unset_paths_and_ambiguity() {
         .code(),
         Some(1)
     );
-    let dry = unattend(&[
+    let dry = run(&[
         "set",
         "--dry-run",
         path,

@@ -1,35 +1,24 @@
 //! `unattend fmt`, and every command's behaviour on a closed pipe.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::{Command, Stdio};
+mod common;
 
-fn temp(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("unattend-fmt-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
+use std::process::Stdio;
+
+use common::{command, file, run};
 
 const MESSY: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n\n<settings pass=\"oobeSystem\">\n<!-- keep me -->\n      <component versionScope=\"nonSxS\" name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\"><TimeZone>UTC</TimeZone></component>\n</settings>\n  <settings pass=\"specialize\"/>\n</unattend>\n";
 
 const TIDY: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"specialize\" />\n  <settings pass=\"oobeSystem\">\n    <!-- keep me -->\n    <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n      <TimeZone>UTC</TimeZone>\n    </component>\n  </settings>\n</unattend>\n";
 
-fn unattend(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn check_diff_and_write() {
-    let f = temp("messy.xml", MESSY);
+    let f = file("messy.xml", MESSY);
     let path = f.to_str().unwrap();
-    let check = unattend(&["fmt", "--check", path]);
+    let check = run(&["fmt", "--check", path]);
     assert_eq!(check.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&check.stdout).contains("would reformat"));
-    let diff = unattend(&["fmt", "--diff", path]);
+    let diff = run(&["fmt", "--diff", path]);
     assert_eq!(diff.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&diff.stdout).contains("+  <settings pass=\"specialize\" />"));
     assert_eq!(
@@ -37,10 +26,10 @@ fn check_diff_and_write() {
         MESSY,
         "--check and --diff change nothing"
     );
-    assert_eq!(unattend(&["fmt", path]).status.code(), Some(0));
+    assert_eq!(run(&["fmt", path]).status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), TIDY);
     assert_eq!(
-        unattend(&["fmt", "--check", path]).status.code(),
+        run(&["fmt", "--check", path]).status.code(),
         Some(0),
         "idempotent"
     );
@@ -48,9 +37,9 @@ fn check_diff_and_write() {
 
 #[test]
 fn indent_option_and_malformed_input() {
-    let f = temp("tabs.xml", MESSY);
+    let f = file("tabs.xml", MESSY);
     assert_eq!(
-        unattend(&["fmt", "--indent", "tab", f.to_str().unwrap()])
+        run(&["fmt", "--indent", "tab", f.to_str().unwrap()])
             .status
             .code(),
         Some(0)
@@ -60,8 +49,8 @@ fn indent_option_and_malformed_input() {
             .unwrap()
             .contains("\n\t<settings pass=\"specialize\" />")
     );
-    let bad = temp("bad.xml", "<unattend><a></unattend>");
-    let o = unattend(&["fmt", bad.to_str().unwrap()]);
+    let bad = file("bad.xml", "<unattend><a></unattend>");
+    let o = run(&["fmt", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains(":1:"));
     assert_eq!(
@@ -69,7 +58,7 @@ fn indent_option_and_malformed_input() {
         "<unattend><a></unattend>"
     );
     assert_eq!(
-        unattend(&["fmt", "--indent", "many", bad.to_str().unwrap()])
+        run(&["fmt", "--indent", "many", bad.to_str().unwrap()])
             .status
             .code(),
         Some(2)
@@ -79,7 +68,7 @@ fn indent_option_and_malformed_input() {
 /// `unattend … | head` closes the pipe early: no crash, no internal error.
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let f = temp("pipe.xml", MESSY);
+    let f = file("pipe.xml", MESSY);
     let path = f.to_str().unwrap();
     for args in [
         vec!["rules"],
@@ -88,8 +77,7 @@ fn a_closed_pipe_is_not_an_error() {
         vec!["fmt", "--diff", path],
         vec!["lint", path],
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
-            .args(&args)
+        let mut child = command(None, &args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

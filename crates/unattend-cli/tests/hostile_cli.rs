@@ -6,10 +6,15 @@
 //! and a file that could not be read is never changed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::Write;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{scratch, text};
 
 const NS: &str = "urn:schemas-microsoft-com:unattend";
 const EXAMPLE: &str = include_str!("../../../examples/answer-files/sysprep-generalize-oobe.xml");
@@ -17,32 +22,10 @@ const EXAMPLE: &str = include_str!("../../../examples/answer-files/sysprep-gener
 const LIMIT: u64 = 32 * 1024 * 1024;
 const PATH: &str = "specialize/Microsoft-Windows-Shell-Setup/ComputerName";
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "unattend-hostile-cli-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
 /// Runs the binary; asserts the exit code is one the CLI documents and that
 /// nothing panicked.
 fn unattend(args: &[&str]) -> Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("running unattend");
+    let o = common::run(args);
     assert_clean_exit(args, &o);
     o
 }
@@ -227,24 +210,103 @@ fn a_100_mb_file_is_refused_by_its_size_before_it_is_read() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A device that never ends: reading stops at the limit.
+/// Runs the binary like [`unattend`], in `cwd`, and fails the test (after
+/// killing the process) when it takes longer than `seconds`: a command that
+/// reads an endless input to its end would otherwise hang the suite.
+fn unattend_within(seconds: u64, cwd: &Path, args: &[&str]) -> Output {
+    let mut child = common::command(Some(cwd), args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("running unattend");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(seconds) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?}: still running after {seconds} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_clean_exit(args, &o);
+    o
+}
+
+/// A device that never ends: reading stops at the limit, in every command
+/// that reads an answer file or a spec.
 #[cfg(target_os = "linux")]
 #[test]
 fn an_endless_file_is_refused_at_the_size_limit() {
+    let dir = scratch("endless");
+    // `build` picks the spec format by extension: /dev/zero under spec names.
+    for name in ["zero.toml", "zero.yaml", "zero.json"] {
+        std::os::unix::fs::symlink("/dev/zero", dir.join(name)).unwrap();
+    }
+    // A spec whose secret is read from a file that never ends.
+    std::fs::write(
+        dir.join("secret.toml"),
+        "[[settings]]\npass = \"oobeSystem\"\n\n[[settings.components]]\nname = \"Microsoft-Windows-Shell-Setup\"\nprocessorArchitecture = \"amd64\"\nRegisteredOwner = { file = \"/dev/zero\" }\n",
+    )
+    .unwrap();
     for args in [
         vec!["check", "/dev/zero"],
         vec!["lint", "/dev/zero"],
         vec!["fmt", "--check", "/dev/zero"],
         vec!["get", "/dev/zero", PATH],
+        vec!["convert", "/dev/zero"],
+        vec!["convert", "/dev/zero", "-o", "out.toml"],
+        vec!["sysprep", "/dev/zero"],
+        vec!["build", "zero.toml"],
+        vec!["build", "zero.yaml", "-o", "out.xml"],
+        vec!["build", "zero.json"],
+        vec!["build", "secret.toml"],
     ] {
-        let o = unattend(&args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
+        let o = unattend_within(60, &dir, &args);
+        let expected = if args[1] == "secret.toml" { 1 } else { 2 };
+        assert_eq!(o.status.code(), Some(expected), "{args:?}: {}", text(&o));
+        // The message names the file and the limit.
+        let named = match args[1] {
+            spec if spec.starts_with("zero.") => spec,
+            _ => "/dev/zero",
+        };
         assert!(
-            text(&o).contains(&format!("more than {LIMIT} bytes")),
+            text(&o).contains(&format!(
+                "{named}: the file is more than {LIMIT} bytes; the limit is {LIMIT} bytes"
+            )),
             "{args:?}: {}",
             text(&o)
         );
+        assert!(o.stdout.is_empty(), "{args:?}: printed something");
     }
+    // Nothing was written.
+    assert!(!dir.join("out.toml").exists() && !dir.join("out.xml").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Specs are held to the answer-file limit too: a (sparse) 100 MB spec is
+/// refused on its size before it is read, and nothing is written.
+#[test]
+fn a_100_mb_spec_is_refused_by_its_size_before_it_is_read() {
+    let dir = scratch("big-spec");
+    let size = 100 * 1024 * 1024;
+    for name in ["big.toml", "big.yaml", "big.json"] {
+        let f = std::fs::File::create(dir.join(name)).unwrap();
+        f.set_len(size).unwrap();
+        drop(f);
+        let o = unattend_within(60, &dir, &["build", name, "-o", "out.xml"]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", text(&o));
+        assert!(
+            text(&o).contains(&format!(
+                "{name}: the file is {size} bytes; the limit is {LIMIT} bytes"
+            )),
+            "{name}: {}",
+            text(&o)
+        );
+        assert!(!dir.join("out.xml").exists(), "{name}: wrote the output");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -424,21 +486,10 @@ fn a_directory_is_not_an_answer_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Runs the binary with `input` on standard input (it may stop reading
+/// early, at the size limit); asserts as [`unattend`] does.
 fn with_stdin(args: &[&str], input: Vec<u8>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    // The binary may stop reading early (size limit): a broken pipe is fine.
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let o = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let o = common::run_with_stdin(None, args, input);
     assert_clean_exit(args, &o);
     o
 }
@@ -454,7 +505,12 @@ fn garbage_on_standard_input_is_refused() {
             (x >> 40) as u8
         })
         .collect();
-    for args in [vec!["check", "-"], vec!["lint", "-"]] {
+    for args in [
+        vec!["check", "-"],
+        vec!["lint", "-"],
+        vec!["convert", "-"],
+        vec!["sysprep", "-"],
+    ] {
         let o = with_stdin(&args, garbage.clone());
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", text(&o));
         let o = with_stdin(&args, b"\0\0\0<unattend/>".to_vec());

@@ -1,33 +1,11 @@
 //! `unattend lint`, `explain` and `rules` as a user runs them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn unattend(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::path::Path;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// A fresh folder with the given files.
-fn workspace(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("unattend-lint-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
-}
+use common::{command, run_in, run_with_stdin, stdout, workspace};
 
 const COMPONENT: &str = r#"processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS""#;
 
@@ -46,7 +24,7 @@ fn only_a_warning() -> String {
 #[test]
 fn findings_at_the_fail_level_exit_1_in_both_formats() {
     let dir = workspace("formats", &[("Unattend.xml", &wrong_pass())]);
-    let o = unattend(
+    let o = run_in(
         &dir,
         &["lint", "--output-format", "concise", "Unattend.xml"],
     );
@@ -58,7 +36,7 @@ fn findings_at_the_fail_level_exit_1_in_both_formats() {
         ),
         "{out}"
     );
-    let full = unattend(&dir, &["lint", "Unattend.xml"]);
+    let full = run_in(&dir, &["lint", "Unattend.xml"]);
     let out = stdout(&full);
     assert!(
         out.contains("error[UA201]")
@@ -73,11 +51,11 @@ fn findings_at_the_fail_level_exit_1_in_both_formats() {
 #[test]
 fn fail_level_decides_the_exit_code() {
     let dir = workspace("fail-level", &[("a.xml", &only_a_warning())]);
-    let o = unattend(&dir, &["lint", "a.xml"]);
+    let o = run_in(&dir, &["lint", "a.xml"]);
     assert_eq!(o.status.code(), Some(0), "warnings do not fail by default");
     assert!(stdout(&o).contains("warning[UA204]"));
     assert_eq!(
-        unattend(&dir, &["lint", "--fail-level", "warning", "a.xml"])
+        run_in(&dir, &["lint", "--fail-level", "warning", "a.xml"])
             .status
             .code(),
         Some(1)
@@ -96,10 +74,10 @@ fn configuration_is_discovered_upward_and_can_be_bypassed() {
             ("images/win11/Unattend.xml", &wrong_pass()),
         ],
     );
-    let o = unattend(&dir, &["lint", "images/win11/Unattend.xml"]);
+    let o = run_in(&dir, &["lint", "images/win11/Unattend.xml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(stdout(&o), "");
-    let o = unattend(&dir, &["lint", "--isolated", "images/win11/Unattend.xml"]);
+    let o = run_in(&dir, &["lint", "--isolated", "images/win11/Unattend.xml"]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -116,7 +94,7 @@ fn per_file_ignores_and_severity_overrides_apply() {
             ("new.xml", &wrong_pass()),
         ],
     );
-    let o = unattend(
+    let o = run_in(
         &dir,
         &[
             "lint",
@@ -141,7 +119,7 @@ fn a_broken_configuration_is_an_error_with_its_position() {
             ("a.xml", &wrong_pass()),
         ],
     );
-    let o = unattend(&dir, &["lint", "a.xml"]);
+    let o = run_in(&dir, &["lint", "a.xml"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -153,29 +131,18 @@ fn a_broken_configuration_is_an_error_with_its_position() {
 #[test]
 fn stdin_is_named_by_stdin_filename() {
     let dir = workspace("stdin", &[]);
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(&dir)
-        .args([
+    let o = run_with_stdin(
+        Some(&dir),
+        &[
             "lint",
             "--output-format",
             "concise",
             "-",
             "--stdin-filename",
             "images/Unattend.xml",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(wrong_pass().as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+        ],
+        wrong_pass(),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).starts_with("images/Unattend.xml:4:8: UA201"),
@@ -191,10 +158,10 @@ fn unreadable_input_is_exit_2_and_malformed_xml_is_ua001() {
         &[("bad.xml", "<unattend>\n  <a>x & y</a>\n</unattend>\n")],
     );
     assert_eq!(
-        unattend(&dir, &["lint", "missing.xml"]).status.code(),
+        run_in(&dir, &["lint", "missing.xml"]).status.code(),
         Some(2)
     );
-    let o = unattend(&dir, &["lint", "--output-format", "concise", "bad.xml"]);
+    let o = run_in(&dir, &["lint", "--output-format", "concise", "bad.xml"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).starts_with("bad.xml:2:8: UA001 [error]"),
@@ -207,7 +174,7 @@ fn unreadable_input_is_exit_2_and_malformed_xml_is_ua001() {
 fn explain_prints_the_rule_documentation() {
     let dir = std::env::temp_dir();
     for key in ["UA201", "ua201", "setting-not-valid-in-pass"] {
-        let o = unattend(&dir, &["explain", key]);
+        let o = run_in(&dir, &["explain", key]);
         assert_eq!(o.status.code(), Some(0));
         let out = stdout(&o);
         assert!(
@@ -224,19 +191,19 @@ fn explain_prints_the_rule_documentation() {
             assert!(out.contains(section), "{section} missing");
         }
     }
-    assert_eq!(unattend(&dir, &["explain", "UA999"]).status.code(), Some(2));
+    assert_eq!(run_in(&dir, &["explain", "UA999"]).status.code(), Some(2));
 }
 
 #[test]
 fn rules_lists_every_rule() {
     let dir = std::env::temp_dir();
-    let o = unattend(&dir, &["rules"]);
+    let o = run_in(&dir, &["rules"]);
     assert_eq!(o.status.code(), Some(0));
     let count = unattend::lint::rules().count();
     assert_eq!(stdout(&o).lines().count(), count);
     assert!(stdout(&o).contains("UA201  setting-not-valid-in-pass"));
     let json: serde_json::Value =
-        serde_json::from_slice(&unattend(&dir, &["rules", "--format", "json"]).stdout).unwrap();
+        serde_json::from_slice(&run_in(&dir, &["rules", "--format", "json"]).stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), count);
     assert_eq!(json[0]["code"], "UA001");
 }
@@ -254,7 +221,7 @@ fn lint_over_the_public_corpus_never_crashes() {
     }
     let mut args = vec!["lint", "--output-format", "concise"];
     args.extend(files.iter().map(String::as_str));
-    let o = unattend(&std::env::temp_dir(), &args);
+    let o = run_in(&std::env::temp_dir(), &args);
     assert!(
         matches!(o.status.code(), Some(0 | 1)),
         "exit {:?}: {}",
@@ -279,7 +246,7 @@ fn folders_are_walked_respecting_gitignore() {
         ],
     );
     std::fs::create_dir_all(dir.join(".git")).unwrap();
-    let o = unattend(&dir, &["lint", "--output-format", "concise", "."]);
+    let o = run_in(&dir, &["lint", "--output-format", "concise", "."]);
     let out = stdout(&o);
     let files: std::collections::BTreeSet<&str> =
         out.lines().map(|l| l.split(':').next().unwrap()).collect();
@@ -301,7 +268,7 @@ fn machine_formats_are_well_formed() {
         &[("a.xml", &wrong_pass()), ("b.xml", &only_a_warning())],
     );
     // SARIF 2.1.0, checked by deserializing it.
-    let o = unattend(
+    let o = run_in(
         &dir,
         &["lint", "--output-format", "sarif", "a.xml", "b.xml"],
     );
@@ -324,7 +291,7 @@ fn machine_formats_are_well_formed() {
         4
     );
     // JSON with the documented fields.
-    let o = unattend(&dir, &["lint", "--output-format", "json", "a.xml"]);
+    let o = run_in(&dir, &["lint", "--output-format", "json", "a.xml"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     for key in [
         "code",
@@ -343,13 +310,13 @@ fn machine_formats_are_well_formed() {
         assert!(json[0].get(key).is_some(), "{key} missing");
     }
     // JSON lines: one object per finding.
-    let o = unattend(
+    let o = run_in(
         &dir,
         &["lint", "--output-format", "json-lines", "a.xml", "b.xml"],
     );
     assert_eq!(stdout(&o).lines().count(), 2);
     // JUnit is XML our own parser reads.
-    let o = unattend(
+    let o = run_in(
         &dir,
         &["lint", "--output-format", "junit", "a.xml", "b.xml"],
     );
@@ -365,7 +332,7 @@ fn machine_formats_are_well_formed() {
 #[test]
 fn github_annotations_escape_like_the_actions_toolkit() {
     let dir = workspace("github", &[("we,ird:name.xml", &wrong_pass())]);
-    let o = unattend(
+    let o = run_in(
         &dir,
         &["lint", "--output-format", "github", "we,ird:name.xml"],
     );
@@ -379,12 +346,13 @@ fn github_annotations_escape_like_the_actions_toolkit() {
 #[test]
 fn output_file_env_format_and_exit_zero() {
     let dir = workspace("outfile", &[("a.xml", &wrong_pass())]);
-    let o = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(&dir)
-        .env("UNATTEND_OUTPUT_FORMAT", "concise")
-        .args(["lint", "--exit-zero", "-o", "report.txt", "a.xml"])
-        .output()
-        .unwrap();
+    let o = command(
+        Some(&dir),
+        &["lint", "--exit-zero", "-o", "report.txt", "a.xml"],
+    )
+    .env("UNATTEND_OUTPUT_FORMAT", "concise")
+    .output()
+    .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "");
     let report = std::fs::read_to_string(dir.join("report.txt")).unwrap();
@@ -411,7 +379,7 @@ fn integrations_use_real_flags() {
     ] {
         assert!(action.contains(flag), "{flag}");
     }
-    let help = stdout(&unattend(&root, &["lint", "--help"]));
+    let help = stdout(&run_in(&root, &["lint", "--help"]));
     for flag in [
         "--output-format",
         "--exit-zero",
@@ -446,13 +414,13 @@ fn every_command_has_examples_in_its_help() {
         "new",
         "sysprep",
     ] {
-        let help = stdout(&unattend(&dir, &[cmd, "--help"]));
+        let help = stdout(&run_in(&dir, &[cmd, "--help"]));
         assert!(help.contains("Examples:"), "{cmd} --help has no examples");
     }
-    let bash = stdout(&unattend(&dir, &["completions", "bash"]));
+    let bash = stdout(&run_in(&dir, &["completions", "bash"]));
     assert!(bash.contains("_unattend()") && bash.contains("lint"));
     let schema: serde_json::Value =
-        serde_json::from_slice(&unattend(&dir, &["schema", "config"]).stdout).unwrap();
+        serde_json::from_slice(&run_in(&dir, &["schema", "config"]).stdout).unwrap();
     assert_eq!(schema["title"], "unattend.toml");
 }
 
@@ -471,7 +439,7 @@ fn secrets_never_appear_in_rendered_output() {
         &[("one.xml", &one_line), ("broken.xml", &broken)],
     );
     for format in ["full", "concise", "json", "sarif", "github", "junit"] {
-        let o = unattend(
+        let o = run_in(
             &dir,
             &["lint", "--output-format", format, "one.xml", "broken.xml"],
         );
@@ -491,7 +459,7 @@ fn lint_with_a_sysprep_command_warns_about_windows_pe() {
         "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"windowsPE\">\n    <component name=\"Microsoft-Windows-International-Core-WinPE\" {COMPONENT}>\n      <UILanguage>en-US</UILanguage>\n    </component>\n  </settings>\n</unattend>\n"
     );
     let dir = workspace("sysprep-flag", &[("Unattend.xml", &pe)]);
-    let o = unattend(
+    let o = run_in(
         &dir,
         &[
             "lint",
@@ -507,7 +475,7 @@ fn lint_with_a_sysprep_command_warns_about_windows_pe() {
         "{}",
         stdout(&o)
     );
-    let o = unattend(
+    let o = run_in(
         &dir,
         &[
             "lint",
@@ -521,7 +489,7 @@ fn lint_with_a_sysprep_command_warns_about_windows_pe() {
     assert!(stdout(&o).contains("UA608 [error]"));
     assert_eq!(o.status.code(), Some(1));
     // A media file: no sysprep command runs it.
-    let o = unattend(&dir, &["sysprep", "Unattend.xml"]);
+    let o = run_in(&dir, &["sysprep", "Unattend.xml"]);
     assert_eq!(stdout(&o), "");
     assert!(String::from_utf8_lossy(&o.stderr).contains("install media"));
     // Presets name their command; audit and VM runs are recognised.
@@ -537,7 +505,7 @@ fn lint_with_a_sysprep_command_warns_about_windows_pe() {
             "sysprep.exe /generalize /oobe /shutdown /unattend:",
         ),
     ] {
-        let o = unattend(&examples, &["sysprep", preset]);
+        let o = run_in(&examples, &["sysprep", preset]);
         assert!(stdout(&o).contains(expected), "{preset}: {}", stdout(&o));
         assert_eq!(
             String::from_utf8_lossy(&o.stderr),

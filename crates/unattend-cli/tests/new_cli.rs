@@ -2,54 +2,12 @@
 //! sysprep command, and errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{run_in, run_with_stdin, scratch, stderr, stdout};
 use unattend::model::Unattend;
 use unattend::presets::{PLACEHOLDER_PASSWORD, Preset};
 use unattend_e2e::workspace_root;
-
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unattend-new-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn unattend(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn unattend_stdin(cwd: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(cwd)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 fn example(p: Preset) -> String {
     std::fs::read_to_string(
@@ -62,9 +20,9 @@ fn example(p: Preset) -> String {
 
 #[test]
 fn every_preset_writes_its_example_and_names_its_command() {
-    let d = dir("each");
+    let d = scratch("each");
     for p in Preset::all() {
-        let o = unattend(&d, &["new", "--preset", p.name()]);
+        let o = run_in(&d, &["new", "--preset", p.name()]);
         assert_eq!(o.status.code(), Some(0), "{p}: {}", stderr(&o));
         assert_eq!(
             stdout(&o),
@@ -88,18 +46,18 @@ fn every_preset_writes_its_example_and_names_its_command() {
 
         // -o FILE.xml writes the same bytes.
         let out = format!("{}.xml", p.name());
-        let o = unattend(&d, &["new", "--preset", p.name(), "-o", &out]);
+        let o = run_in(&d, &["new", "--preset", p.name(), "-o", &out]);
         assert_eq!(o.status.code(), Some(0), "{p}: {}", stderr(&o));
         assert_eq!(std::fs::read_to_string(d.join(&out)).unwrap(), example(*p));
         assert!(stdout(&o).is_empty());
     }
-    let vm = stderr(&unattend(&d, &["new", "--preset", "vm-mode"]));
+    let vm = stderr(&run_in(&d, &["new", "--preset", "vm-mode"]));
     assert!(vm.contains(r"%WINDIR%\Panther\Unattend.xml"), "{vm}");
     assert!(
         vm.contains("/mode:vm") && !vm.contains("/unattend:C"),
         "{vm}"
     );
-    let audit = stderr(&unattend(&d, &["new", "--preset", "audit-mode"]));
+    let audit = stderr(&run_in(&d, &["new", "--preset", "audit-mode"]));
     assert!(
         audit.contains("/audit /reboot") && audit.contains("Second step"),
         "{audit}"
@@ -108,8 +66,8 @@ fn every_preset_writes_its_example_and_names_its_command() {
 
 #[test]
 fn set_changes_the_file_and_hides_passwords() {
-    let d = dir("set");
-    let o = unattend(
+    let d = scratch("set");
+    let o = run_in(
         &d,
         &[
             "new",
@@ -149,7 +107,7 @@ fn set_changes_the_file_and_hides_passwords() {
     assert_eq!(changed, 3, "{xml}");
 
     // A value the linter rejects: nothing written, exit 1.
-    let o = unattend(
+    let o = run_in(
         &d,
         &[
             "new",
@@ -166,15 +124,15 @@ fn set_changes_the_file_and_hides_passwords() {
     assert!(!d.join("bad.xml").exists());
 
     // A malformed assignment is a usage error.
-    let o = unattend(&d, &["new", "--preset", "vm-mode", "--set", "TimeZone"]);
+    let o = run_in(&d, &["new", "--preset", "vm-mode", "--set", "TimeZone"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn password_from_stdin_replaces_the_placeholder() {
-    let d = dir("stdin");
-    let o = unattend_stdin(
-        &d,
+    let d = scratch("stdin");
+    let o = run_with_stdin(
+        Some(&d),
         &["new", "--preset", "autounattend-bios", "--password-stdin"],
         "from-stdin-42\n",
     );
@@ -193,14 +151,14 @@ fn password_from_stdin_replaces_the_placeholder() {
 
 #[test]
 fn spec_outputs_build_back_to_the_preset() {
-    let d = dir("spec");
+    let d = scratch("spec");
     for p in [Preset::CloudbaseInit, Preset::AutounattendUefi] {
         let expected = Unattend::parse(example(p).as_bytes()).unwrap();
         for ext in ["yaml", "yml", "toml", "json"] {
             let spec = format!("{}.{ext}", p.name());
-            let o = unattend(&d, &["new", "--preset", p.name(), "-o", &spec]);
+            let o = run_in(&d, &["new", "--preset", p.name(), "-o", &spec]);
             assert_eq!(o.status.code(), Some(0), "{spec}: {}", stderr(&o));
-            let built = unattend(&d, &["build", &spec]);
+            let built = run_in(&d, &["build", &spec]);
             assert_eq!(built.status.code(), Some(0), "{spec}: {}", stderr(&built));
             assert_eq!(
                 Unattend::parse(&built.stdout).unwrap(),
@@ -213,7 +171,7 @@ fn spec_outputs_build_back_to_the_preset() {
     for p in Preset::all() {
         let spec = format!("{}.yaml", p.name());
         assert_eq!(
-            unattend(&d, &["new", "--preset", p.name(), "-o", &spec])
+            run_in(&d, &["new", "--preset", p.name(), "-o", &spec])
                 .status
                 .code(),
             Some(0)
@@ -224,16 +182,16 @@ fn spec_outputs_build_back_to_the_preset() {
             "{spec}"
         );
     }
-    let o = unattend(&d, &["new", "--preset", "vm-mode", "-o", "notes.txt"]);
+    let o = run_in(&d, &["new", "--preset", "vm-mode", "-o", "notes.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown output format"));
 }
 
 #[test]
 fn listing_and_unknown_presets() {
-    let d = dir("list");
+    let d = scratch("list");
     for args in [&["new", "--list"][..], &["new", "--preset"][..]] {
-        let o = unattend(&d, args);
+        let o = run_in(&d, args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let out = stdout(&o);
         for p in Preset::all() {
@@ -243,7 +201,7 @@ fn listing_and_unknown_presets() {
             );
         }
     }
-    let o = unattend(&d, &["new", "--preset", "golden-image"]);
+    let o = run_in(&d, &["new", "--preset", "golden-image"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("unknown preset \"golden-image\""), "{err}");
@@ -252,11 +210,11 @@ fn listing_and_unknown_presets() {
     }
     assert!(stdout(&o).is_empty());
 
-    let o = unattend(&d, &["new"]);
+    let o = run_in(&d, &["new"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--preset NAME"));
 
-    let help = stdout(&unattend(&d, &["new", "--help"]));
+    let help = stdout(&run_in(&d, &["new", "--help"]));
     assert!(
         help.contains("Examples:") && help.contains("--preset"),
         "{help}"

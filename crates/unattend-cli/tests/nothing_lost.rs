@@ -4,20 +4,14 @@
 //! makes writes fail part-way like a full disk does.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-const FILE: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n<settings pass=\"specialize\">\n<!-- keep -->\n<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>OLD</ComputerName></component>\n</settings>\n</unattend>\n";
+use common::{run_in, scratch};
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "unattend-nothing-lost-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+const FILE: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n<settings pass=\"specialize\">\n<!-- keep -->\n<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>OLD</ComputerName></component>\n</settings>\n</unattend>\n";
 
 /// Runs the binary with a 1 KiB file-size limit and SIGXFSZ ignored, so a
 /// write past the limit fails with an error instead of killing the process.
@@ -31,14 +25,6 @@ fn with_tiny_disk(cwd: &Path, args: &[&str]) -> Output {
         .arg("-c")
         .arg(script)
         .arg(env!("CARGO_BIN_EXE_unattend"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn unattend(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(cwd)
         .args(args)
         .output()
         .unwrap()
@@ -62,7 +48,7 @@ fn big_file() -> String {
 
 #[test]
 fn a_failing_disk_leaves_fmt_and_set_targets_unchanged() {
-    let d = dir("disk");
+    let d = scratch("disk");
     let original = big_file();
     assert!(original.len() > 1024);
     std::fs::write(d.join("Unattend.xml"), &original).unwrap();
@@ -100,9 +86,9 @@ fn a_failing_disk_leaves_fmt_and_set_targets_unchanged() {
 
 #[test]
 fn a_failing_disk_leaves_build_and_convert_outputs_unchanged() {
-    let d = dir("build");
+    let d = scratch("build");
     std::fs::write(d.join("Unattend.xml"), big_file()).unwrap();
-    let o = unattend(&d, &["convert", "Unattend.xml", "-o", "spec.json"]);
+    let o = run_in(&d, &["convert", "Unattend.xml", "-o", "spec.json"]);
     assert_eq!(o.status.code(), Some(0));
     std::fs::write(d.join("out.xml"), "previous build").unwrap();
     std::fs::write(d.join("old.yaml"), "previous spec").unwrap();
@@ -128,12 +114,12 @@ fn a_failing_disk_leaves_build_and_convert_outputs_unchanged() {
 
 #[test]
 fn a_target_that_cannot_be_replaced_is_left_alone() {
-    let d = dir("dir-target");
+    let d = scratch("dir-target");
     std::fs::write(d.join("Unattend.xml"), FILE).unwrap();
     std::fs::create_dir_all(d.join("taken.xml/inside")).unwrap();
-    let o = unattend(&d, &["convert", "Unattend.xml", "-o", "taken.xml.json"]);
+    let o = run_in(&d, &["convert", "Unattend.xml", "-o", "taken.xml.json"]);
     assert_eq!(o.status.code(), Some(0));
-    let o = unattend(
+    let o = run_in(
         &d,
         &["build", "--no-lint", "taken.xml.json", "-o", "taken.xml"],
     );
@@ -142,7 +128,7 @@ fn a_target_that_cannot_be_replaced_is_left_alone() {
         d.join("taken.xml/inside").is_dir(),
         "the directory is untouched"
     );
-    let o = unattend(
+    let o = run_in(
         &d,
         &[
             "build",
@@ -158,9 +144,9 @@ fn a_target_that_cannot_be_replaced_is_left_alone() {
 
 #[test]
 fn invalid_input_writes_nothing() {
-    let d = dir("invalid");
+    let d = scratch("invalid");
     std::fs::write(d.join("bad.xml"), "<unattend><a></unattend>").unwrap();
-    assert_eq!(unattend(&d, &["fmt", "bad.xml"]).status.code(), Some(2));
+    assert_eq!(run_in(&d, &["fmt", "bad.xml"]).status.code(), Some(2));
     assert_eq!(
         std::fs::read_to_string(d.join("bad.xml")).unwrap(),
         "<unattend><a></unattend>"
@@ -168,7 +154,7 @@ fn invalid_input_writes_nothing() {
     std::fs::write(d.join("bad.toml"), "settings = 3\n").unwrap();
     std::fs::write(d.join("out.xml"), "kept").unwrap();
     assert_eq!(
-        unattend(&d, &["build", "bad.toml", "-o", "out.xml"])
+        run_in(&d, &["build", "bad.toml", "-o", "out.xml"])
             .status
             .code(),
         Some(1)

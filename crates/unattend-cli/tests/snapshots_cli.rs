@@ -2,9 +2,11 @@
 //! file: reviewed snapshots of the user-visible text.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+use common::{command, run_with_stdin, workspace};
 
 const FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
@@ -19,31 +21,14 @@ const FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 </unattend>
 "#;
 
-fn workdir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unattend-snapshots-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    std::fs::write(d.join("Unattend.xml"), FILE).unwrap();
-    d
+/// A fresh folder holding the answer file, as `Unattend.xml`.
+fn workdir(name: &str) -> PathBuf {
+    workspace(name, &[("Unattend.xml", FILE)])
 }
 
 /// stdout, then stderr after a marker, then the exit code.
 fn run(dir: &Path, args: &[&str], stdin: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(dir)
-        .args(args)
-        .env_remove("UNATTEND_OUTPUT_FORMAT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_with_stdin(Some(dir), args, stdin);
     format!(
         "{}\n--- stderr ---\n{}--- exit {} ---",
         String::from_utf8_lossy(&o.stdout),
@@ -54,7 +39,7 @@ fn run(dir: &Path, args: &[&str], stdin: &str) -> String {
 
 #[test]
 fn lint_in_every_format() {
-    let d = workdir();
+    let d = workdir("lint");
     for format in ["full", "concise", "json", "json-lines", "github", "junit"] {
         insta::assert_snapshot!(
             format!("lint_{format}"),
@@ -62,11 +47,12 @@ fn lint_in_every_format() {
         );
     }
     // SARIF: the results (the driver's rule table is every rule's docs).
-    let out = Command::new(env!("CARGO_BIN_EXE_unattend"))
-        .current_dir(&d)
-        .args(["lint", "--output-format", "sarif", "Unattend.xml"])
-        .output()
-        .unwrap();
+    let out = command(
+        Some(&d),
+        &["lint", "--output-format", "sarif", "Unattend.xml"],
+    )
+    .output()
+    .unwrap();
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     insta::assert_snapshot!(
         "lint_sarif_results",
@@ -76,7 +62,7 @@ fn lint_in_every_format() {
 
 #[test]
 fn every_other_command() {
-    let d = workdir();
+    let d = workdir("other");
     let cases: Vec<(&str, Vec<&str>, &str)> = vec![
         ("check", vec!["check", "Unattend.xml"], ""),
         ("explain", vec!["explain", "UA204"], ""),

@@ -1,28 +1,12 @@
 //! `unattend build` and `unattend convert`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use common::{run_env, scratch};
 use unattend::document::Document;
 use unattend::model::Element;
 use unattend_e2e::{content_lines, corpus_files};
-
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("unattend-spec-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn unattend(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_unattend"));
-    c.current_dir(cwd).args(args);
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().unwrap()
-}
 
 const SPEC: &str = r#"#:schema ../schemas/unattend-spec.schema.json
 [[settings]]
@@ -51,10 +35,10 @@ PlainText = true
 
 #[test]
 fn build_resolves_secrets_and_architectures() {
-    let d = dir("build");
+    let d = scratch("build");
     std::fs::write(d.join("image.toml"), SPEC).unwrap();
     std::fs::write(d.join("autologon.txt"), "from-a-file\n").unwrap();
-    let o = unattend(
+    let o = run_env(
         &d,
         &["build", "image.toml", "-o", "Unattend.xml"],
         &[("ADMIN_PASSWORD", "from-the-env")],
@@ -81,7 +65,7 @@ fn build_resolves_secrets_and_architectures() {
     assert_eq!(xml.matches("<Value>from-a-file</Value>").count(), 2);
 
     // Hidden the way Windows SIM does.
-    let o = unattend(
+    let o = run_env(
         &d,
         &["build", "--hide-secrets", "image.toml", "-o", "Hidden.xml"],
         &[("ADMIN_PASSWORD", "from-the-env")],
@@ -100,23 +84,23 @@ fn build_resolves_secrets_and_architectures() {
 
 #[test]
 fn spec_errors_point_into_the_spec() {
-    let d = dir("errors");
+    let d = scratch("errors");
     std::fs::write(d.join("typo.toml"), SPEC.replace("TimeZone", "TimeZon")).unwrap();
-    let o = unattend(&d, &["build", "typo.toml"], &[("ADMIN_PASSWORD", "x")]);
+    let o = run_env(&d, &["build", "typo.toml"], &[("ADMIN_PASSWORD", "x")]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.starts_with("typo.toml:22:1:") && err.contains("autologon.txt"),
         "a missing secret file: {err}"
     );
     std::fs::write(d.join("autologon.txt"), "x").unwrap();
-    let o = unattend(&d, &["build", "typo.toml"], &[("ADMIN_PASSWORD", "x")]);
+    let o = run_env(&d, &["build", "typo.toml"], &[("ADMIN_PASSWORD", "x")]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.starts_with("typo.toml:10:1:") && err.contains("TimeZon"),
         "{err}"
     );
-    let o = unattend(&d, &["build", "typo.toml"], &[]);
+    let o = run_env(&d, &["build", "typo.toml"], &[]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("environment variable ADMIN_PASSWORD is not set"),
@@ -127,7 +111,7 @@ fn spec_errors_point_into_the_spec() {
         "settings:\n  - pass: oobeSystem\n    components: [\n",
     )
     .unwrap();
-    let o = unattend(&d, &["build", "bad.yaml"], &[]);
+    let o = run_env(&d, &["build", "bad.yaml"], &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&o.stderr).starts_with("bad.yaml:"),
@@ -135,11 +119,11 @@ fn spec_errors_point_into_the_spec() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert_eq!(
-        unattend(&d, &["build", "image.txt"], &[]).status.code(),
+        run_env(&d, &["build", "image.txt"], &[]).status.code(),
         Some(1)
     );
     assert_eq!(
-        unattend(&d, &["build", "bad.yaml", "-o", "bad.yaml"], &[])
+        run_env(&d, &["build", "bad.yaml", "-o", "bad.yaml"], &[])
             .status
             .code(),
         Some(2),
@@ -149,15 +133,15 @@ fn spec_errors_point_into_the_spec() {
 
 #[test]
 fn lint_errors_stop_the_build_unless_told_otherwise() {
-    let d = dir("lint");
+    let d = scratch("lint");
     let spec = "settings:\n  - pass: oobeSystem\n    components:\n      - name: Microsoft-Windows-Shell-Setup\n        processorArchitecture: amd64\n        settings:\n          Microsoft-Windows-Shell-Setup:\n            ComputerName: WS-01\n";
     std::fs::write(d.join("wrong-pass.yaml"), spec).unwrap();
-    let o = unattend(&d, &["build", "wrong-pass.yaml", "-o", "out.xml"], &[]);
+    let o = run_env(&d, &["build", "wrong-pass.yaml", "-o", "out.xml"], &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("wrong-pass.yaml:8:13: UA201 [error] ComputerName is not processed in the oobeSystem pass"), "{err}");
     assert!(!d.join("out.xml").exists(), "nothing written");
-    let o = unattend(
+    let o = run_env(
         &d,
         &["build", "--no-lint", "wrong-pass.yaml", "-o", "out.xml"],
         &[],
@@ -175,7 +159,7 @@ fn lint_errors_stop_the_build_unless_told_otherwise() {
 #[test]
 fn convert_then_build_is_equivalent_on_the_public_corpus() {
     let files = corpus_files();
-    let d = dir("corpus");
+    let d = scratch("corpus");
     let formats = ["toml", "yaml", "json"];
     let mut checked = 0;
     for (i, f) in files.iter().filter(|f| !f.malformed()).enumerate() {
@@ -187,7 +171,7 @@ fn convert_then_build_is_equivalent_on_the_public_corpus() {
         }
         let spec = d.join(format!("spec{i}.{}", formats[i % 3]));
         let built = d.join(format!("built{i}.xml"));
-        let o = unattend(
+        let o = run_env(
             &d,
             &[
                 "convert",
@@ -204,7 +188,7 @@ fn convert_then_build_is_equivalent_on_the_public_corpus() {
             f.name,
             String::from_utf8_lossy(&o.stderr)
         );
-        let o = unattend(
+        let o = run_env(
             &d,
             &[
                 "build",

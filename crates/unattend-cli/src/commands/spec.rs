@@ -97,8 +97,9 @@ fn resolve(value: &mut Value, base: &Path, path: &mut Vec<String>) -> Result<(),
                 })?
             } else {
                 let file = base.join(arg);
-                let t = std::fs::read_to_string(&file)
-                    .map_err(|e| format!("{}: {}: {e}", path.join("."), file.display()))?;
+                let t = output::read_file(&file)
+                    .and_then(|bytes| output::utf8(&file.display().to_string(), bytes))
+                    .map_err(|e| format!("{}: {e}", path.join(".")))?;
                 t.trim_end_matches(['\r', '\n']).to_string()
             };
             *value = Value::String(text);
@@ -147,39 +148,42 @@ fn resolve(value: &mut Value, base: &Path, path: &mut Vec<String>) -> Result<(),
     Ok(())
 }
 
-/// Reads and types a spec; errors are `path:line:col: message`.
-pub(crate) fn read_spec(path: &Path) -> Result<Unattend, String> {
-    let format = Format::of(path).ok_or_else(|| {
+/// The format of a spec, by its extension.
+fn spec_format(path: &Path) -> Result<Format, String> {
+    Format::of(path).ok_or_else(|| {
         format!(
             "{}: unknown spec format (use .toml, .yaml, .yml or .json)",
             path.display()
         )
-    })?;
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    })
+}
+
+/// Types the spec `text` read from `path`; errors are `path:line:col: message`.
+fn parse_spec(path: &Path, format: Format, text: &str) -> Result<Unattend, String> {
     let mut value: Value = match format {
-        Format::Toml => toml::from_str(&text).map_err(|e| {
+        Format::Toml => toml::from_str(text).map_err(|e| {
             at(
                 path,
-                &text,
+                text,
                 e.span().map(|s| s.start),
                 None,
                 e.message().trim(),
             )
         })?,
-        Format::Yaml => serde_saphyr::from_str(&text).map_err(|e| {
+        Format::Yaml => serde_saphyr::from_str(text).map_err(|e| {
             let lc = e.location().map(|l| (l.line(), l.column()));
             at(
                 path,
-                &text,
+                text,
                 None,
                 lc,
                 e.to_string().lines().next().unwrap_or("invalid YAML"),
             )
         })?,
-        Format::Json => serde_json::from_str(&text).map_err(|e| {
+        Format::Json => serde_json::from_str(text).map_err(|e| {
             at(
                 path,
-                &text,
+                text,
                 None,
                 Some((e.line() as u64, e.column() as u64)),
                 &e.to_string(),
@@ -190,14 +194,14 @@ pub(crate) fn read_spec(path: &Path) -> Result<Unattend, String> {
     let mut key_path = Vec::new();
     resolve(&mut value, &base, &mut key_path).map_err(|e| {
         let place = e.split(':').next().unwrap_or_default();
-        at(path, &text, locate(&text, place), None, &e)
+        at(path, text, locate(text, place), None, &e)
     })?;
     serde_path_to_error::deserialize::<_, Unattend>(value).map_err(|e| {
         let place = e.path().to_string();
         at(
             path,
-            &text,
-            locate(&text, &place),
+            text,
+            locate(text, &place),
             None,
             &format!("{}: {}", place, e.inner()),
         )
@@ -294,7 +298,30 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
         eprintln!("unattend: refusing to write the answer file over its own spec");
         return exit::ERROR;
     }
-    let model = match read_spec(&args.spec) {
+    let format = match spec_format(&args.spec) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::PROBLEMS;
+        }
+    };
+    // Bounded like an answer file: an endless or huge spec is refused
+    // before it is read.
+    let spec_bytes = match output::read_file(&args.spec) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("unattend: {e}");
+            return exit::ERROR;
+        }
+    };
+    let spec_text = match output::utf8(&args.spec.display().to_string(), spec_bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::PROBLEMS;
+        }
+    };
+    let model = match parse_spec(&args.spec, format, &spec_text) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("{e}");
@@ -332,7 +359,6 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
     if !args.no_lint {
         let diagnostics =
             unattend::lint::lint_document(&doc, &unattend::lint::ResolvedConfig::default());
-        let spec_text = std::fs::read_to_string(&args.spec).unwrap_or_default();
         let mut errors = 0;
         for d in &diagnostics {
             // Point into the spec: the component, then the setting names.
@@ -389,7 +415,7 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
 /// Arguments of `unattend convert`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ConvertArgs {
-    /// The answer file.
+    /// The answer file; `-` reads standard input.
     file: PathBuf,
     /// Where to write the spec; its extension picks the format (default: TOML on standard output).
     #[arg(short, long, value_name = "SPEC")]
@@ -400,19 +426,9 @@ pub(crate) struct ConvertArgs {
 }
 
 pub(crate) fn convert(args: &ConvertArgs) -> u8 {
-    let bytes = match std::fs::read(&args.file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("unattend: {}: {e}", args.file.display());
-            return exit::ERROR;
-        }
-    };
-    let model = match Unattend::parse(&bytes) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("{}:{e}", args.file.display());
-            return exit::PROBLEMS;
-        }
+    let model = match output::read_model(&args.file) {
+        Ok((_, model)) => model,
+        Err(code) => return code,
     };
     let format = match (&args.output, args.format) {
         (_, Some(f)) => f,

@@ -12,7 +12,7 @@ use crate::exit;
 /// Arguments of `unattend sysprep`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The answer file.
+    /// The answer file; `-` reads standard input.
     file: PathBuf,
     /// Check this command instead of the one the file suggests.
     #[arg(long, value_name = "OPTIONS")]
@@ -69,25 +69,17 @@ pub(crate) fn suggested(model: &Unattend, file: &str) -> SysprepCommand {
 }
 
 pub(crate) fn run(args: &Args) -> u8 {
-    let bytes = match std::fs::read(&args.file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("unattend: {}: {e}", args.file.display());
-            return exit::ERROR;
-        }
+    let (bytes, model) = match crate::output::read_model(&args.file) {
+        Ok(read) => read,
+        Err(code) => return code,
     };
-    let model = match Unattend::parse(&bytes) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("{}:{e}", args.file.display());
-            return exit::PROBLEMS;
-        }
+    let shown = crate::output::input_name(&args.file);
+    // Where sysprep is told to find the file; standard input has no name.
+    let name = match args.file.file_name() {
+        Some(n) if args.file.as_os_str() != "-" => n.to_string_lossy().into_owned(),
+        Some(_) => "Unattend.xml".to_string(),
+        None => String::new(),
     };
-    let name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let media = model.settings.iter().any(|s| {
         matches!(s.pass, Pass::WindowsPe | Pass::OfflineServicing) && !s.components.is_empty()
     });
@@ -96,8 +88,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         (None, Some(c)) => c,
         (None, None) if media => {
             eprintln!(
-                "{}: an answer file for Windows Setup from install media (it configures windowsPE): no sysprep command runs it",
-                args.file.display()
+                "{shown}: an answer file for Windows Setup from install media (it configures windowsPE): no sysprep command runs it"
             );
             return exit::CLEAN;
         }
@@ -117,10 +108,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         })
         .cloned()
         .collect();
-    eprint!(
-        "{}",
-        render::concise(&args.file.display().to_string(), &findings)
-    );
+    eprint!("{}", render::concise(&shown, &findings));
     if findings.iter().any(|d| d.severity == Severity::Error) {
         exit::PROBLEMS
     } else {
