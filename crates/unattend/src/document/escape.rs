@@ -10,7 +10,11 @@ use super::names::{char_reference, predefined_entity};
 /// normalization).
 pub(crate) fn unescape(raw: &str, attribute: bool) -> Cow<'_, str> {
     let bytes = raw.as_bytes();
-    let needs_work = if attribute {
+    let special = |b: u8| b == b'&' || b == b'\r' || (attribute && (b == b'\n' || b == b'\t'));
+    // Most values are short: a plain loop beats memchr's setup there.
+    let needs_work = if bytes.len() < 32 {
+        bytes.iter().any(|&b| special(b))
+    } else if attribute {
         memchr::memchr3(b'&', b'\r', b'\n', bytes).is_some()
             || memchr::memchr(b'\t', bytes).is_some()
     } else {

@@ -16,6 +16,16 @@ fn is_name_char(c: char) -> bool {
         || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
+/// Position of `needle` in `hay`: a plain loop for short slices (names,
+/// most values), where memchr's setup costs more than the search itself.
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() < 32 {
+        hay.iter().position(|&b| b == needle)
+    } else {
+        memchr::memchr(needle, hay)
+    }
+}
+
 /// True when `name` is an XML name.
 pub(crate) fn is_name(name: &str) -> bool {
     let mut chars = name.chars();

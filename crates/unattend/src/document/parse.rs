@@ -13,7 +13,7 @@ use quick_xml::reader::Reader;
 use super::ParseOptions;
 use super::error::{ParseError, ParseErrorKind};
 use super::line_index::LineIndex;
-use super::names::{char_reference, first_invalid_char, is_qname, predefined_entity};
+use super::names::{char_reference, find_byte, first_invalid_char, is_qname, predefined_entity};
 use super::span::Span;
 use super::tree::{AttrData, ElementData, NO_NAMESPACE, NO_PARENT, NodeData, NodeKind};
 
@@ -50,6 +50,9 @@ struct Builder<'t> {
     /// default namespace): resolving a name must not scan every binding in
     /// scope, or hostile files with many declarations take quadratic time.
     scopes: HashMap<&'t str, Vec<u32>>,
+    /// The same for the default namespace, kept apart so that unprefixed
+    /// names (nearly all of an answer file) resolve without hashing.
+    default_scope: Vec<u32>,
     /// Index of `tree.namespaces`, for the same reason.
     interned: HashMap<Box<str>, u32>,
     root_seen: bool,
@@ -74,6 +77,7 @@ pub(crate) fn parse(
         stack: Vec::new(),
         bindings: Vec::new(),
         scopes: HashMap::new(),
+        default_scope: Vec::new(),
         interned: HashMap::new(),
         root_seen: false,
     };
@@ -394,10 +398,16 @@ impl<'t> Builder<'t> {
         // Found from its rare last byte: a substring searcher per text chunk
         // cost more than the rest of the check.
         let bytes = raw.as_bytes();
-        if let Some(i) = memchr::memchr_iter(b'>', bytes)
-            .find(|&i| i >= 2 && &bytes[i - 2..i] == b"]]")
-            .map(|i| i - 2)
-        {
+        let close_cdata = |i: usize| i >= 2 && &bytes[i - 2..i] == b"]]";
+        let found = if bytes.len() < 32 {
+            bytes
+                .iter()
+                .enumerate()
+                .position(|(i, &b)| b == b'>' && close_cdata(i))
+        } else {
+            memchr::memchr_iter(b'>', bytes).find(|&i| close_cdata(i))
+        };
+        if let Some(i) = found.map(|i| i - 2) {
             return Err(self.syntax(start + i, "']]>' is not allowed in text; write ]]&gt;"));
         }
         self.check_references(start, raw)
@@ -405,7 +415,7 @@ impl<'t> Builder<'t> {
 
     fn check_references(&self, start: usize, raw: &str) -> Result<(), ParseError> {
         let mut from = 0;
-        while let Some(i) = memchr::memchr(b'&', &raw.as_bytes()[from..]) {
+        while let Some(i) = find_byte(b'&', &raw.as_bytes()[from..]) {
             let at = from + i;
             let rest = &raw[at + 1..];
             let body_len = rest
@@ -519,10 +529,14 @@ impl<'t> Builder<'t> {
                 }
                 let ns = self.intern(&value);
                 self.bindings.push(Binding { prefix, depth });
-                self.scopes.entry(prefix_text).or_default().push(ns);
+                if prefix_text.is_empty() {
+                    self.default_scope.push(ns);
+                } else {
+                    self.scopes.entry(prefix_text).or_default().push(ns);
+                }
             }
         }
-        let prefix_len = memchr::memchr(b':', name.as_bytes()).unwrap_or(0);
+        let prefix_len = find_byte(b':', name.as_bytes()).unwrap_or(0);
         let ns = self.resolve(name_start, prefix_len, true)?;
         // Resolve attribute names, then check duplicates by expanded name.
         for a in attrs_start..attrs_start + attrs_len {
@@ -583,14 +597,22 @@ impl<'t> Builder<'t> {
         let depth = self.stack.len();
         let text = self.text;
         while let Some(b) = self.bindings.pop_if(|b| b.depth >= depth) {
-            if let Some(stack) = self.scopes.get_mut(&text[b.prefix.range()]) {
+            if b.prefix.is_empty() {
+                self.default_scope.pop();
+            } else if let Some(stack) = self.scopes.get_mut(&text[b.prefix.range()]) {
                 stack.pop();
             }
         }
     }
 
     fn intern(&mut self, uri: &str) -> u32 {
-        if let Some(&i) = self.interned.get(uri) {
+        // Answer files use a handful of namespaces: compare those directly,
+        // and hash only when a (hostile) file declares many.
+        if self.tree.namespaces.len() <= 8 {
+            if let Some(i) = self.tree.namespaces.iter().position(|n| **n == *uri) {
+                return i as u32;
+            }
+        } else if let Some(&i) = self.interned.get(uri) {
             return i;
         }
         let i = self.tree.namespaces.len() as u32;
@@ -617,11 +639,14 @@ impl<'t> Builder<'t> {
         if prefix == "xmlns" {
             return Err(self.syntax(name_start, "the prefix 'xmlns' is reserved"));
         }
-        let found = self
-            .scopes
-            .get(prefix)
-            .and_then(|stack| stack.last())
-            .copied();
+        let found = if prefix_len == 0 {
+            self.default_scope.last().copied()
+        } else {
+            self.scopes
+                .get(prefix)
+                .and_then(|stack| stack.last())
+                .copied()
+        };
         match found {
             Some(ns) if prefix_len == 0 && self.tree.namespaces[ns as usize].is_empty() => {
                 Ok(NO_NAMESPACE)
@@ -711,7 +736,7 @@ impl<'t> Builder<'t> {
             i = value_end + 1;
             self.tree.attrs.push(AttrData {
                 name: Span::new(name_start, name_end),
-                prefix_len: memchr::memchr(b':', name.as_bytes()).unwrap_or(0) as u16,
+                prefix_len: find_byte(b':', name.as_bytes()).unwrap_or(0) as u16,
                 ns: NO_NAMESPACE,
                 value: Span::new(value_start, value_end),
                 quote,

@@ -96,6 +96,8 @@ pub(crate) struct SettingView<'d, 'c> {
     /// The element's text when it is a leaf, resolved once for every rule
     /// (most rules read it; unescaping it per rule cost more than the checks).
     pub(crate) text: Option<Cow<'d, str>>,
+    /// The element's local name (every rule asks for it first).
+    pub(crate) name: &'d str,
 }
 
 impl FileCx<'_> {
@@ -126,6 +128,11 @@ impl<'d> SettingView<'d, '_> {
     /// The element's text when it is a leaf.
     pub fn value(&self) -> Option<&str> {
         self.text.as_deref()
+    }
+
+    /// The element's local name.
+    pub fn local_name(&self) -> &'d str {
+        self.name
     }
 
     /// The pass of the component.
@@ -224,22 +231,24 @@ impl Reporter<'_> {
 
 /// `/unattend/settings[@pass='specialize']/component[@name='…']/ComputerName`.
 pub(crate) fn element_path(el: ElementRef<'_>) -> String {
-    let mut parts: Vec<String> = std::iter::successors(Some(el), |e| e.parent())
-        .map(|e| {
-            let name = e.name();
-            match name {
-                "settings" => match e.attribute_value("pass") {
-                    Some(p) => format!("settings[@pass='{p}']"),
-                    None => name.to_string(),
-                },
-                "component" => match e.attribute_value("name") {
-                    Some(n) => format!("component[@name='{n}']"),
-                    None => name.to_string(),
-                },
-                _ => name.to_string(),
-            }
-        })
-        .collect();
-    parts.reverse();
-    format!("/{}", parts.join("/"))
+    let ancestors: Vec<ElementRef<'_>> = std::iter::successors(Some(el), |e| e.parent()).collect();
+    let mut path = String::with_capacity(ancestors.len() * 24);
+    for e in ancestors.iter().rev() {
+        let name = e.name();
+        path.push('/');
+        path.push_str(name);
+        let key = match name {
+            "settings" => Some(("pass", e.attribute_value("pass"))),
+            "component" => Some(("name", e.attribute_value("name"))),
+            _ => None,
+        };
+        if let Some((attr, Some(value))) = key {
+            path.push_str("[@");
+            path.push_str(attr);
+            path.push_str("='");
+            path.push_str(&value);
+            path.push_str("']");
+        }
+    }
+    path
 }

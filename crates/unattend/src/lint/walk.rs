@@ -164,6 +164,7 @@ fn visit<'d>(
         parent_info,
         under_unknown,
         text: el.text(),
+        name: el.local_name(),
     };
     for &(rule, sev) in active {
         rule.check_setting(cx, &view, &mut reporter(cx.doc, rule, sev, out));

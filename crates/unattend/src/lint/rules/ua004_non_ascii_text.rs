@@ -113,6 +113,9 @@ impl Check for Rule {
             if node.kind() == NodeKind::CData {
                 fixable = false;
             }
+            if node.raw().is_ascii() {
+                continue;
+            }
             let span = node.span();
             for (i, c) in node.raw().char_indices().filter(|(_, c)| !c.is_ascii()) {
                 let at = span.start as usize + i;

@@ -110,7 +110,7 @@ impl Check for Rule {
 
     fn check_setting(&self, _cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
         let Some(info) = s.info else { return };
-        let name = s.el.local_name();
+        let name = s.local_name();
         // Where the page's title and XML example disagree (OEMAppId vs
         // OEMAppID), either spelling is accepted.
         if name == info.element_name

@@ -72,7 +72,7 @@ impl Check for Rule {
         if !top && s.parent_info.is_none_or(|p| p.kind == SettingKind::Value) {
             return;
         }
-        let name = s.el.local_name();
+        let name = s.local_name();
         let similar = match s.parent_info {
             Some(p) if !top => p.similar_child(name),
             _ => component.similar_child(name),

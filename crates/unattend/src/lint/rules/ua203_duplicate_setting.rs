@@ -78,7 +78,7 @@ impl Check for Rule {
         if info.kind == SettingKind::ListItem || info.is_pseudo() {
             return;
         }
-        let name = s.el.local_name();
+        let name = s.local_name();
         if repeats_below(s.parent_info, name) {
             return;
         }

@@ -57,8 +57,8 @@ fn is_list_order(s: &SettingView<'_, '_>) -> bool {
     s.parent_info.is_some_and(|p| {
         p.kind == SettingKind::ListItem
             && p.key
-                .is_some_and(|k| k.eq_ignore_ascii_case(s.el.local_name()))
-    }) && s.el.local_name().eq_ignore_ascii_case("Order")
+                .is_some_and(|k| k.eq_ignore_ascii_case(s.local_name()))
+    }) && s.local_name().eq_ignore_ascii_case("Order")
 }
 
 impl Check for Rule {

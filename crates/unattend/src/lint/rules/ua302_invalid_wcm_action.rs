@@ -68,7 +68,7 @@ impl Check for Rule {
             return;
         }
         let span = attr.value_span();
-        let name = s.el.local_name();
+        let name = s.local_name();
         let list_item = s.info.is_some_and(|i| i.kind == SettingKind::ListItem);
         match ACTIONS.iter().find(|a| a.eq_ignore_ascii_case(value.trim())) {
             Some(&canonical) if canonical != value => {

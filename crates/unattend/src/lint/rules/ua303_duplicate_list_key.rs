@@ -109,7 +109,7 @@ impl Check for Rule {
         }
         let Some(key_name) = info.key else { return };
         let Some(parent) = s.el.parent() else { return };
-        let (name, ns, id) = (s.el.local_name(), s.el.namespace(), s.el.id());
+        let (name, ns, id) = (s.local_name(), s.el.namespace(), s.el.id());
         let items = || {
             parent
                 .child_elements()

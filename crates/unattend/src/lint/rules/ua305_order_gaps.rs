@@ -69,7 +69,7 @@ impl Check for Rule {
             return;
         }
         let Some(parent) = s.el.parent() else { return };
-        let (name, ns, id) = (s.el.local_name(), s.el.namespace(), s.el.id());
+        let (name, ns, id) = (s.local_name(), s.el.namespace(), s.el.id());
         let items = || {
             parent
                 .child_elements()

@@ -67,7 +67,7 @@ const MAX_BYTES: usize = 15;
 
 /// True for the settings that hold a computer name.
 pub(super) fn is_computer_name(s: &SettingView<'_, '_>) -> bool {
-    let name = s.el.local_name();
+    let name = s.local_name();
     if !(name.eq_ignore_ascii_case("ComputerName") || name.eq_ignore_ascii_case("Name")) {
         return false;
     }

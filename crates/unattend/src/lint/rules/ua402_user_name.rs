@@ -78,7 +78,7 @@ pub(super) const BUILT_IN: &[&str] = &[
 
 /// True for the `Name` of a local account the file creates.
 pub(super) fn is_local_account_name(s: &SettingView<'_, '_>) -> bool {
-    s.el.local_name().eq_ignore_ascii_case("Name")
+    s.local_name().eq_ignore_ascii_case("Name")
         && s.info.is_some_and(|i| {
             (i.xml_path == "UserAccounts/LocalAccounts/LocalAccount/Name"
                 || i.xml_path == "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Name")

@@ -143,7 +143,7 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        if !s.el.local_name().eq_ignore_ascii_case("TimeZone") {
+        if !s.local_name().eq_ignore_ascii_case("TimeZone") {
             return;
         }
         let is_time_zone = s.info.is_some_and(|i| {

@@ -210,7 +210,7 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let local = s.el.local_name();
+        let local = s.local_name();
         if !(local.ends_with("Language")
             || local.ends_with("Locale")
             || local.ends_with("Fallback"))

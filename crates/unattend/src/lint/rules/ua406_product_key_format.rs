@@ -81,7 +81,7 @@ pub(super) fn is_deleted_marker(value: &str) -> bool {
 
 /// True for the settings that hold a product key.
 pub(super) fn is_product_key(s: &SettingView<'_, '_>) -> bool {
-    let local = s.el.local_name();
+    let local = s.local_name();
     if !(local.eq_ignore_ascii_case("Key") || local.eq_ignore_ascii_case("ProductKey")) {
         return false;
     }

@@ -95,7 +95,7 @@ impl Hideable<'_> {
 
 /// The hideable password at `s`, if it is one.
 pub(super) fn hideable<'d>(s: &SettingView<'d, '_>) -> Option<Hideable<'d>> {
-    if !s.el.local_name().ends_with("Password") || !s.in_unattend_ns() {
+    if !s.local_name().ends_with("Password") || !s.in_unattend_ns() {
         return None;
     }
     let documented = s

@@ -97,7 +97,7 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let local = s.el.local_name();
+        let local = s.local_name();
         let product_key = super::ua406_product_key_format::is_product_key(s);
         if !(product_key || local.contains("Password") || local.eq_ignore_ascii_case("AccountData"))
         {

@@ -82,7 +82,7 @@ impl Check for Rule {
             return;
         }
         let span = super::ua401_computer_name::trimmed_text_span(s.el).unwrap_or(s.el.name_span());
-        let name = s.el.local_name();
+        let name = s.local_name();
         let what = match s.el.parent() {
             Some(p) if matches!(name, "Value" | "Key") => format!("{}/{name}", p.local_name()),
             _ => name.to_string(),

@@ -55,7 +55,7 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, _cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        if !s.el.local_name().eq_ignore_ascii_case("SkipRearm") || !s.in_unattend_ns() {
+        if !s.local_name().eq_ignore_ascii_case("SkipRearm") || !s.in_unattend_ns() {
             return;
         }
         // The top level of SPP, or of SLC (whose settings the catalog does not list).

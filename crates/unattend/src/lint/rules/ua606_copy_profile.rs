@@ -66,7 +66,7 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, _cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        if !s.el.local_name().eq_ignore_ascii_case("CopyProfile") {
+        if !s.local_name().eq_ignore_ascii_case("CopyProfile") {
             return;
         }
         let is_copy_profile = s.info.is_some_and(|i| {
