@@ -231,7 +231,12 @@ fn display_path(p: &Path) -> String {
 struct Linted {
     display: String,
     report: Option<unattend::lint::LintReport>,
+    /// The findings, once the report is rendered and dropped.
+    diagnostics: Option<Vec<unattend::lint::Diagnostic>>,
     error: Option<String>,
+    /// The full-format text, rendered on the worker thread (snippets cost
+    /// about as much as linting, so they are drawn in parallel too).
+    rendered: Option<String>,
 }
 
 fn lint_one(args: &Args, explicit: Option<&ConfigFile>, input: &Input) -> Linted {
@@ -244,6 +249,8 @@ fn lint_one(args: &Args, explicit: Option<&ConfigFile>, input: &Input) -> Linted
                         display: "<stdin>".into(),
                         report: None,
                         error: Some(e),
+                        rendered: None,
+                        diagnostics: None,
                     };
                 }
             };
@@ -264,6 +271,8 @@ fn lint_one(args: &Args, explicit: Option<&ConfigFile>, input: &Input) -> Linted
                     display: display_path(path),
                     report: None,
                     error: Some(e),
+                    rendered: None,
+                    diagnostics: None,
                 };
             }
         },
@@ -273,11 +282,15 @@ fn lint_one(args: &Args, explicit: Option<&ConfigFile>, input: &Input) -> Linted
             display,
             report: Some(lint_bytes(&bytes, &config)),
             error: None,
+            rendered: None,
+            diagnostics: None,
         },
         Err(e) => Linted {
             display,
             report: None,
             error: Some(e),
+            rendered: None,
+            diagnostics: None,
         },
     }
 }
@@ -320,7 +333,28 @@ pub(crate) fn run(args: &Args) -> u8 {
         };
     let results: Vec<Linted> = inputs
         .par_iter()
-        .map(|i| lint_one(args, explicit.as_ref(), i))
+        .map(|i| {
+            let mut linted = lint_one(args, explicit.as_ref(), i);
+            if let Some(report) = linted.report.take() {
+                linted.rendered = match args.output_format {
+                    OutputFormat::Full => Some(render::full(
+                        &linted.display,
+                        &report.display_text(),
+                        &report.diagnostics,
+                        styled,
+                    )),
+                    OutputFormat::Concise => {
+                        Some(render::concise(&linted.display, &report.diagnostics))
+                    }
+                    _ => None,
+                };
+                // Keep the findings only: holding every parsed file until
+                // the end made a large run's memory (and page faults) grow
+                // with the number of files.
+                linted.diagnostics = Some(report.diagnostics);
+            }
+            linted
+        })
         .collect();
 
     let mut code = exit::CLEAN;
@@ -335,8 +369,10 @@ pub(crate) fn run(args: &Args) -> u8 {
             unreadable += 1;
             continue;
         }
-        let Some(report) = &r.report else { continue };
-        for d in &report.diagnostics {
+        let Some(diagnostics) = &r.diagnostics else {
+            continue;
+        };
+        for d in diagnostics {
             match d.severity {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
@@ -347,18 +383,12 @@ pub(crate) fn run(args: &Args) -> u8 {
             }
         }
         match args.output_format {
-            OutputFormat::Full => text.push_str(&render::full(
-                &r.display,
-                &report.display_text(),
-                &report.diagnostics,
-                styled,
-            )),
-            OutputFormat::Concise => {
-                text.push_str(&render::concise(&r.display, &report.diagnostics))
+            OutputFormat::Full | OutputFormat::Concise => {
+                text.push_str(r.rendered.as_deref().unwrap_or_default())
             }
             _ => machine.push(render::FileResult {
                 path: &r.display,
-                diagnostics: &report.diagnostics,
+                diagnostics,
             }),
         }
     }

@@ -917,9 +917,17 @@ fn page_url(file: &str) -> String {
 }
 
 fn cmp_ignore_ascii_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // Names share long prefixes (`Microsoft-Windows-`): skip the bytes that
+    // are equal as written eight at a time, then compare ignoring case.
+    let mut i = 0;
+    while i + 8 <= a.len().min(b.len()) && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    a[i..]
+        .iter()
         .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+        .cmp(b[i..].iter().map(|c| c.to_ascii_lowercase()))
 }
 
 /// The setting among `indices` named `name`; pseudo-settings only when

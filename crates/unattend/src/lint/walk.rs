@@ -1,5 +1,5 @@
-//! The engine: builds the views once, runs every enabled rule at every
-//! level, applies suppressions.
+//! The engine: builds the views once, runs every enabled rule at the
+//! levels it implements, applies suppressions.
 
 use super::config::ResolvedConfig;
 use super::context::{Check, ComponentView, FileCx, PassView, Reporter, SettingView, hooks};
@@ -12,7 +12,15 @@ use crate::catalog::{self, SettingInfo};
 use crate::document::{Document, ElementRef, UNATTEND_NS};
 use crate::model::{Arch, Pass};
 
-type Active = Vec<(&'static dyn Check, Severity)>;
+/// An enabled rule with what its reporter needs, resolved once per file.
+#[derive(Clone, Copy)]
+struct ActiveRule {
+    rule: &'static dyn Check,
+    meta: &'static super::registry::RuleMeta,
+    severity: Severity,
+}
+
+type Active = Vec<ActiveRule>;
 
 /// The enabled rules, split by the hooks they implement: calling every rule
 /// at every element would spend more time in empty default methods than in
@@ -35,7 +43,11 @@ impl ActiveRules {
         let at = |level: u8| -> Active {
             enabled()
                 .filter(|(_, bits, _)| bits & level != 0)
-                .map(|(r, _, s)| (r, s))
+                .map(|(rule, _, severity)| ActiveRule {
+                    rule,
+                    meta: rule.meta(),
+                    severity,
+                })
                 .collect()
         };
         ActiveRules {
@@ -47,19 +59,29 @@ impl ActiveRules {
     }
 }
 
-fn reporter<'a>(
-    doc: &'a Document,
-    rule: &'static dyn Check,
-    severity: Severity,
-    out: &'a mut Vec<Diagnostic>,
-) -> Reporter<'a> {
-    Reporter {
+/// Runs `check` for every rule of `active` with one reporter, re-aimed at
+/// each rule in turn (building a reporter per rule and element cost more
+/// than most checks).
+fn each_rule(
+    doc: &Document,
+    active: &[ActiveRule],
+    out: &mut Vec<Diagnostic>,
+    mut check: impl FnMut(&'static dyn Check, &mut Reporter<'_>),
+) {
+    let Some(first) = active.first() else { return };
+    let mut r = Reporter {
         doc: Some(doc),
         text: doc.text(),
-        rule: rule.meta(),
-        severity,
-        overridden: severity != rule.meta().severity,
+        rule: first.meta,
+        severity: first.severity,
+        overridden: false,
         out,
+    };
+    for a in active {
+        r.rule = a.meta;
+        r.severity = a.severity;
+        r.overridden = a.severity != a.meta.severity;
+        check(a.rule, &mut r);
     }
 }
 
@@ -109,17 +131,17 @@ pub(crate) fn run(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
     };
     let active = ActiveRules::new(config);
     let mut out = Vec::new();
-    for &(rule, sev) in &active.file {
-        rule.check_file(&cx, &mut reporter(doc, rule, sev, &mut out));
-    }
+    each_rule(doc, &active.file, &mut out, |rule, r| {
+        rule.check_file(&cx, r)
+    });
     for pass in &cx.passes {
-        for &(rule, sev) in &active.pass {
-            rule.check_pass(&cx, pass, &mut reporter(doc, rule, sev, &mut out));
-        }
+        each_rule(doc, &active.pass, &mut out, |rule, r| {
+            rule.check_pass(&cx, pass, r)
+        });
         for component in &pass.components {
-            for &(rule, sev) in &active.component {
-                rule.check_component(&cx, component, &mut reporter(doc, rule, sev, &mut out));
-            }
+            each_rule(doc, &active.component, &mut out, |rule, r| {
+                rule.check_component(&cx, component, r)
+            });
             for child in component.el.child_elements() {
                 visit(
                     &cx,
@@ -166,9 +188,9 @@ fn visit<'d>(
         text: el.text(),
         name: el.local_name(),
     };
-    for &(rule, sev) in active {
-        rule.check_setting(cx, &view, &mut reporter(cx.doc, rule, sev, out));
-    }
+    each_rule(cx.doc, active, out, |rule, r| {
+        rule.check_setting(cx, &view, r)
+    });
     for child in el.child_elements() {
         visit(
             cx,
@@ -197,9 +219,14 @@ fn apply_suppressions(doc: &Document, config: &ResolvedConfig, out: &mut Vec<Dia
         keep
     });
     if let Some(sev) = config.severity_of(rules::ua900_unused_suppression::META.code) {
-        let rule: &'static dyn Check = &rules::ua900_unused_suppression::Rule;
-        let mut r = reporter(doc, rule, sev, out);
-        rules::ua900_unused_suppression::report(&sups, &mut r);
+        let rule = ActiveRule {
+            rule: &rules::ua900_unused_suppression::Rule,
+            meta: &rules::ua900_unused_suppression::META,
+            severity: sev,
+        };
+        each_rule(doc, &[rule], out, |_, r| {
+            rules::ua900_unused_suppression::report(&sups, r);
+        });
     }
 }
 
