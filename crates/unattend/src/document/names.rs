@@ -26,6 +26,31 @@ pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
     }
 }
 
+const START: u8 = 1;
+const NAME: u8 = 2;
+const COLON: u8 = 3;
+
+/// Classes of ASCII bytes in qualified names: 0 = not allowed, `START` =
+/// may start one, `NAME` = may follow, `COLON` = the prefix separator.
+static ASCII_NAME: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() || c == b'_' {
+            START
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            NAME
+        } else if c == b':' {
+            COLON
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// True when `name` is an XML name.
 pub(crate) fn is_name(name: &str) -> bool {
     let mut chars = name.chars();
@@ -35,7 +60,8 @@ pub(crate) fn is_name(name: &str) -> bool {
 /// True when `name` is a qualified name: an XML name with at most one colon,
 /// not at either end.
 pub fn is_qname(name: &str) -> bool {
-    // Answer-file names are ASCII: check those bytewise, without decoding.
+    // Answer-file names are ASCII: check those with a byte table, without
+    // decoding (this runs on every element and attribute name).
     let bytes = name.as_bytes();
     if bytes.is_ascii() {
         let Some((&first, rest)) = bytes.split_first() else {
@@ -43,12 +69,13 @@ pub fn is_qname(name: &str) -> bool {
         };
         let mut colons = 0;
         for &b in rest {
-            colons += usize::from(b == b':');
-            if !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':')) {
+            let class = ASCII_NAME[usize::from(b)];
+            if class == 0 {
                 return false;
             }
+            colons += usize::from(class == COLON);
         }
-        return (first.is_ascii_alphabetic() || first == b'_')
+        return ASCII_NAME[usize::from(first)] == START
             && colons <= 1
             && bytes.last() != Some(&b':');
     }

@@ -70,7 +70,7 @@ pub(crate) fn parse(
         tree: Tree {
             nodes: Vec::with_capacity(text.len() / 24),
             elements: Vec::with_capacity(text.len() / 64),
-            attrs: Vec::new(),
+            attrs: Vec::with_capacity(text.len() / 64),
             namespaces: Vec::new(),
             root: NO_PARENT,
         },
