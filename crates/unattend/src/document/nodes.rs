@@ -291,6 +291,11 @@ impl<'d> ElementRef<'d> {
     /// references resolved (comments skipped). `None` when the element has
     /// child elements; `Some("")` when it is empty.
     pub fn text(&self) -> Option<Cow<'d, str>> {
+        // Containers first: the whitespace before their first child would
+        // otherwise be unescaped (and, with CRLF, copied) for nothing.
+        if self.has_child_elements() {
+            return None;
+        }
         let mut value: Option<Cow<'d, str>> = None;
         for child in self.children() {
             match child.kind() {
