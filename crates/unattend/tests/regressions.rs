@@ -137,3 +137,36 @@ fn list_item_key_in_another_case() {
     );
     assert_eq!(set(&mut doc, &path, "b.example", None).unwrap().created, 0);
 }
+
+/// fuzz `spec_build`: a spec whose `other` comment holds `--`. The writer
+/// copied comment text as is, so the built file had `<!-- Gener--alize … -->`
+/// and did not parse ("'--' is not allowed inside a comment"). Fixed in
+/// crates/unattend/src/model/write.rs: `--` is broken up, as are a final `-`,
+/// characters XML cannot hold and processing instructions no parser reads.
+#[test]
+fn spec_comment_with_double_hyphen() {
+    use unattend::model::{Unattend, WriteOptions};
+    let spec = r#"
+[[settings]]
+pass = "generalize"
+
+[[settings.components]]
+name = "MUs-Deployment"
+processorArchitecture = "amd64"
+publicKeyToken = "31bf3856ad364e35"
+language = "neutral"
+versionScope = "nonSxS"
+
+[settings.components.settings.Microsoft-Windows-Deployment.Reseal]
+Mode = "Audit"
+
+[[other]]
+comment = " Gener--alize keeping drivers,888888888888888888888 osoft-Windows-Deploymenmode. "
+"#;
+    let model: Unattend = toml::from_str(spec).unwrap();
+    let xml = model.to_xml(&WriteOptions::default());
+    let doc = Document::parse_str(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let again = Unattend::from_document(&doc).unwrap();
+    assert_eq!(again.to_xml(&WriteOptions::default()), xml);
+    assert!(xml.contains("<!-- Gener- -alize keeping drivers"), "{xml}");
+}

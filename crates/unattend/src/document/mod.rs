@@ -34,6 +34,7 @@ pub use error::{EditError, EncodeError, ParseError, ParseErrorKind};
 pub use escape::{escape_attribute, escape_text};
 pub use line_index::{LineCol, LineIndex};
 pub use names::is_qname;
+pub(crate) use names::is_xml_char;
 pub use nodes::{AttributeRef, Children, ElementRef, NodeRef};
 pub use span::Span;
 pub use tree::{NodeId, NodeKind};

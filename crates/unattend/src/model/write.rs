@@ -1,8 +1,11 @@
 //! The canonical writer: UTF-8, a declaration, consistent indentation,
 //! namespace declarations derived from use.
 
+use std::borrow::Cow;
+
 use crate::document::{
-    CPI_NS, Newline, UNATTEND_NS, WCM_NS, XSI_NS, escape_attribute, escape_text,
+    CPI_NS, Newline, UNATTEND_NS, WCM_NS, XSI_NS, escape_attribute, escape_text, is_qname,
+    is_xml_char,
 };
 
 use super::element::{Element, Node};
@@ -127,7 +130,8 @@ impl Writer<'_> {
             }
             self.out.push_str(&a.name);
             self.out.push_str("=\"");
-            self.out.push_str(&escape_attribute(&a.value, '"'));
+            self.out
+                .push_str(&escape_attribute(&xml_chars(&a.value), '"'));
             self.out.push('"');
         }
         if el.children.is_empty() {
@@ -156,18 +160,107 @@ impl Writer<'_> {
     fn node(&mut self, node: &Node, depth: usize, default_ns: &str) {
         match node {
             Node::Element(e) => self.element(e, depth, default_ns, ""),
-            Node::Text(t) => self.out.push_str(&escape_text(t)),
-            Node::Comment(c) => {
-                self.out.push_str("<!--");
-                self.out.push_str(c);
-                self.out.push_str("-->");
-            }
-            Node::ProcessingInstruction(p) => {
+            Node::Text(t) => self.out.push_str(&escape_text(&xml_chars(t))),
+            Node::Comment(c) => self.comment(c),
+            Node::ProcessingInstruction(p) if writable_pi(p) => {
                 self.out.push_str("<?");
                 self.out.push_str(p);
                 self.out.push_str("?>");
             }
+            // Kept as a comment rather than written as markup that no XML
+            // parser (Windows' included) would read.
+            Node::ProcessingInstruction(p) => self.comment(&format!("?{p}?")),
         }
+    }
+
+    /// Writes a comment, breaking up `--` (not allowed inside one) and a
+    /// final `-` (which would run into the closing `-->`).
+    fn comment(&mut self, text: &str) {
+        let mut body = xml_chars(text).into_owned();
+        while body.contains("--") {
+            body = body.replace("--", "- -");
+        }
+        if body.ends_with('-') {
+            body.push(' ');
+        }
+        self.out.push_str("<!--");
+        self.out.push_str(&body);
+        self.out.push_str("-->");
+    }
+}
+
+/// Text with the characters XML 1.0 cannot hold at all (not even as a
+/// reference, e.g. U+0001) replaced by U+FFFD, so a model built from any spec
+/// still writes a file that parses.
+fn xml_chars(text: &str) -> Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
+}
+
+/// True when `<?{pi}?>` is a processing instruction a parser accepts: a
+/// target that is a name without a colon and not `xml`, no `?>` inside,
+/// only XML characters.
+fn writable_pi(pi: &str) -> bool {
+    let target = pi.split([' ', '\t', '\r', '\n']).next().unwrap_or("");
+    let after_target = &pi[target.len()..];
+    is_qname(target)
+        && !target.contains(':')
+        && !target.eq_ignore_ascii_case("xml")
+        && !pi.contains("?>")
+        && (after_target.is_empty() || after_target.starts_with([' ', '\t', '\r', '\n']))
+        && pi.chars().all(is_xml_char)
+}
+
+#[cfg(test)]
+mod spec_safety_tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::model::Unattend;
+
+    /// Found by the `spec_build` fuzz target: a spec comment holding `--`
+    /// was written as is, and the built file did not parse.
+    #[test]
+    fn any_comment_text_or_instruction_writes_a_file_that_parses() {
+        for odd in [
+            "Gener--alize",
+            "ends with -",
+            "---",
+            "a\u{1}b",
+            "?>",
+            "xml version",
+            "bad:target x",
+            "",
+        ] {
+            let mut model = Unattend::default();
+            model.other.push(Node::Comment(odd.to_string()));
+            model
+                .other
+                .push(Node::ProcessingInstruction(odd.to_string()));
+            if !odd.is_empty() {
+                model.other.push(Node::Text(odd.to_string()));
+            }
+            let xml = model.to_xml(&WriteOptions::default());
+            let doc = Document::parse_str(&xml).unwrap_or_else(|e| panic!("{odd:?}: {e}\n{xml}"));
+            // And the file reads back into a model that writes the same text.
+            let again = Unattend::from_document(&doc).expect("an answer file");
+            assert_eq!(again.to_xml(&WriteOptions::default()), xml, "{odd:?}");
+        }
+        let mut model = Unattend::default();
+        model
+            .other
+            .push(Node::ProcessingInstruction("fine data".into()));
+        assert!(
+            model
+                .to_xml(&WriteOptions::default())
+                .contains("<?fine data?>")
+        );
     }
 }
 
