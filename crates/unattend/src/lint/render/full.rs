@@ -25,7 +25,6 @@ pub fn full(path: &str, text: &str, diagnostics: &[Diagnostic], styled: bool) ->
     let mut out = String::new();
     let mut lines = LineCounter::default();
     for d in diagnostics {
-        let title = format!("{} [{}]", d.message, d.name);
         let clamp = |r: std::ops::Range<usize>| r.start.min(text.len())..r.end.min(text.len());
         // Give the renderer only the lines the annotations touch: it scans
         // all of its source for every report, which cost more than linting.
@@ -40,38 +39,50 @@ pub fn full(path: &str, text: &str, diagnostics: &[Diagnostic], styled: bool) ->
         }
         let window = &text[start..end];
         let shift = |r: std::ops::Range<usize>| r.start - start..r.end - start;
-        let mut snippet = Snippet::source(window)
+        let snippet = Snippet::source(window)
             .path(path)
             .line_start(lines.line_of(text, start))
-            .fold(true)
-            .annotation(AnnotationKind::Primary.span(shift(clamp(d.span.range()))));
-        for l in &d.labels {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(shift(clamp(l.span.range())))
-                    .label(l.message.as_str()),
-            );
-        }
-        let mut report: Vec<Group<'_>> = vec![
-            level(d.severity)
-                .primary_title(title)
-                .id(d.code.as_str())
-                .element(snippet),
-        ];
-        if let Some(help) = &d.help {
-            report.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
-        }
-        if let Some(path) = &d.path {
-            report.push(Group::with_title(
-                Level::NOTE.secondary_title(format!("at {path}")),
-            ));
-        }
+            .fold(true);
+        let report = report(d, snippet, |r| shift(clamp(r)));
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");
     }
     out
+}
+
+/// The report for `d` on `snippet`, with `place` turning a span of the file
+/// into a range of the snippet's source.
+fn report<'a>(
+    d: &'a Diagnostic,
+    mut snippet: Snippet<'a, annotate_snippets::Annotation<'a>>,
+    place: impl Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
+) -> Vec<Group<'a>> {
+    snippet = snippet.annotation(AnnotationKind::Primary.span(place(d.span.range())));
+    for l in &d.labels {
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(place(l.span.range()))
+                .label(l.message.as_str()),
+        );
+    }
+    let title = format!("{} [{}]", d.message, d.name);
+    let mut report: Vec<Group<'a>> = vec![
+        level(d.severity)
+            .primary_title(title)
+            .id(d.code.as_str())
+            .element(snippet),
+    ];
+    if let Some(help) = &d.help {
+        report.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
+    }
+    if let Some(path) = &d.path {
+        report.push(Group::with_title(
+            Level::NOTE.secondary_title(format!("at {path}")),
+        ));
+    }
+    report
 }
 
 /// 1-based line numbers of offsets as the renderer counts them (after each
@@ -105,34 +116,8 @@ mod tests {
         let renderer = Renderer::plain().decor_style(DecorStyle::Ascii);
         let mut out = String::new();
         for d in diagnostics {
-            let mut snippet = Snippet::source(text)
-                .path(path)
-                .fold(true)
-                .annotation(AnnotationKind::Primary.span(d.span.range()));
-            for l in &d.labels {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(l.span.range())
-                        .label(l.message.as_str()),
-                );
-            }
-            let title = format!("{} [{}]", d.message, d.name);
-            let mut report = vec![
-                level(d.severity)
-                    .primary_title(title)
-                    .id(d.code.as_str())
-                    .element(snippet),
-            ];
-            if let Some(help) = &d.help {
-                report.push(Group::with_title(
-                    Level::HELP.secondary_title(help.as_str()),
-                ));
-            }
-            if let Some(path) = &d.path {
-                report.push(Group::with_title(
-                    Level::NOTE.secondary_title(format!("at {path}")),
-                ));
-            }
+            let snippet = Snippet::source(text).path(path).fold(true);
+            let report = report(d, snippet, |r| r);
             out.push_str(&renderer.render(&report));
             out.push_str("\n\n");
         }
