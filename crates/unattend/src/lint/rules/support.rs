@@ -1,5 +1,6 @@
 //! Helpers several rules share (not a rule: no code, no docs).
 
+use crate::catalog::{SettingInfo, SettingKind};
 use crate::document::ElementRef;
 use crate::lint::context::FileCx;
 use crate::model::Pass;
@@ -109,4 +110,21 @@ pub(crate) fn find_ascii_ci<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<
             .get(i..i + n.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
     })
+}
+
+/// The field and list item of a command's `Path` or `CommandLine` value (a
+/// `…Command` list item such as `RunSynchronousCommand`), when `s` is one.
+pub(crate) fn command_field(
+    s: &crate::lint::context::SettingView<'_, '_>,
+) -> Option<(&'static SettingInfo, &'static SettingInfo)> {
+    let info = s.info?;
+    let field = info.element_name;
+    if info.kind != SettingKind::Value || !(field == "Path" || field == "CommandLine") {
+        return None;
+    }
+    let item = s.parent_info?;
+    if item.kind != SettingKind::ListItem || !item.element_name.ends_with("Command") {
+        return None;
+    }
+    Some((info, item))
 }

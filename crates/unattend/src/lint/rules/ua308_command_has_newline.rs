@@ -41,6 +41,7 @@
 //!   as one string)
 
 use crate::document::TextEdit;
+use super::support::command_field;
 use crate::lint::prelude::*;
 
 /// UA308 `command-has-newline`.
@@ -94,15 +95,8 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let Some(info) = s.info else { return };
+        let Some((info, item)) = command_field(s) else { return };
         let field = info.element_name;
-        if info.kind != SettingKind::Value || !(field == "Path" || field == "CommandLine") {
-            return;
-        }
-        let Some(item) = s.parent_info else { return };
-        if item.kind != SettingKind::ListItem || !item.element_name.ends_with("Command") {
-            return;
-        }
         let Some(value) = s.value() else { return };
         if !value.contains(is_break) || cx.is_template(value) {
             return;

@@ -51,7 +51,7 @@
 //!   ("Do not add commands that shut down or reboot the computer") and
 //!   `… | WillReboot`
 
-use super::support::{find_ascii_ci, has_later_command};
+use super::support::{command_field, find_ascii_ci, has_later_command};
 use crate::lint::prelude::*;
 
 /// UA309 `reboot-inside-command`.
@@ -147,15 +147,8 @@ impl Check for Rule {
     }
 
     fn check_setting(&self, cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
-        let Some(info) = s.info else { return };
+        let Some((info, item)) = command_field(s) else { return };
         let field = info.element_name;
-        if info.kind != SettingKind::Value || !(field == "Path" || field == "CommandLine") {
-            return;
-        }
-        let Some(item) = s.parent_info else { return };
-        if item.kind != SettingKind::ListItem || !item.element_name.ends_with("Command") {
-            return;
-        }
         let Some(value) = s.value() else { return };
         let Some((start, end, quoted, verb)) = reboot_in(value) else { return };
         let Some(item_el) = s.el.parent() else { return };
