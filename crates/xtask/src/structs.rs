@@ -71,7 +71,7 @@ fn generate_mod(catalog: &Catalog, typed: &[(&Component, String, String)]) -> St
         &sources(catalog),
     );
     s.push_str("//! Typed settings, one module per documented component.\n//!\n//! Each module holds the component's struct (re-exported here) and the types of its containers, list items and closed value sets, named after their XML elements.\n\n");
-    s.push_str("use schemars::JsonSchema;\nuse serde::{Deserialize, Serialize};\n\nuse crate::model::element::{Element, Node};\nuse crate::model::typed::read_component;\n\n");
+    s.push_str("use schemars::JsonSchema;\nuse serde::{Deserialize, Serialize};\n\nuse crate::model::element::{Element, Node};\nuse crate::model::typed::{ComponentType, read_component};\n\n");
     for (_, module, _) in typed {
         let _ = writeln!(s, "pub mod {module};");
     }
@@ -131,7 +131,7 @@ fn generate_mod(catalog: &Catalog, typed: &[(&Component, String, String)]) -> St
     for (_, _, ty) in typed {
         let _ = writeln!(
             s,
-            "impl From<{ty}> for ComponentSettings {{\n    fn from(v: {ty}) -> Self {{\n        ComponentSettings::{ty}(Box::new(v))\n    }}\n}}\n"
+            "impl From<{ty}> for ComponentSettings {{\n    fn from(v: {ty}) -> Self {{\n        ComponentSettings::{ty}(Box::new(v))\n    }}\n}}\n\nimpl crate::model::typed::sealed::Sealed for {ty} {{}}\n\nimpl ComponentType for {ty} {{\n    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {{\n        match settings {{\n            ComponentSettings::{ty}(v) => Some(v),\n            _ => None,\n        }}\n    }}\n\n    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {{\n        match settings {{\n            ComponentSettings::{ty}(v) => Some(v),\n            _ => None,\n        }}\n    }}\n}}\n"
         );
     }
     s
@@ -598,7 +598,9 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
     }
     out.push_str("#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]\n#[serde(deny_unknown_fields)]\n");
     let _ = writeln!(out, "pub struct {name} {{");
-    if node.is_some() {
+    if node.is_some_and(|s| s.kind == "list_item") {
+        out.push_str("    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.\n    #[serde(rename = \"wcm:action\", default, skip_serializing_if = \"Option::is_none\")]\n    pub wcm_action: Option<WcmAction>,\n");
+    } else if node.is_some() {
         out.push_str("    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.\n    #[serde(rename = \"wcm:action\", default, skip_serializing_if = \"Option::is_none\")]\n    pub wcm_action: Option<WcmAction>,\n");
     }
     for f in &fields {
@@ -669,16 +671,19 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
         singles.join(", "),
         repeated.join(", ")
     );
-    let key = if list_item {
-        "self.wcm_key_value.as_deref()"
+    let (key, action) = if list_item {
+        (
+            "self.wcm_key_value.as_deref()",
+            "Some(self.wcm_action.unwrap_or(WcmAction::Add))",
+        )
     } else {
-        "None"
+        ("None", "self.wcm_action")
     };
     match node {
         Some(_) => {
             let _ = write!(
                 out,
-                "impl XmlStruct for {name} {{\n    fn read(el: &Element) -> Typed<Self> {{\n        Ok({name} {{\n            wcm_action: action(el)?,\n{reads}            other: {others},\n        }})\n    }}\n\n    fn write(&self, name: &str) -> Element {{\n        let mut out = Vec::new();\n{writes}        out.extend(self.other.iter().cloned());\n        element(name, self.wcm_action, {key}, out)\n    }}\n}}\n\n"
+                "impl XmlStruct for {name} {{\n    fn read(el: &Element) -> Typed<Self> {{\n        Ok({name} {{\n            wcm_action: action(el)?,\n{reads}            other: {others},\n        }})\n    }}\n\n    fn write(&self, name: &str) -> Element {{\n        let mut out = Vec::new();\n{writes}        out.extend(self.other.iter().cloned());\n        element(name, {action}, {key}, out)\n    }}\n}}\n\n"
             );
         }
         None => {

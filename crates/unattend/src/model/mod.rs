@@ -50,6 +50,7 @@ pub use component::{Component, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE
 pub use components::ComponentSettings;
 pub use element::{Attribute, Element, Node};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
+pub use typed::ComponentType;
 pub use write::WriteOptions;
 pub use xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
@@ -86,6 +87,22 @@ pub struct ModelError {
 pub enum ModelErrorKind {
     /// The root element is not `<unattend>` in the answer-file namespace.
     NotAnAnswerFile,
+}
+
+/// [`Unattend::component_mut`] found the component, but its content does not
+/// fit the typed struct (it is kept as a generic element tree).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{component} ({arch}) in {pass} holds content its typed settings cannot represent; edit it as generic elements"
+)]
+#[non_exhaustive]
+pub struct ComponentNotTyped {
+    /// The component's canonical name.
+    pub component: &'static str,
+    /// The pass it is in.
+    pub pass: Pass,
+    /// Its architecture.
+    pub arch: Arch,
 }
 
 /// Reading an answer file failed.
@@ -323,6 +340,122 @@ impl Unattend {
             }
         };
         &mut self.settings[idx]
+    }
+
+    /// The typed settings of component `T` in `pass`, whatever its
+    /// architecture (the first one, in file order); `None` when the pass has
+    /// no such component or its content does not fit the type.
+    ///
+    /// ```
+    /// use unattend::model::components::ShellSetup;
+    /// use unattend::model::{Pass, Unattend};
+    ///
+    /// let xml = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend">
+    ///   <settings pass="specialize">
+    ///     <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
+    ///       publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+    ///       <ComputerName>WEB01</ComputerName>
+    ///     </component>
+    ///   </settings>
+    /// </unattend>"#;
+    /// let file = Unattend::parse(xml).unwrap();
+    /// let shell = file.component::<ShellSetup>(Pass::Specialize).unwrap();
+    /// assert_eq!(shell.computer_name.as_deref(), Some("WEB01"));
+    /// assert!(file.component::<ShellSetup>(Pass::OobeSystem).is_none());
+    /// ```
+    pub fn component<T: ComponentType>(&self, pass: Pass) -> Option<&T> {
+        self.settings
+            .iter()
+            .filter(|s| s.pass == pass)
+            .flat_map(|s| &s.components)
+            .find_map(|c| T::from_settings(&c.settings))
+    }
+
+    /// The typed settings of component `T` for one architecture in `pass`,
+    /// inserted empty (with Microsoft's identity attributes) when the pass has
+    /// none; the pass is created when missing. One component per pass and
+    /// architecture, as Windows requires.
+    ///
+    /// Fails, changing nothing, when the pass already holds a component of
+    /// that name and architecture whose content does not fit the type (it is
+    /// carried as a generic element tree): replacing it would drop content,
+    /// and adding a second one would be a duplicate component.
+    ///
+    /// ```
+    /// use unattend::model::components::{Deployment, PnpSysprep, ShellSetup};
+    /// use unattend::model::components::deployment::RunSynchronousCommand;
+    /// use unattend::model::{Arch, Pass, Unattend, WriteOptions};
+    ///
+    /// let mut file = Unattend::new();
+    /// file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)?
+    ///     .persist_all_device_installs = Some(true);
+    /// file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)?.computer_name =
+    ///     Some("WEB01".into());
+    /// // Asking again gives the same component, not a second one.
+    /// file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)?.time_zone =
+    ///     Some("UTC".into());
+    /// assert_eq!(file.components().count(), 2);
+    /// let xml = file.to_xml(&WriteOptions::default());
+    /// assert!(xml.contains("<ComputerName>WEB01</ComputerName>"));
+    /// # Ok::<(), unattend::model::ComponentNotTyped>(())
+    /// ```
+    pub fn component_mut<T: ComponentType + Default>(
+        &mut self,
+        pass: Pass,
+        arch: Arch,
+    ) -> Result<&mut T, ComponentNotTyped> {
+        let settings = self.pass_mut(pass);
+        let found = settings
+            .components
+            .iter()
+            .position(|c| c.processor_architecture == arch && c.name.eq_ignore_ascii_case(T::NAME));
+        let idx = match found {
+            Some(i) => {
+                if T::from_settings(&settings.components[i].settings).is_none() {
+                    return Err(ComponentNotTyped {
+                        component: T::NAME,
+                        pass,
+                        arch,
+                    });
+                }
+                i
+            }
+            None => {
+                settings
+                    .components
+                    .push(Component::typed(arch, T::default()));
+                settings.components.len() - 1
+            }
+        };
+        T::from_settings_mut(&mut settings.components[idx].settings).ok_or(ComponentNotTyped {
+            component: T::NAME,
+            pass,
+            arch,
+        })
+    }
+
+    /// Every component of type `T` with its pass and architecture, in file
+    /// order (components whose content does not fit the type are skipped).
+    ///
+    /// ```
+    /// use unattend::model::components::InternationalCore;
+    /// use unattend::model::{Arch, Pass, Unattend};
+    ///
+    /// let mut file = Unattend::new();
+    /// for arch in [Arch::X86, Arch::Amd64] {
+    ///     file.component_mut::<InternationalCore>(Pass::OobeSystem, arch)?.ui_language =
+    ///         Some("en-US".into());
+    /// }
+    /// let archs: Vec<Arch> = file.components_of::<InternationalCore>().map(|(_, a, _)| a).collect();
+    /// assert_eq!(archs, [Arch::X86, Arch::Amd64]);
+    /// # Ok::<(), unattend::model::ComponentNotTyped>(())
+    /// ```
+    pub fn components_of<'a, T: ComponentType + 'a>(
+        &'a self,
+    ) -> impl Iterator<Item = (Pass, Arch, &'a T)> {
+        self.components().filter_map(|(pass, c)| {
+            T::from_settings(&c.settings).map(|t| (pass, c.processor_architecture, t))
+        })
     }
 
     /// Every component with its pass, in file order.

@@ -10,6 +10,7 @@ pub use super::element::{Attribute, Element, Node};
 pub(crate) use super::xml_value::xml_enum;
 pub use super::xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
+use super::components::ComponentSettings;
 use crate::document::{UNATTEND_NS, WCM_NS};
 
 /// A component's settings struct.
@@ -20,6 +21,26 @@ pub trait TypedComponent: Sized {
     fn read(component: &Element) -> Typed<Self>;
     /// The settings as child nodes of the component element.
     fn to_children(&self) -> Vec<Node>;
+}
+
+/// A typed component struct that [`Unattend::component`](crate::model::Unattend::component)
+/// and [`Unattend::component_mut`](crate::model::Unattend::component_mut) can find
+/// in a pass: every generated component type implements it.
+///
+/// The trait is sealed: only the generated types implement it, so the name a
+/// component is written under always comes from its type.
+pub trait ComponentType: TypedComponent + Into<ComponentSettings> + sealed::Sealed {
+    /// The typed settings when `settings` holds this type.
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self>;
+    /// The typed settings, mutably, when `settings` holds this type.
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self>;
+}
+
+/// Keeps [`ComponentType`] implemented by the generated types only.
+#[doc(hidden)]
+pub mod sealed {
+    /// The seal.
+    pub trait Sealed {}
 }
 
 /// A container, list or list item struct.

@@ -131,7 +131,7 @@ impl XmlStruct for UserSettings {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct User {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -236,7 +236,12 @@ impl XmlStruct for User {
         push_value(&mut out, "Key", &self.key);
         push_value(&mut out, "Shell", &self.shell);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 

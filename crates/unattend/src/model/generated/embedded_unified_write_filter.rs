@@ -321,7 +321,7 @@ impl XmlStruct for ProtectedVolumeList {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProtectedVolumeEntry {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -383,6 +383,11 @@ impl XmlStruct for ProtectedVolumeEntry {
             &self.file_exceptions_user_defined,
         );
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }

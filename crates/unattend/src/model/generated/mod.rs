@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::element::{Element, Node};
-use crate::model::typed::read_component;
+use crate::model::typed::{ComponentType, read_component};
 
 pub mod audio_audio_core;
 pub mod audio_volume_control;
@@ -962,9 +962,45 @@ impl From<AudioAudioCore> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for AudioAudioCore {}
+
+impl ComponentType for AudioAudioCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::AudioAudioCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::AudioAudioCore(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<AudioVolumeControl> for ComponentSettings {
     fn from(v: AudioVolumeControl) -> Self {
         ComponentSettings::AudioVolumeControl(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for AudioVolumeControl {}
+
+impl ComponentType for AudioVolumeControl {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::AudioVolumeControl(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::AudioVolumeControl(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -974,9 +1010,45 @@ impl From<BlbWsbOnlineMain> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for BlbWsbOnlineMain {}
+
+impl ComponentType for BlbWsbOnlineMain {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::BlbWsbOnlineMain(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::BlbWsbOnlineMain(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<BrowserService> for ComponentSettings {
     fn from(v: BrowserService) -> Self {
         ComponentSettings::BrowserService(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for BrowserService {}
+
+impl ComponentType for BrowserService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::BrowserService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::BrowserService(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -986,9 +1058,45 @@ impl From<CodeIntegrity> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for CodeIntegrity {}
+
+impl ComponentType for CodeIntegrity {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::CodeIntegrity(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::CodeIntegrity(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<CoreMmRes> for ComponentSettings {
     fn from(v: CoreMmRes) -> Self {
         ComponentSettings::CoreMmRes(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for CoreMmRes {}
+
+impl ComponentType for CoreMmRes {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::CoreMmRes(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::CoreMmRes(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -998,9 +1106,45 @@ impl From<Deployment> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for Deployment {}
+
+impl ComponentType for Deployment {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::Deployment(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::Deployment(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<DeviceAccess> for ComponentSettings {
     fn from(v: DeviceAccess) -> Self {
         ComponentSettings::DeviceAccess(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for DeviceAccess {}
+
+impl ComponentType for DeviceAccess {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::DeviceAccess(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::DeviceAccess(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1010,9 +1154,45 @@ impl From<DeviceGuardUnattend> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for DeviceGuardUnattend {}
+
+impl ComponentType for DeviceGuardUnattend {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::DeviceGuardUnattend(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::DeviceGuardUnattend(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<DiagCpl> for ComponentSettings {
     fn from(v: DiagCpl) -> Self {
         ComponentSettings::DiagCpl(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for DiagCpl {}
+
+impl ComponentType for DiagCpl {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::DiagCpl(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::DiagCpl(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1022,9 +1202,45 @@ impl From<DiskFailureDiagnosticModule> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for DiskFailureDiagnosticModule {}
+
+impl ComponentType for DiskFailureDiagnosticModule {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::DiskFailureDiagnosticModule(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::DiskFailureDiagnosticModule(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<DnsClient> for ComponentSettings {
     fn from(v: DnsClient) -> Self {
         ComponentSettings::DnsClient(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for DnsClient {}
+
+impl ComponentType for DnsClient {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::DnsClient(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::DnsClient(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1034,9 +1250,45 @@ impl From<EmbeddedBootExp> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for EmbeddedBootExp {}
+
+impl ComponentType for EmbeddedBootExp {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::EmbeddedBootExp(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::EmbeddedBootExp(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<EmbeddedEmbeddedLogon> for ComponentSettings {
     fn from(v: EmbeddedEmbeddedLogon) -> Self {
         ComponentSettings::EmbeddedEmbeddedLogon(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for EmbeddedEmbeddedLogon {}
+
+impl ComponentType for EmbeddedEmbeddedLogon {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::EmbeddedEmbeddedLogon(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::EmbeddedEmbeddedLogon(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1046,9 +1298,45 @@ impl From<EmbeddedKeyboardFilterService> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for EmbeddedKeyboardFilterService {}
+
+impl ComponentType for EmbeddedKeyboardFilterService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::EmbeddedKeyboardFilterService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::EmbeddedKeyboardFilterService(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<EmbeddedShellLauncher> for ComponentSettings {
     fn from(v: EmbeddedShellLauncher) -> Self {
         ComponentSettings::EmbeddedShellLauncher(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for EmbeddedShellLauncher {}
+
+impl ComponentType for EmbeddedShellLauncher {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::EmbeddedShellLauncher(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::EmbeddedShellLauncher(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1058,9 +1346,45 @@ impl From<EmbeddedUnifiedWriteFilter> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for EmbeddedUnifiedWriteFilter {}
+
+impl ComponentType for EmbeddedUnifiedWriteFilter {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::EmbeddedUnifiedWriteFilter(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::EmbeddedUnifiedWriteFilter(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<EnhancedStorageAdm> for ComponentSettings {
     fn from(v: EnhancedStorageAdm) -> Self {
         ComponentSettings::EnhancedStorageAdm(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for EnhancedStorageAdm {}
+
+impl ComponentType for EnhancedStorageAdm {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::EnhancedStorageAdm(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::EnhancedStorageAdm(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1070,9 +1394,45 @@ impl From<ErrorReportingCore> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for ErrorReportingCore {}
+
+impl ComponentType for ErrorReportingCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::ErrorReportingCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::ErrorReportingCore(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<FaxService> for ComponentSettings {
     fn from(v: FaxService) -> Self {
         ComponentSettings::FaxService(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for FaxService {}
+
+impl ComponentType for FaxService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::FaxService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::FaxService(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1082,9 +1442,45 @@ impl From<GpioButtons> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for GpioButtons {}
+
+impl ComponentType for GpioButtons {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::GpioButtons(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::GpioButtons(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<HelpAndSupport> for ComponentSettings {
     fn from(v: HelpAndSupport) -> Self {
         ComponentSettings::HelpAndSupport(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for HelpAndSupport {}
+
+impl ComponentType for HelpAndSupport {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::HelpAndSupport(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::HelpAndSupport(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1094,9 +1490,45 @@ impl From<IeClientNetworkProtocolImplementation> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for IeClientNetworkProtocolImplementation {}
+
+impl ComponentType for IeClientNetworkProtocolImplementation {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::IeClientNetworkProtocolImplementation(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::IeClientNetworkProtocolImplementation(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<IeEsc> for ComponentSettings {
     fn from(v: IeEsc) -> Self {
         ComponentSettings::IeEsc(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for IeEsc {}
+
+impl ComponentType for IeEsc {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::IeEsc(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::IeEsc(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1106,9 +1538,45 @@ impl From<IeInternetExplorer> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for IeInternetExplorer {}
+
+impl ComponentType for IeInternetExplorer {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::IeInternetExplorer(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::IeInternetExplorer(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<InternationalCore> for ComponentSettings {
     fn from(v: InternationalCore) -> Self {
         ComponentSettings::InternationalCore(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for InternationalCore {}
+
+impl ComponentType for InternationalCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::InternationalCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::InternationalCore(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1118,9 +1586,45 @@ impl From<InternationalCoreWinPe> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for InternationalCoreWinPe {}
+
+impl ComponentType for InternationalCoreWinPe {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::InternationalCoreWinPe(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::InternationalCoreWinPe(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<LuaSettings> for ComponentSettings {
     fn from(v: LuaSettings) -> Self {
         ComponentSettings::LuaSettings(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for LuaSettings {}
+
+impl ComponentType for LuaSettings {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::LuaSettings(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::LuaSettings(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1130,9 +1634,45 @@ impl From<MapControlDesktop> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for MapControlDesktop {}
+
+impl ComponentType for MapControlDesktop {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::MapControlDesktop(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::MapControlDesktop(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<MediaPlayerCore> for ComponentSettings {
     fn from(v: MediaPlayerCore) -> Self {
         ComponentSettings::MediaPlayerCore(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for MediaPlayerCore {}
+
+impl ComponentType for MediaPlayerCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::MediaPlayerCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::MediaPlayerCore(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1142,9 +1682,45 @@ impl From<MicrosoftEdgeBrowser> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for MicrosoftEdgeBrowser {}
+
+impl ComponentType for MicrosoftEdgeBrowser {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::MicrosoftEdgeBrowser(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::MicrosoftEdgeBrowser(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<MobilePcSensorsApi> for ComponentSettings {
     fn from(v: MobilePcSensorsApi) -> Self {
         ComponentSettings::MobilePcSensorsApi(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for MobilePcSensorsApi {}
+
+impl ComponentType for MobilePcSensorsApi {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::MobilePcSensorsApi(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::MobilePcSensorsApi(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1154,9 +1730,45 @@ impl From<NetBt> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for NetBt {}
+
+impl ComponentType for NetBt {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::NetBt(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::NetBt(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<NetworkBridge> for ComponentSettings {
     fn from(v: NetworkBridge) -> Self {
         ComponentSettings::NetworkBridge(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for NetworkBridge {}
+
+impl ComponentType for NetworkBridge {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::NetworkBridge(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::NetworkBridge(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1166,9 +1778,45 @@ impl From<NetworkLoadBalancingCore> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for NetworkLoadBalancingCore {}
+
+impl ComponentType for NetworkLoadBalancingCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::NetworkLoadBalancingCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::NetworkLoadBalancingCore(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<OutOfBoxExperience> for ComponentSettings {
     fn from(v: OutOfBoxExperience) -> Self {
         ComponentSettings::OutOfBoxExperience(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for OutOfBoxExperience {}
+
+impl ComponentType for OutOfBoxExperience {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::OutOfBoxExperience(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::OutOfBoxExperience(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1178,9 +1826,45 @@ impl From<PartitionManager> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for PartitionManager {}
+
+impl ComponentType for PartitionManager {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::PartitionManager(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::PartitionManager(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<PnpCustomizationsNonWinPe> for ComponentSettings {
     fn from(v: PnpCustomizationsNonWinPe) -> Self {
         ComponentSettings::PnpCustomizationsNonWinPe(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for PnpCustomizationsNonWinPe {}
+
+impl ComponentType for PnpCustomizationsNonWinPe {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::PnpCustomizationsNonWinPe(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::PnpCustomizationsNonWinPe(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1190,9 +1874,45 @@ impl From<PnpCustomizationsWinPe> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for PnpCustomizationsWinPe {}
+
+impl ComponentType for PnpCustomizationsWinPe {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::PnpCustomizationsWinPe(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::PnpCustomizationsWinPe(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<PnpSysprep> for ComponentSettings {
     fn from(v: PnpSysprep) -> Self {
         ComponentSettings::PnpSysprep(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for PnpSysprep {}
+
+impl ComponentType for PnpSysprep {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::PnpSysprep(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::PnpSysprep(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1202,9 +1922,45 @@ impl From<PowerCpl> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for PowerCpl {}
+
+impl ComponentType for PowerCpl {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::PowerCpl(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::PowerCpl(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<PrintingSpoolerCore> for ComponentSettings {
     fn from(v: PrintingSpoolerCore) -> Self {
         ComponentSettings::PrintingSpoolerCore(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for PrintingSpoolerCore {}
+
+impl ComponentType for PrintingSpoolerCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::PrintingSpoolerCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::PrintingSpoolerCore(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1214,9 +1970,45 @@ impl From<RasServer> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for RasServer {}
+
+impl ComponentType for RasServer {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::RasServer(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::RasServer(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<RemoteAssistanceExe> for ComponentSettings {
     fn from(v: RemoteAssistanceExe) -> Self {
         ComponentSettings::RemoteAssistanceExe(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for RemoteAssistanceExe {}
+
+impl ComponentType for RemoteAssistanceExe {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::RemoteAssistanceExe(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::RemoteAssistanceExe(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1226,9 +2018,45 @@ impl From<SecureStartupFilterDriver> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for SecureStartupFilterDriver {}
+
+impl ComponentType for SecureStartupFilterDriver {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SecureStartupFilterDriver(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SecureStartupFilterDriver(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<SecuritySpp> for ComponentSettings {
     fn from(v: SecuritySpp) -> Self {
         ComponentSettings::SecuritySpp(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SecuritySpp {}
+
+impl ComponentType for SecuritySpp {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SecuritySpp(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SecuritySpp(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1238,9 +2066,45 @@ impl From<SecuritySppUx> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for SecuritySppUx {}
+
+impl ComponentType for SecuritySppUx {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SecuritySppUx(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SecuritySppUx(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<SecuritySppUxSppcc> for ComponentSettings {
     fn from(v: SecuritySppUxSppcc) -> Self {
         ComponentSettings::SecuritySppUxSppcc(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SecuritySppUxSppcc {}
+
+impl ComponentType for SecuritySppUxSppcc {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SecuritySppUxSppcc(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SecuritySppUxSppcc(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1250,9 +2114,45 @@ impl From<ServerManagerSvrMgrNc> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for ServerManagerSvrMgrNc {}
+
+impl ComponentType for ServerManagerSvrMgrNc {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::ServerManagerSvrMgrNc(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::ServerManagerSvrMgrNc(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<Setup> for ComponentSettings {
     fn from(v: Setup) -> Self {
         ComponentSettings::Setup(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for Setup {}
+
+impl ComponentType for Setup {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::Setup(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::Setup(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1262,9 +2162,45 @@ impl From<SharedAccess> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for SharedAccess {}
+
+impl ComponentType for SharedAccess {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SharedAccess(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SharedAccess(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<ShellSetup> for ComponentSettings {
     fn from(v: ShellSetup) -> Self {
         ComponentSettings::ShellSetup(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for ShellSetup {}
+
+impl ComponentType for ShellSetup {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::ShellSetup(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::ShellSetup(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1274,9 +2210,45 @@ impl From<ShWebSvc> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for ShWebSvc {}
+
+impl ComponentType for ShWebSvc {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::ShWebSvc(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::ShWebSvc(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<SmbServer> for ComponentSettings {
     fn from(v: SmbServer) -> Self {
         ComponentSettings::SmbServer(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SmbServer {}
+
+impl ComponentType for SmbServer {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SmbServer(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SmbServer(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1286,9 +2258,45 @@ impl From<SnmpAgentService> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for SnmpAgentService {}
+
+impl ComponentType for SnmpAgentService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SnmpAgentService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SnmpAgentService(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<SqmApi> for ComponentSettings {
     fn from(v: SqmApi) -> Self {
         ComponentSettings::SqmApi(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SqmApi {}
+
+impl ComponentType for SqmApi {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SqmApi(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SqmApi(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1298,9 +2306,45 @@ impl From<StObject> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for StObject {}
+
+impl ComponentType for StObject {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::StObject(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::StObject(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<StorPortRegistrySettings> for ComponentSettings {
     fn from(v: StorPortRegistrySettings) -> Self {
         ComponentSettings::StorPortRegistrySettings(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for StorPortRegistrySettings {}
+
+impl ComponentType for StorPortRegistrySettings {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::StorPortRegistrySettings(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::StorPortRegistrySettings(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1310,9 +2354,45 @@ impl From<SystemMaintenanceService> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for SystemMaintenanceService {}
+
+impl ComponentType for SystemMaintenanceService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SystemMaintenanceService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SystemMaintenanceService(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<SystemRestoreMain> for ComponentSettings {
     fn from(v: SystemRestoreMain) -> Self {
         ComponentSettings::SystemRestoreMain(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SystemRestoreMain {}
+
+impl ComponentType for SystemRestoreMain {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SystemRestoreMain(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SystemRestoreMain(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1322,9 +2402,45 @@ impl From<SystemSettingsThreshold> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for SystemSettingsThreshold {}
+
+impl ComponentType for SystemSettingsThreshold {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SystemSettingsThreshold(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SystemSettingsThreshold(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<TabletPcPlatformInputCore> for ComponentSettings {
     fn from(v: TabletPcPlatformInputCore) -> Self {
         ComponentSettings::TabletPcPlatformInputCore(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for TabletPcPlatformInputCore {}
+
+impl ComponentType for TabletPcPlatformInputCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TabletPcPlatformInputCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TabletPcPlatformInputCore(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1334,9 +2450,45 @@ impl From<TapiSetup> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for TapiSetup {}
+
+impl ComponentType for TapiSetup {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TapiSetup(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TapiSetup(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<Tcpip> for ComponentSettings {
     fn from(v: Tcpip) -> Self {
         ComponentSettings::Tcpip(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for Tcpip {}
+
+impl ComponentType for Tcpip {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::Tcpip(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::Tcpip(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1346,9 +2498,45 @@ impl From<TerminalServicesCentralPublishing> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for TerminalServicesCentralPublishing {}
+
+impl ComponentType for TerminalServicesCentralPublishing {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TerminalServicesCentralPublishing(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TerminalServicesCentralPublishing(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<TerminalServicesLicenseServer> for ComponentSettings {
     fn from(v: TerminalServicesLicenseServer) -> Self {
         ComponentSettings::TerminalServicesLicenseServer(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for TerminalServicesLicenseServer {}
+
+impl ComponentType for TerminalServicesLicenseServer {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TerminalServicesLicenseServer(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TerminalServicesLicenseServer(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1358,9 +2546,45 @@ impl From<TerminalServicesLocalSessionManager> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for TerminalServicesLocalSessionManager {}
+
+impl ComponentType for TerminalServicesLocalSessionManager {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TerminalServicesLocalSessionManager(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TerminalServicesLocalSessionManager(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<TerminalServicesPublishingWmiProvider> for ComponentSettings {
     fn from(v: TerminalServicesPublishingWmiProvider) -> Self {
         ComponentSettings::TerminalServicesPublishingWmiProvider(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for TerminalServicesPublishingWmiProvider {}
+
+impl ComponentType for TerminalServicesPublishingWmiProvider {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TerminalServicesPublishingWmiProvider(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TerminalServicesPublishingWmiProvider(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1370,9 +2594,45 @@ impl From<TerminalServicesRdpWinStationExtensions> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for TerminalServicesRdpWinStationExtensions {}
+
+impl ComponentType for TerminalServicesRdpWinStationExtensions {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TerminalServicesRdpWinStationExtensions(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TerminalServicesRdpWinStationExtensions(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<TerminalServicesRemoteConnectionManager> for ComponentSettings {
     fn from(v: TerminalServicesRemoteConnectionManager) -> Self {
         ComponentSettings::TerminalServicesRemoteConnectionManager(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for TerminalServicesRemoteConnectionManager {}
+
+impl ComponentType for TerminalServicesRemoteConnectionManager {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TerminalServicesRemoteConnectionManager(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TerminalServicesRemoteConnectionManager(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1382,9 +2642,45 @@ impl From<TpmTasks> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for TpmTasks {}
+
+impl ComponentType for TpmTasks {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TpmTasks(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TpmTasks(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<TwinUi> for ComponentSettings {
     fn from(v: TwinUi) -> Self {
         ComponentSettings::TwinUi(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for TwinUi {}
+
+impl ComponentType for TwinUi {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::TwinUi(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::TwinUi(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1394,9 +2690,45 @@ impl From<UnattendedJoin> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for UnattendedJoin {}
+
+impl ComponentType for UnattendedJoin {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::UnattendedJoin(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::UnattendedJoin(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<WdfKernelLibrary> for ComponentSettings {
     fn from(v: WdfKernelLibrary) -> Self {
         ComponentSettings::WdfKernelLibrary(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for WdfKernelLibrary {}
+
+impl ComponentType for WdfKernelLibrary {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::WdfKernelLibrary(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::WdfKernelLibrary(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1406,9 +2738,45 @@ impl From<WiFiNetworkManager> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for WiFiNetworkManager {}
+
+impl ComponentType for WiFiNetworkManager {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::WiFiNetworkManager(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::WiFiNetworkManager(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<WinReRecoveryAgent> for ComponentSettings {
     fn from(v: WinReRecoveryAgent) -> Self {
         ComponentSettings::WinReRecoveryAgent(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for WinReRecoveryAgent {}
+
+impl ComponentType for WinReRecoveryAgent {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::WinReRecoveryAgent(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::WinReRecoveryAgent(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1418,9 +2786,45 @@ impl From<Wlansvc> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for Wlansvc {}
+
+impl ComponentType for Wlansvc {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::Wlansvc(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::Wlansvc(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<WorkstationService> for ComponentSettings {
     fn from(v: WorkstationService) -> Self {
         ComponentSettings::WorkstationService(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for WorkstationService {}
+
+impl ComponentType for WorkstationService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::WorkstationService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::WorkstationService(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1430,9 +2834,45 @@ impl From<WpdBusEnumService> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for WpdBusEnumService {}
+
+impl ComponentType for WpdBusEnumService {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::WpdBusEnumService(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::WpdBusEnumService(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<Wwanui> for ComponentSettings {
     fn from(v: Wwanui) -> Self {
         ComponentSettings::Wwanui(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for Wwanui {}
+
+impl ComponentType for Wwanui {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::Wwanui(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::Wwanui(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
@@ -1442,8 +2882,44 @@ impl From<NetworkingMpssvcSvc> for ComponentSettings {
     }
 }
 
+impl crate::model::typed::sealed::Sealed for NetworkingMpssvcSvc {}
+
+impl ComponentType for NetworkingMpssvcSvc {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::NetworkingMpssvcSvc(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::NetworkingMpssvcSvc(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl From<SecurityMalwareWindowsDefender> for ComponentSettings {
     fn from(v: SecurityMalwareWindowsDefender) -> Self {
         ComponentSettings::SecurityMalwareWindowsDefender(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SecurityMalwareWindowsDefender {}
+
+impl ComponentType for SecurityMalwareWindowsDefender {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SecurityMalwareWindowsDefender(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SecurityMalwareWindowsDefender(v) => Some(v),
+            _ => None,
+        }
     }
 }

@@ -427,7 +427,7 @@ impl XmlStruct for DiskConfiguration {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Disk {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -508,7 +508,12 @@ impl XmlStruct for Disk {
         push_nested(&mut out, "ModifyPartitions", &self.modify_partitions);
         push_value(&mut out, "WillWipeDisk", &self.will_wipe_disk);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -566,7 +571,7 @@ impl XmlStruct for CreatePartitions {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePartition {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -625,7 +630,12 @@ impl XmlStruct for CreatePartition {
         push_value(&mut out, "Size", &self.size);
         push_value(&mut out, "Type", &self.type_);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -703,7 +713,7 @@ impl XmlStruct for ModifyPartitions {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModifyPartition {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -808,7 +818,12 @@ impl XmlStruct for ModifyPartition {
         push_value(&mut out, "PartitionID", &self.partition_id);
         push_value(&mut out, "TypeID", &self.type_id);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1047,7 +1062,7 @@ impl XmlStruct for ImageInstall {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataImage {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1103,7 +1118,12 @@ impl XmlStruct for DataImage {
         push_nested(&mut out, "InstallTo", &self.install_to);
         push_value(&mut out, "Order", &self.order);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1237,7 +1257,7 @@ impl XmlStruct for InstallFromCredentials {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetaData {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1282,7 +1302,12 @@ impl XmlStruct for MetaData {
         push_value(&mut out, "Key", &self.key);
         push_value(&mut out, "Value", &self.value);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1575,7 +1600,7 @@ impl XmlStruct for RunAsynchronous {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronousCommand {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1648,7 +1673,12 @@ impl XmlStruct for RunAsynchronousCommand {
         push_value(&mut out, "Order", &self.order);
         push_value(&mut out, "Path", &self.path);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1768,7 +1798,7 @@ impl XmlStruct for RunSynchronous {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RunSynchronousCommand {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1841,7 +1871,12 @@ impl XmlStruct for RunSynchronousCommand {
         push_value(&mut out, "Order", &self.order);
         push_value(&mut out, "Path", &self.path);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 

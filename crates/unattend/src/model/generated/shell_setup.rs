@@ -807,7 +807,7 @@ impl XmlStruct for FirstLogonCommands {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SynchronousCommand {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -886,7 +886,12 @@ impl XmlStruct for SynchronousCommand {
         push_value(&mut out, "Order", &self.order);
         push_value(&mut out, "RequiresUserInput", &self.requires_user_input);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1003,7 +1008,7 @@ impl XmlStruct for LogonCommands {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AsynchronousCommand {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1081,7 +1086,12 @@ impl XmlStruct for AsynchronousCommand {
         push_value(&mut out, "Order", &self.order);
         push_value(&mut out, "RequiresUserInput", &self.requires_user_input);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1583,7 +1593,7 @@ impl XmlStruct for OfflineDomainAccounts {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfflineDomainAccount {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1630,7 +1640,12 @@ impl XmlStruct for OfflineDomainAccount {
         push_value(&mut out, "Group", &self.group);
         push_value(&mut out, "SID", &self.sid);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -1690,7 +1705,7 @@ impl XmlStruct for OfflineLocalAccounts {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocalAccount {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -1773,7 +1788,12 @@ impl XmlStruct for LocalAccount {
         push_value(&mut out, "Name", &self.name);
         push_nested(&mut out, "Password", &self.password);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -2313,7 +2333,7 @@ impl XmlStruct for RegionalOverrides {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegionalOverride {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -2393,7 +2413,12 @@ impl XmlStruct for RegionalOverride {
         push_nested(&mut out, "SquareTiles", &self.square_tiles);
         push_nested(&mut out, "WideTiles", &self.wide_tiles);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -2447,7 +2472,7 @@ impl XmlStruct for Regions {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -2496,7 +2521,12 @@ impl XmlStruct for Region {
         push_value(&mut out, "CountryOrRegionID", &self.country_or_region_id);
         push_value(&mut out, "Key", &self.key);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -5114,7 +5144,7 @@ impl XmlStruct for DomainAccounts {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccountList {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -5163,7 +5193,12 @@ impl XmlStruct for DomainAccountList {
         push_value(&mut out, "Domain", &self.domain);
         push_repeated(&mut out, "DomainAccount", &self.domain_account);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -5175,7 +5210,7 @@ impl XmlStruct for DomainAccountList {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccount {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -5222,7 +5257,12 @@ impl XmlStruct for DomainAccount {
         push_value(&mut out, "Group", &self.group);
         push_value(&mut out, "Name", &self.name);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 

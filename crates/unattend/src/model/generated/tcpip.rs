@@ -119,7 +119,7 @@ impl XmlStruct for Interfaces {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interface {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -213,7 +213,12 @@ impl XmlStruct for Interface {
         push_nested(&mut out, "Routes", &self.routes);
         push_nested(&mut out, "UnicastIpAddresses", &self.unicast_ip_addresses);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -413,7 +418,7 @@ impl XmlStruct for Routes {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -488,7 +493,12 @@ impl XmlStruct for Route {
         push_value(&mut out, "NextHopAddress", &self.next_hop_address);
         push_value(&mut out, "Prefix", &self.prefix);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
 
@@ -542,7 +552,7 @@ impl XmlStruct for UnicastIpAddresses {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IpAddress {
-    /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
+    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
     #[serde(
         rename = "wcm:action",
         default,
@@ -584,6 +594,11 @@ impl XmlStruct for IpAddress {
         let mut out = Vec::new();
         push_text(&mut out, &self.value);
         out.extend(self.other.iter().cloned());
-        element(name, self.wcm_action, self.wcm_key_value.as_deref(), out)
+        element(
+            name,
+            Some(self.wcm_action.unwrap_or(WcmAction::Add)),
+            self.wcm_key_value.as_deref(),
+            out,
+        )
     }
 }
