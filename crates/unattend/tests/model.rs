@@ -398,3 +398,117 @@ fn typed_reseal_and_persist_all_device_installs_serialize_as_documented() {
     );
     assert_eq!(pnp.child_elements().count(), 1);
 }
+
+mod typed_access {
+    use unattend::lint::{ResolvedConfig, lint_model};
+    use unattend::model::components::deployment::{RunSynchronous, RunSynchronousCommand};
+    use unattend::model::components::{Deployment, PnpSysprep, ShellSetup};
+    use unattend::model::{Arch, Pass, Unattend, WriteOptions};
+
+    #[test]
+    fn component_mut_inserts_once_per_pass_and_architecture() {
+        let mut file = Unattend::new();
+        file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
+            .unwrap()
+            .computer_name = Some("A".into());
+        file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
+            .unwrap()
+            .time_zone = Some("UTC".into());
+        file.component_mut::<ShellSetup>(Pass::Specialize, Arch::X86)
+            .unwrap()
+            .computer_name = Some("B".into());
+        assert_eq!(file.settings.len(), 1);
+        assert_eq!(file.settings[0].components.len(), 2);
+        let first = file.component::<ShellSetup>(Pass::Specialize).unwrap();
+        assert_eq!(first.computer_name.as_deref(), Some("A"));
+        assert_eq!(first.time_zone.as_deref(), Some("UTC"));
+        let names: Vec<(Arch, Option<&str>)> = file
+            .components_of::<ShellSetup>()
+            .map(|(_, arch, s)| (arch, s.computer_name.as_deref()))
+            .collect();
+        assert_eq!(names, [(Arch::Amd64, Some("A")), (Arch::X86, Some("B"))]);
+        assert!(file.component::<Deployment>(Pass::Specialize).is_none());
+    }
+
+    #[test]
+    fn component_mut_finds_a_read_component_whatever_its_casing() {
+        let xml = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="microsoft-windows-shell-setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><ComputerName>WEB01</ComputerName></component></settings></unattend>"#;
+        let mut file = Unattend::parse(xml).unwrap();
+        let shell = file
+            .component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
+            .unwrap();
+        assert_eq!(shell.computer_name.as_deref(), Some("WEB01"));
+        shell.computer_name = Some("WEB02".into());
+        assert_eq!(file.settings[0].components.len(), 1);
+        let out = file.to_xml(&WriteOptions::default());
+        assert!(out.contains("<ComputerName>WEB02</ComputerName>"), "{out}");
+    }
+
+    #[test]
+    fn component_mut_refuses_a_generic_component_and_changes_nothing() {
+        // A value that does not fit its type keeps the component generic.
+        let xml = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="generalize"><component name="Microsoft-Windows-PnpSysprep" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><PersistAllDeviceInstalls>maybe</PersistAllDeviceInstalls></component></settings></unattend>"#;
+        let mut file = Unattend::parse(xml).unwrap();
+        let before = file.clone();
+        let err = file
+            .component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
+            .unwrap_err();
+        assert_eq!(err.component, "Microsoft-Windows-PnpSysprep");
+        assert_eq!((err.pass, err.arch), (Pass::Generalize, Arch::Amd64));
+        assert!(err.to_string().contains("generic"));
+        assert_eq!(file, before);
+        assert!(file.component::<PnpSysprep>(Pass::Generalize).is_none());
+    }
+
+    #[test]
+    fn list_items_without_an_action_are_written_as_add_and_lint_clean() {
+        let mut file = Unattend::new();
+        file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
+            .unwrap()
+            .persist_all_device_installs = Some(true);
+        file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
+            .unwrap()
+            .computer_name = Some("*".into());
+        file.component_mut::<Deployment>(Pass::Specialize, Arch::Amd64)
+            .unwrap()
+            .run_synchronous = Some(RunSynchronous {
+            run_synchronous_command: (1..=2)
+                .map(|order| RunSynchronousCommand {
+                    order: Some(order),
+                    path: Some(format!("cmd /c echo {order}")),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        });
+        let xml = file.to_xml(&WriteOptions::default());
+        assert_eq!(
+            xml.matches(r#"<RunSynchronousCommand wcm:action="add">"#)
+                .count(),
+            2,
+            "{xml}"
+        );
+        let findings = lint_model(&file, &ResolvedConfig::default());
+        assert!(findings.is_empty(), "{findings:#?}");
+        // Read back, the file is typed again (wcm:action now present).
+        let again = Unattend::parse(xml.as_bytes()).unwrap();
+        assert_eq!(again.to_xml(&WriteOptions::default()), xml);
+        assert!(again.component::<Deployment>(Pass::Specialize).is_some());
+    }
+
+    #[test]
+    fn lint_model_reports_setting_paths() {
+        let mut file = Unattend::new();
+        file.component_mut::<ShellSetup>(Pass::OobeSystem, Arch::Amd64)
+            .unwrap()
+            .computer_name = Some("WEB01".into());
+        let findings = lint_model(&file, &ResolvedConfig::default());
+        let ua201 = findings.iter().find(|d| d.code == "UA201").unwrap();
+        assert_eq!(
+            ua201.path.as_deref(),
+            Some(
+                "/unattend/settings[@pass='oobeSystem']/component[@name='Microsoft-Windows-Shell-Setup']/ComputerName"
+            )
+        );
+    }
+}

@@ -15,6 +15,7 @@ mod config;
 pub(crate) mod context;
 mod diagnostic;
 mod generated;
+mod model;
 mod registry;
 pub mod render;
 pub(crate) mod rules;
@@ -27,6 +28,7 @@ pub use config::{
     CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema,
 };
 pub use diagnostic::{Diagnostic, Fix, Label, Severity};
+pub use model::lint_model;
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};
 
