@@ -12,8 +12,8 @@ use unattend::edit::{SettingPath, get, set};
 
 const SEEDS: &[&[u8]] = &[
     include_bytes!("../../examples/answer-files/sysprep-generalize-oobe.xml"),
-    include_bytes!("../../tests/fixtures/utf8-bom-crlf.xml"),
-    include_bytes!("../../tests/fixtures/utf16le-bom.xml"),
+    include_bytes!("../../crates/unattend/tests/fixtures/encoding/utf8-bom-crlf.xml"),
+    include_bytes!("../../crates/unattend/tests/fixtures/encoding/utf16le-bom.xml"),
     include_bytes!("../../crates/unattend/tests/fixtures/rules/UA111.pass.xml"),
     b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n</unattend>\n",
     b"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\r\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><!-- caf\xe9 --><settings pass=\"specialize\"/></unattend>",

@@ -10,9 +10,10 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Fixtures shipped in the repository (`tests/fixtures`).
+/// Fixtures of the library's own tests (`crates/unattend/tests/fixtures`),
+/// shipped in its package.
 pub fn fixtures_dir() -> PathBuf {
-    workspace_root().join("tests").join("fixtures")
+    workspace_root().join("crates/unattend/tests/fixtures")
 }
 
 /// One file of the public corpus with the facts its manifest records.
@@ -185,3 +186,8 @@ pub fn line_diff(left: &[String], right: &[String]) -> String {
     out.truncate(40);
     out.join("\n")
 }
+
+/// The workspace README's code blocks, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

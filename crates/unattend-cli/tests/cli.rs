@@ -4,7 +4,7 @@
 mod common;
 
 use common::{file, run, run_with_stdin, stdout};
-use unattend_e2e::{corpus_files, fixtures_dir};
+use unattend_e2e::{corpus_files, workspace_root};
 
 #[test]
 fn version_prints_name_and_version() {
@@ -35,7 +35,7 @@ fn missing_file_is_an_io_error_with_exit_2() {
 
 #[test]
 fn clean_file_exits_0_silently() {
-    let example = fixtures_dir().join("../../examples/answer-files/sysprep-generalize-oobe.xml");
+    let example = workspace_root().join("examples/answer-files/sysprep-generalize-oobe.xml");
     let o = run(&["check", example.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(stdout(&o), "");

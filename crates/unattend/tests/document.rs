@@ -13,12 +13,12 @@ use unattend::document::{
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// The bytes of a file in the workspace's `tests/fixtures`.
+/// The bytes of a file in `tests/fixtures/encoding` (shipped with the crate).
 macro_rules! fixture {
     ($name:literal) => {
         std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/fixtures/",
+            "/tests/fixtures/encoding/",
             $name
         ))
         .expect(concat!("reading fixture ", $name))

@@ -15,8 +15,8 @@ use unattend::lint::{ResolvedConfig, lint_bytes, render};
 use unattend::model::WriteOptions;
 
 const NS: &str = "urn:schemas-microsoft-com:unattend";
-const EXAMPLE: &[u8] = include_bytes!("../../../examples/answer-files/sysprep-generalize-oobe.xml");
-const UTF16: &[u8] = include_bytes!("../../../tests/fixtures/utf16le-bom.xml");
+const EXAMPLE: &[u8] = include_bytes!("fixtures/typical.xml");
+const UTF16: &[u8] = include_bytes!("fixtures/encoding/utf16le-bom.xml");
 
 /// Parses and lints `bytes`, renders every finding, and returns the parse
 /// error kind (`None` when the input parsed) and all text produced.
@@ -338,7 +338,7 @@ fn utf16_with_a_utf8_declaration_reads_with_a_finding() {
     // The fixture: UTF-16LE with BOM whose declaration says utf-8.
     let bytes = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures/utf16le-declares-utf8.xml"),
+            .join("tests/fixtures/encoding/utf16le-declares-utf8.xml"),
     )
     .unwrap();
     let (kind, _) = run(&bytes);

@@ -439,8 +439,8 @@ const CRLF_FILE: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<unattend
 fn seed_files() -> Vec<Vec<u8>> {
     vec![
         CRLF_FILE.as_bytes().to_vec(),
-        include_bytes!("../../../examples/answer-files/sysprep-generalize-oobe.xml").to_vec(),
-        include_bytes!("../../../tests/fixtures/utf16le-bom.xml").to_vec(),
+        include_bytes!("fixtures/typical.xml").to_vec(),
+        include_bytes!("fixtures/encoding/utf16le-bom.xml").to_vec(),
         b"<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"/>".to_vec(),
         b"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <!-- caf\xe9 -->\n  <settings pass=\"specialize\"/>\n</unattend>\n".to_vec(),
     ]

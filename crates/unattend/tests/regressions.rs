@@ -97,7 +97,7 @@ fn refused_set_leaves_the_document_unchanged() {
 #[test]
 fn list_item_key_in_another_case() {
     use unattend::edit::{SettingPath, get, set};
-    let input = include_bytes!("../../../tests/fixtures/utf8-bom-crlf.xml");
+    let input = include_bytes!("fixtures/encoding/utf8-bom-crlf.xml");
     let items = |doc: &Document| {
         doc.elements()
             .filter(|e| e.local_name() == "RunSynchronousCommand")

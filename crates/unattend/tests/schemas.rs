@@ -9,6 +9,16 @@ fn check(file: &str, generated: String) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../schemas")
         .join(file);
+    // The checked-in schemas live in the workspace, not in the published
+    // package: there is nothing to compare when testing the package alone.
+    let Some(dir) = path.parent().filter(|d| d.is_dir()) else {
+        eprintln!(
+            "notice: {} is not here (packaged crate?); schema staleness not checked",
+            path.display()
+        );
+        return;
+    };
+    let _ = dir;
     if std::env::var_os("UNATTEND_UPDATE_SCHEMAS").is_some() {
         std::fs::write(&path, &generated).unwrap();
         return;
