@@ -47,7 +47,8 @@ impl std::error::Error for WriteProtected {}
 
 /// True when `e` is [`replace_file`]'s refusal of a write-protected file.
 pub(crate) fn is_write_protected(e: &std::io::Error) -> bool {
-    e.get_ref().is_some_and(|inner| inner.is::<WriteProtected>())
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<WriteProtected>())
 }
 
 /// `e` for a message; a refused write-protected file says how to force it.

@@ -65,7 +65,10 @@ fn set_and_fmt_write_through_symbolic_links() {
             .file_type()
             .is_symlink()
     );
-    assert_eq!(std::fs::read_to_string(d.join("real/Unattend.xml")).unwrap(), FILE);
+    assert_eq!(
+        std::fs::read_to_string(d.join("real/Unattend.xml")).unwrap(),
+        FILE
+    );
     no_temporaries(&d);
     no_temporaries(&d.join("real"));
 }
@@ -100,7 +103,11 @@ fn the_mode_is_kept() {
     let o = run_in(&d, &["build", "spec.json", "-o", "built.xml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(mode(&d.join("built.xml")), 0o640);
-    assert!(std::fs::read_to_string(d.join("built.xml")).unwrap().contains("<unattend"));
+    assert!(
+        std::fs::read_to_string(d.join("built.xml"))
+            .unwrap()
+            .contains("<unattend")
+    );
     no_temporaries(&d);
 }
 
@@ -118,7 +125,10 @@ fn write_protected_files_are_refused_unless_forced() {
     );
     assert!(err.contains("(file unchanged)"), "{err}");
     assert!(!err.lines().any(|l| l.starts_with("set ")), "{err}");
-    assert_eq!(std::fs::read_to_string(d.join("Unattend.xml")).unwrap(), FILE);
+    assert_eq!(
+        std::fs::read_to_string(d.join("Unattend.xml")).unwrap(),
+        FILE
+    );
 
     std::fs::write(d.join("messy.xml"), FILE.replace("  ", "\t")).unwrap();
     chmod(&d.join("messy.xml"), 0o444);
@@ -139,12 +149,19 @@ fn write_protected_files_are_refused_unless_forced() {
     // --force replaces them and keeps them read-only.
     let o = run_in(&d, &["set", "--force", "Unattend.xml", SET]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(d.join("Unattend.xml")).unwrap().contains(">WS-042<"));
+    assert!(
+        std::fs::read_to_string(d.join("Unattend.xml"))
+            .unwrap()
+            .contains(">WS-042<")
+    );
     assert_eq!(mode(&d.join("Unattend.xml")), 0o444);
     let o = run_in(&d, &["fmt", "--force", "messy.xml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(mode(&d.join("messy.xml")), 0o444);
-    let o = run_in(&d, &["new", "--preset", "vm-mode", "--force", "-o", "out.xml"]);
+    let o = run_in(
+        &d,
+        &["new", "--preset", "vm-mode", "--force", "-o", "out.xml"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(mode(&d.join("out.xml")), 0o444);
     no_temporaries(&d);

@@ -18,7 +18,11 @@ fn a_mistyped_preset_gets_a_did_you_mean() {
     );
     assert!(err.contains("the presets are:"), "{err}");
     let o = run_in(&d, &["new", "--preset", "cloudbase"]);
-    assert!(stderr(&o).contains("did you mean cloudbase-init?"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean cloudbase-init?"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(stdout(&o), "");
 }
 
@@ -26,7 +30,10 @@ fn a_mistyped_preset_gets_a_did_you_mean() {
 fn linting_paths_without_answer_files_says_so() {
     let d = workspace(
         "empty",
-        &[("docs/readme.md", "# nothing\n"), ("docs/data.xml", "<root/>\n")],
+        &[
+            ("docs/readme.md", "# nothing\n"),
+            ("docs/data.xml", "<root/>\n"),
+        ],
     );
     let o = run_in(&d, &["lint", "docs"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -42,7 +49,11 @@ fn linting_paths_without_answer_files_says_so() {
     .unwrap();
     let o = run_in(&d, &["lint", "docs", "Unattend.xml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("docs: no answer files found"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("docs: no answer files found"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -69,8 +69,17 @@ fn refused(name: &str, assignment: &str, code: i32, expected: &[&str]) {
     );
     // --force writes it anyway.
     let o = run(&["set", "--force", f.to_str().unwrap(), assignment]);
-    assert_eq!(o.status.code(), Some(0), "--force {assignment}: {}", stderr(&o));
-    assert_ne!(std::fs::read(&f).unwrap(), FILE.as_bytes(), "--force {assignment}");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "--force {assignment}: {}",
+        stderr(&o)
+    );
+    assert_ne!(
+        std::fs::read(&f).unwrap(),
+        FILE.as_bytes(),
+        "--force {assignment}"
+    );
 }
 
 #[test]
@@ -88,19 +97,25 @@ fn unknown_components_and_settings_are_refused_with_did_you_mean() {
         "nested.xml",
         "oobeSystem/Microsoft-Windows-Shell-Setup/OOBE/HideEULAPages=true",
         2,
-        &["unknown setting OOBE/HideEULAPages in Microsoft-Windows-Shell-Setup; did you mean OOBE/HideEULAPage?"],
+        &[
+            "unknown setting OOBE/HideEULAPages in Microsoft-Windows-Shell-Setup; did you mean OOBE/HideEULAPage?",
+        ],
     );
     refused(
         "component.xml",
         "specialize/Microsoft-Windows-Shell-Setpu/ComputerName=WS-1",
         2,
-        &["unknown component Microsoft-Windows-Shell-Setpu; did you mean Microsoft-Windows-Shell-Setup?"],
+        &[
+            "unknown component Microsoft-Windows-Shell-Setpu; did you mean Microsoft-Windows-Shell-Setup?",
+        ],
     );
     refused(
         "far.xml",
         "specialize/Microsoft-Windows-Shell-Setup/Frobnicate=1",
         2,
-        &["unknown setting Frobnicate in Microsoft-Windows-Shell-Setup: the catalog does not know it"],
+        &[
+            "unknown setting Frobnicate in Microsoft-Windows-Shell-Setup: the catalog does not know it",
+        ],
     );
 }
 
@@ -195,8 +210,16 @@ fn settings_the_file_has_but_the_catalog_lacks_may_be_edited() {
     );
     // A new element beside them is still checked.
     let o = run(&["set", path, "specialize/Contoso-Agent/Endpoint2=x"]);
-    assert_eq!(o.status.code(), Some(0), "unknown component: nothing to check against");
-    let o = run(&["set", path, "specialize/Microsoft-Windows-Shell-Setup/FutureSeting=2"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "unknown component: nothing to check against"
+    );
+    let o = run(&[
+        "set",
+        path,
+        "specialize/Microsoft-Windows-Shell-Setup/FutureSeting=2",
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
@@ -245,7 +268,11 @@ fn passwords_under_plaintext_false_are_stored_hidden() {
     assert_eq!(r.password, "n3w P@ss");
     // The linter is satisfied with what was written.
     let lint = run(&["lint", "--isolated", "--output-format", "concise", path]);
-    assert!(!common::stdout(&lint).contains("UA502"), "{}", common::stdout(&lint));
+    assert!(
+        !common::stdout(&lint).contains("UA502"),
+        "{}",
+        common::stdout(&lint)
+    );
 
     // From standard input, so the secret is not on the command line.
     let o = run_with_stdin(None, &["set", "--value-stdin", path, ADMIN], "fr0m stdin\n");
@@ -272,7 +299,9 @@ fn value_and_plaintext_in_one_edit_hide_in_any_order() {
     let after = std::fs::read_to_string(&f).unwrap();
     let value = value_of(&after, "<Name>operator</Name>");
     assert_eq!(
-        unattend::password::reveal(value, Some("Password")).unwrap().password,
+        unattend::password::reveal(value, Some("Password"))
+            .unwrap()
+            .password,
         "s3cret"
     );
 }
@@ -285,7 +314,7 @@ fn hiding_a_plain_password_by_plaintext_alone_is_refused() {
         "plaintext.xml",
         &format!("{OPERATOR}/PlainText=false"),
         1,
-        &["UA502 [error]"],
+        &["UA503 [error] the hidden LocalAccount/Password is not base64"],
     );
 }
 
@@ -295,11 +324,23 @@ fn empty_hidden_passwords_and_stdin_mistakes_are_refused() {
     let path = f.to_str().unwrap();
     let o = run(&["set", path, &format!("{ADMIN}=")]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("the password is empty"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the password is empty"),
+        "{}",
+        stderr(&o)
+    );
     let o = run_with_stdin(None, &["set", "--value-stdin", path, ADMIN], "");
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("standard input holds no value"), "{}", stderr(&o));
-    let o = run_with_stdin(None, &["set", "--value-stdin", path, &format!("{ADMIN}=x")], "y");
+    assert!(
+        stderr(&o).contains("standard input holds no value"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_with_stdin(
+        None,
+        &["set", "--value-stdin", path, &format!("{ADMIN}=x")],
+        "y",
+    );
     assert_eq!(o.status.code(), Some(2));
     let o = run_with_stdin(None, &["set", "--value-stdin", path, ADMIN, ADMIN], "y");
     assert_eq!(o.status.code(), Some(2));

@@ -977,7 +977,10 @@ fn hidden_password_element(
         .child_elements()
         .find(|c| c.local_name() == "PlainText")?
         .text()?;
-    plain.trim().eq_ignore_ascii_case("false").then_some(element)
+    plain
+        .trim()
+        .eq_ignore_ascii_case("false")
+        .then_some(element)
 }
 
 #[cfg(test)]
@@ -1118,5 +1121,157 @@ mod tests {
                 value: "a]b".into()
             })
         );
+    }
+
+    const CHECKED: &str = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"oobeSystem\">\n    <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n      <FutureSetting>1</FutureSetting>\n      <UserAccounts>\n        <AdministratorPassword>\n          <Value></Value>\n          <PlainText>false</PlainText>\n        </AdministratorPassword>\n      </UserAccounts>\n    </component>\n  </settings>\n</unattend>\n";
+
+    fn checked(
+        assignments: &[(&str, &str)],
+        force: bool,
+    ) -> (Document, Result<CheckedEdit, SetError>) {
+        let mut doc = Document::parse_str(CHECKED).unwrap();
+        let config = crate::lint::ResolvedConfig::default();
+        let options = CheckOptions {
+            arch: None,
+            config: &config,
+            force,
+        };
+        let list: Vec<Assignment> = assignments
+            .iter()
+            .map(|(path, value)| Assignment {
+                path: p(path),
+                value: value.to_string(),
+            })
+            .collect();
+        let result = set_checked(&mut doc, &list, &options);
+        (doc, result)
+    }
+
+    #[test]
+    fn check_path_suggests_catalog_names_and_allows_what_the_file_has() {
+        let doc = Document::parse_str(CHECKED).unwrap();
+        let e = check_path(
+            &doc,
+            &p("oobeSystem/Microsoft-Windows-Shell-Setup/OOBE/HideEULAPages"),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            PathError::UnknownSetting {
+                component: "Microsoft-Windows-Shell-Setup".into(),
+                setting: "OOBE/HideEULAPages".into(),
+                suggestion: Some("OOBE/HideEULAPage".into()),
+                reason: None,
+            }
+        );
+        assert!(
+            check_path(
+                &doc,
+                &p("oobeSystem/Microsoft-Windows-Shell-Setup/FutureSetting"),
+                None
+            )
+            .is_ok()
+        );
+        assert!(
+            check_path(
+                &doc,
+                &p("oobeSystem/Microsoft-Windows-Shell-Setup/FutureSetting/Below"),
+                None
+            )
+            .is_ok()
+        );
+        // Another pass does not have it: refused there.
+        assert!(
+            check_path(
+                &doc,
+                &p("specialize/Microsoft-Windows-Shell-Setup/FutureSetting"),
+                None
+            )
+            .is_err()
+        );
+        let e = check_path(
+            &doc,
+            &p("specialize/Microsoft-Windows-Shel-Setup/ComputerName"),
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("did you mean Microsoft-Windows-Shell-Setup?"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn set_checked_refuses_lint_errors_and_leaves_the_document_alone() {
+        let (doc, result) = checked(
+            &[
+                ("oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone", "UTC"),
+                (
+                    "oobeSystem/Microsoft-Windows-Shell-Setup/ComputerName",
+                    "WS-1",
+                ),
+            ],
+            false,
+        );
+        match result {
+            Err(SetError::Refused { findings }) => {
+                assert_eq!(findings.len(), 1, "{findings:?}");
+                assert_eq!(findings[0].code, "UA201");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(doc.text(), CHECKED);
+        // Forced: written, and the finding is still reported.
+        let (doc, result) = checked(
+            &[(
+                "oobeSystem/Microsoft-Windows-Shell-Setup/ComputerName",
+                "WS-1",
+            )],
+            true,
+        );
+        let edit = result.unwrap();
+        assert!(edit.findings.iter().any(|d| d.code == "UA201"));
+        assert!(doc.text().contains("<ComputerName>WS-1</ComputerName>"));
+        // The unknown setting the file had is no reason to refuse its edit.
+        let (doc, result) = checked(
+            &[(
+                "oobeSystem/Microsoft-Windows-Shell-Setup/FutureSetting",
+                "2",
+            )],
+            false,
+        );
+        assert!(result.is_ok(), "{result:?}");
+        assert!(doc.text().contains("<FutureSetting>2</FutureSetting>"));
+    }
+
+    #[test]
+    fn set_checked_hides_passwords_under_plaintext_false() {
+        let path =
+            "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value";
+        let (doc, result) = checked(&[(path, "s3cret")], false);
+        let edit = result.unwrap();
+        assert!(edit.applied[0].hidden && edit.applied[0].outcome.changed);
+        let value = get(&doc, &p(path), None).unwrap().unwrap();
+        assert_eq!(
+            crate::password::reveal(&value, Some("AdministratorPassword"))
+                .unwrap()
+                .password,
+            "s3cret"
+        );
+        // An already hidden value is kept as given.
+        let hidden = crate::password::encode("s3cret", "AdministratorPassword");
+        let (doc, _) = checked(&[(path, &hidden)], false);
+        assert_eq!(
+            get(&doc, &p(path), None).unwrap().as_deref(),
+            Some(hidden.as_str())
+        );
+        let (doc, result) = checked(&[(path, "")], false);
+        assert!(
+            matches!(result, Err(SetError::EmptyPassword { .. })),
+            "{result:?}"
+        );
+        assert_eq!(doc.text(), CHECKED);
     }
 }

@@ -175,12 +175,10 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, PasswordError> {
     use base64::DecodeError;
     ENGINE.decode(text).map_err(|e| match e {
         DecodeError::InvalidByte(at, _) => PasswordError::InvalidCharacter { position: at + 1 },
-        DecodeError::InvalidLastSymbol { offset, .. } => {
-            PasswordError::InvalidCharacter { position: offset + 1 }
-        }
-        DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => {
-            PasswordError::InvalidLength
-        }
+        DecodeError::InvalidLastSymbol { offset, .. } => PasswordError::InvalidCharacter {
+            position: offset + 1,
+        },
+        DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => PasswordError::InvalidLength,
     })
 }
 
@@ -274,13 +272,18 @@ mod tests {
     fn reveal_strips_the_suffix_it_recognises_or_refuses() {
         for element in HIDEABLE_ELEMENTS {
             let r = reveal(&encode("Pa$$ w0rd", element), None).unwrap();
-            assert_eq!((r.password.as_str(), r.element.as_str()), ("Pa$$ w0rd", *element));
+            assert_eq!(
+                (r.password.as_str(), r.element.as_str()),
+                ("Pa$$ w0rd", *element)
+            );
             let given = reveal(&encode("Pa$$ w0rd", element), Some(element)).unwrap();
             assert_eq!(given.password, "Pa$$ w0rd");
         }
         // Microsoft's example value, without padding.
         assert_eq!(
-            reveal("cAB3AFAAYQBzAHMAdwBvAHIAZAA", None).unwrap().password,
+            reveal("cAB3AFAAYQBzAHMAdwBvAHIAZAA", None)
+                .unwrap()
+                .password,
             "pw"
         );
         // No known suffix: refused, never a guess.
@@ -288,7 +291,10 @@ mod tests {
         assert_eq!(err, PasswordError::MissingSuffix { element: None });
         assert!(!err.to_string().contains("hunter"), "{err}");
         // The wrong element named: refused.
-        let err = reveal(&encode("hunter2", "Password"), Some("AdministratorPassword"));
+        let err = reveal(
+            &encode("hunter2", "Password"),
+            Some("AdministratorPassword"),
+        );
         assert_eq!(
             err,
             Err(PasswordError::MissingSuffix {
@@ -298,6 +304,9 @@ mod tests {
         // An empty password hidden for an element reveals as empty.
         assert_eq!(reveal(&encode("", "Password"), None).unwrap().password, "");
         assert_eq!(hide("", "Password"), Err(PasswordError::Empty));
-        assert_eq!(hide("pw", "Password").as_deref(), Ok("cAB3AFAAYQBzAHMAdwBvAHIAZAA="));
+        assert_eq!(
+            hide("pw", "Password").as_deref(),
+            Ok("cAB3AFAAYQBzAHMAdwBvAHIAZAA=")
+        );
     }
 }

@@ -61,7 +61,12 @@ mod tests {
 
     #[test]
     fn typos_and_prefixes_are_suggested_others_not() {
-        let names = ["vm-mode", "audit-mode", "autounattend-uefi", "autounattend-bios"];
+        let names = [
+            "vm-mode",
+            "audit-mode",
+            "autounattend-uefi",
+            "autounattend-bios",
+        ];
         assert_eq!(closest("VM-MODE", names), Some("vm-mode"));
         assert_eq!(closest("vm-mod", names), Some("vm-mode"));
         assert_eq!(closest("audit", names), Some("audit-mode"));

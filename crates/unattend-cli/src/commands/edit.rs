@@ -163,7 +163,10 @@ fn config_for(file: &std::path::Path) -> Result<ResolvedConfig, String> {
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_default();
             let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-            let rel = abs.strip_prefix(&base).ok().map(std::path::Path::to_path_buf);
+            let rel = abs
+                .strip_prefix(&base)
+                .ok()
+                .map(std::path::Path::to_path_buf);
             cf.config.resolve(rel.as_deref())
         }
     })
@@ -231,7 +234,7 @@ pub(crate) fn set(args: &SetArgs) -> u8 {
         Err(SetError::Refused { findings }) => {
             eprint!("{}", render::concise(&name, &findings));
             eprintln!(
-                "unattend: {name}: nothing written: {} (--force writes it anyway)",
+                "unattend: {name}: {}; nothing written (--force writes it anyway)",
                 SetError::Refused { findings }
             );
             return exit::PROBLEMS;
@@ -239,15 +242,15 @@ pub(crate) fn set(args: &SetArgs) -> u8 {
         Err(SetError::Path(
             e @ (PathError::UnknownComponent { .. } | PathError::UnknownSetting { .. }),
         )) => {
-            eprintln!("unattend: {name}: {e}; nothing written (--force writes it anyway)");
+            eprintln!("unattend: {name}: {e} (nothing written; --force writes it anyway)");
             return exit::ERROR;
         }
         Err(e @ SetError::EmptyPassword { .. }) => {
-            eprintln!("unattend: {name}: {e}; nothing written");
+            eprintln!("unattend: {name}: {e} (nothing written)");
             return exit::PROBLEMS;
         }
         Err(e) => {
-            eprintln!("unattend: {name}: {e}; nothing written");
+            eprintln!("unattend: {name}: {e} (nothing written)");
             return exit::ERROR;
         }
     };
