@@ -165,6 +165,16 @@ fn values_and_passes_the_linter_rejects_are_refused_with_its_code() {
     ] {
         refused(name, assignment, 1, &[expected, "--force writes it anyway"]);
     }
+    let long = format!(
+        "specialize/Microsoft-Windows-Shell-Setup/OEMInformation/Manufacturer={}",
+        "x".repeat(300)
+    );
+    refused(
+        "length.xml",
+        &long,
+        1,
+        &["UA207 [error] Manufacturer is 300 characters long; the documented maximum is 256"],
+    );
     // The product key is a secret: not even the refusal quotes it.
     let f = file("key-secret.xml", FILE);
     let o = run(&[
