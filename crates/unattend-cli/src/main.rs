@@ -49,7 +49,7 @@ enum Command {
     /// Run every rule over answer files and report findings with their
     /// place in the file.
     #[command(
-        after_help = "Examples:\n  unattend lint Autounattend.xml\n  unattend lint --output-format concise answer-files/*.xml\n  unattend lint --fail-level warning Unattend.xml\n  cat Unattend.xml | unattend lint - --stdin-filename Unattend.xml\n\nConfiguration: the nearest unattend.toml above each file (see `unattend explain` for rules).\nExit codes: 0 no finding at --fail-level or above, 1 findings, 2 usage, configuration or I/O error."
+        after_help = "Examples:\n  unattend lint Autounattend.xml\n  unattend lint --output-format concise answer-files/*.xml\n  unattend lint --fail-level warning Unattend.xml\n  cat Unattend.xml | unattend lint - --stdin-filename Unattend.xml\n\nConfiguration: the nearest unattend.toml above each file (see `unattend explain` for rules).\nExit codes: 0 no finding at --fail-level or above, 1 findings, 2 usage, configuration or I/O error,\nor no answer file in the paths given (a folder without any is named on stderr)."
     )]
     Lint(commands::lint::Args),
     /// Show a rule's documentation: what it checks, why, an example, the fix.
@@ -65,20 +65,20 @@ enum Command {
     /// Set settings in place with a minimal diff, creating the pass, component,
     /// containers and list items they need.
     #[command(
-        after_help = "Examples:\n  unattend set Unattend.xml specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042\n  unattend set Unattend.xml 'specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path=cmd /c exit 0'\n  unattend set --dry-run Autounattend.xml oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=UTC\n\nOnly the changed bytes differ; the file is replaced atomically.\nExit codes: 0 written, 1 the file does not parse, 2 usage, path or I/O error."
+        after_help = "Examples:\n  unattend set Unattend.xml specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-042\n  unattend set Unattend.xml 'specialize/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=2]/Path=cmd /c exit 0'\n  unattend set --dry-run Autounattend.xml oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone=UTC\n  printf '%s' \"$ADMIN_PASSWORD\" | unattend set --value-stdin Unattend.xml oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value\n\nPaths are checked against the catalog and the result against the linter before anything is written;\na password whose PlainText is false is stored hidden. Only the changed bytes differ; the file is\nreplaced atomically (through symbolic links, keeping its permissions).\nExit codes: 0 written, 1 the file does not parse or the linter refuses the edit, 2 usage, unknown path,\nwrite-protected file or I/O error (nothing written unless --force)."
     )]
     Set(commands::edit::SetArgs),
     /// Lay answer files out canonically: passes in processing order, component
     /// attributes in Microsoft's order, consistent indentation; comments,
     /// values and unknown elements are kept byte for byte.
     #[command(
-        after_help = "Examples:\n  unattend fmt Unattend.xml\n  unattend fmt --check images/*.xml\n  unattend fmt --diff --indent 4 Autounattend.xml\n\nExit codes: 0 formatted (or nothing to do), 1 --check/--diff found files to reformat, 2 unreadable or malformed file."
+        after_help = "Examples:\n  unattend fmt Unattend.xml\n  unattend fmt --check images/*.xml\n  unattend fmt --diff --indent 4 Autounattend.xml\n\nFiles are replaced atomically, through symbolic links, keeping their permissions; write-protected\nfiles only with --force.\nExit codes: 0 formatted (or nothing to do), 1 --check/--diff found files to reformat, 2 unreadable,\nmalformed or write-protected file."
     )]
     Fmt(commands::fmt::Args),
     /// Hide a password the way Windows SIM does (PlainText=false), or reveal one.
     /// This is obfuscation, not encryption.
     #[command(
-        after_help = "Examples:\n  printf '%s' \"$ADMIN_PASSWORD\" | unattend password encode --element AdministratorPassword\n  echo 'UABhAHMAcwB3AG8AcgBkAA==' | unattend password decode\n\nThe password is read from standard input (a prompt on a terminal), never from the command line.\nExit codes: 0 done, 1 the value does not decode for that element, 2 I/O error."
+        after_help = "Examples:\n  printf '%s' \"$ADMIN_PASSWORD\" | unattend password encode --element AdministratorPassword\n  echo 'UABhAHMAcwB3AG8AcgBkAA==' | unattend password decode\n\nThe password is read from standard input (a prompt on a terminal), never from the command line.\nDecoding strips the element name the text ends with (Password, AdministratorPassword,\nOfflineAdministratorPassword, or --element) and prints nothing when it ends with none.\nExit codes: 0 done, 1 empty password, or the value does not decode for that element, 2 I/O error."
     )]
     Password(commands::password::Args),
     /// Write an answer file from a TOML, YAML or JSON spec, checked by the linter.

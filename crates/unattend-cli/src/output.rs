@@ -25,34 +25,172 @@ macro_rules! outln {
 
 pub(crate) use {out, outln};
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// flushed, then renamed over the target. On any error the target is left
-/// exactly as it was (and the temporary file is removed).
+/// Writes `bytes` to `path` atomically, refusing to replace a write-protected
+/// file; see [`replace_file`].
 pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    replace_file(path, bytes, false)
+}
+
+/// The error [`replace_file`] gives for a file the user may not (or asked
+/// not to) write: its mode has no write permission, or opening it for
+/// writing is denied. `--force` replaces it anyway.
+#[derive(Debug)]
+pub(crate) struct WriteProtected;
+
+impl std::fmt::Display for WriteProtected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file is write-protected (no write permission)")
+    }
+}
+
+impl std::error::Error for WriteProtected {}
+
+/// True when `e` is [`replace_file`]'s refusal of a write-protected file.
+pub(crate) fn is_write_protected(e: &std::io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<WriteProtected>())
+}
+
+/// `e` for a message; a refused write-protected file says how to force it.
+pub(crate) fn describe_write_error(e: &std::io::Error) -> String {
+    if is_write_protected(e) {
+        format!("{e}; --force replaces it anyway")
+    } else {
+        e.to_string()
+    }
+}
+
+/// The file a path finally names: symbolic links followed (relative
+/// targets against the link's folder), so the link itself is never
+/// replaced. A missing file (or a dangling link's target) is named as is.
+fn resolve_links(path: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
+    let mut current = path.to_path_buf();
+    // The kernel's own limit on nested links is 40.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// Replaces the file at `path` with `bytes` atomically and keeps its
+/// identity: through a symbolic link the link stays and its target is
+/// replaced; the new file gets the old one's permissions (and owner and
+/// group, where the user may set them). A write-protected file is refused
+/// ([`WriteProtected`]) unless `force`. Written to a temporary file in the
+/// same folder (created with the final permissions, so a secret is never
+/// readable by more people than the target allows), flushed, then renamed
+/// over the target; on any error the target is left exactly as it was and
+/// the temporary file is removed. Something that is not a regular file
+/// (`/dev/stdout`, a pipe) is written in place.
+pub(crate) fn replace_file(
+    path: &std::path::Path,
+    bytes: &[u8],
+    force: bool,
+) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+    let target = resolve_links(path)?;
+    let existing = match std::fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(std::io::Error::other("is a directory"));
+        }
+        if !meta.is_file() {
+            let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
+            return f.write_all(bytes).and_then(|()| f.flush());
+        }
+        // Read-only for everyone (what `chmod a-w` means even to root, as
+        // editors treat it), or not writable by this user.
+        let denied = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+        };
+        if !force && (meta.permissions().readonly() || denied()) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                WriteProtected,
+            ));
+        }
+    }
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.unattend-{}.tmp", std::process::id()));
+    let tmp = dir.join(format!(
+        ".{name}.unattend-{}-{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if let Some(meta) = &existing {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        // Only the permission bits (and at least owner read/write so the
+        // write can happen); the exact mode is set below.
+        options.mode((meta.permissions().mode() & 0o777) | 0o600);
+    }
+    let mut f = options.open(&tmp)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        // Keep the target's permissions.
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
+        if let Some(meta) = &existing {
+            keep_owner(&f, meta);
+            f.set_permissions(meta.permissions())?;
         }
-        std::fs::rename(&tmp, path)
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, &target)?;
+        // Make the rename itself durable where the platform allows it.
+        #[cfg(unix)]
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
 }
+
+/// Gives the new file the old one's owner and group, as far as the user
+/// may: root keeps both, others at most a group they belong to.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, old: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(new) = file.metadata() else { return };
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return;
+    }
+    if std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &std::fs::File, _old: &std::fs::Metadata) {}
 
 /// How a path given on the command line is named in messages (`-` is
 /// standard input).

@@ -480,9 +480,15 @@ fn a_directory_is_not_an_answer_file() {
         assert!(text(&o).contains(s), "{args:?}: {}", text(&o));
     }
     assert!(sub.is_dir());
-    // `lint` walks a directory for answer files; this one holds none.
+    // `lint` walks a directory for answer files; this one holds none, which
+    // it says (linting nothing is not a pass).
     let o = unattend(&["lint", s]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains(&format!("{s}: no answer files found")),
+        "{}",
+        text(&o)
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -25,8 +25,8 @@ use std::str::FromStr;
 
 use crate::catalog::{self, SettingInfo, SettingKind};
 use crate::document::{
-    Document, EditError, ElementRef, InsertPosition, NodeId, UNATTEND_NS, WCM_NS, escape_attribute,
-    escape_text,
+    Document, EditError, ElementRef, InsertPosition, NodeId, Span, UNATTEND_NS, WCM_NS,
+    escape_attribute, escape_text,
 };
 use crate::model::{Arch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, Pass, VERSION_SCOPE_NON_SXS};
 
@@ -101,6 +101,55 @@ pub enum PathError {
     /// The edit was refused by the document layer.
     #[error(transparent)]
     Edit(#[from] EditError),
+    /// The component is not in the catalog, and the file does not have it.
+    #[error("{}", unknown_component(component, suggestion.as_deref(), reason.as_deref()))]
+    UnknownComponent {
+        /// The name as given.
+        component: String,
+        /// The closest catalog name, for "did you mean".
+        suggestion: Option<String>,
+        /// Why the project rejects this name, when it is a known mistake.
+        reason: Option<String>,
+    },
+    /// A step names no setting of the catalog, and the file does not have
+    /// that element.
+    #[error("{}", unknown_setting(component, setting, suggestion.as_deref(), reason.as_deref()))]
+    UnknownSetting {
+        /// The component (catalog spelling).
+        component: String,
+        /// The path below the component up to the unknown name
+        /// (`OOBE/HideEULAPage`).
+        setting: String,
+        /// The closest catalog name at that place, for "did you mean".
+        suggestion: Option<String>,
+        /// Why the project rejects this name, when it is a known mistake.
+        reason: Option<String>,
+    },
+}
+
+fn unknown_component(name: &str, suggestion: Option<&str>, reason: Option<&str>) -> String {
+    match (suggestion, reason) {
+        (_, Some(r)) => format!("{name} is not a Windows component: {r}"),
+        (Some(s), None) => format!("unknown component {name}; did you mean {s}?"),
+        (None, None) => format!(
+            "unknown component {name}: the catalog does not know it (`unattend catalog` lists the components)"
+        ),
+    }
+}
+
+fn unknown_setting(
+    component: &str,
+    setting: &str,
+    suggestion: Option<&str>,
+    reason: Option<&str>,
+) -> String {
+    match (suggestion, reason) {
+        (_, Some(r)) => format!("{setting} is not a setting of {component}: {r}"),
+        (Some(s), None) => format!("unknown setting {setting} in {component}; did you mean {s}?"),
+        (None, None) => format!(
+            "unknown setting {setting} in {component}: the catalog does not know it (`unattend catalog {component}` lists its settings)"
+        ),
+    }
 }
 
 fn at_column(column: Option<usize>) -> String {
@@ -598,6 +647,342 @@ fn insert_settings(doc: &mut Document, pass: Pass) -> Result<NodeId, PathError> 
     )?)
 }
 
+// ------------------------------------------------------------ checked edits
+
+/// Checks `path` against the catalog before anything is written: the
+/// component and every step must be catalog names, unless the file already
+/// has that component or element (a setting the catalog lacks may still be
+/// edited where the file has it). Steps below an element the catalog does
+/// not know, and components whose settings the catalog does not document,
+/// are not checked. Unknown names come with the closest catalog name.
+pub fn check_path(doc: &Document, path: &SettingPath, arch: Option<Arch>) -> Result<(), PathError> {
+    let existing = find_component(doc, path, arch)?;
+    let Some(component) = catalog::component(&path.component) else {
+        if existing.is_some() {
+            return Ok(());
+        }
+        return Err(PathError::UnknownComponent {
+            component: path.component.clone(),
+            suggestion: catalog::similar_component(&path.component).map(|c| c.name.to_string()),
+            reason: catalog::rejection(&path.component, None).map(|r| r.reason.to_string()),
+        });
+    };
+    if !component.settings_documented {
+        return Ok(());
+    }
+    let mut el = existing;
+    let mut info: Option<&'static SettingInfo> = None;
+    let mut below: Vec<&str> = Vec::new();
+    for (i, step) in path.steps.iter().enumerate() {
+        el = el.and_then(|e| find_child(e, step));
+        let known = if i == 0 {
+            component.child(&step.name)
+        } else {
+            info.and_then(|p| p.child(&step.name))
+        };
+        match known {
+            Some(k) => {
+                below.push(k.element_name);
+                info = Some(k);
+            }
+            // The file has it: the catalog's silence is no reason to refuse.
+            None if el.is_some() => return Ok(()),
+            None => {
+                let similar = if i == 0 {
+                    component.similar_child(&step.name)
+                } else {
+                    info.and_then(|p| p.similar_child(&step.name))
+                };
+                let at = below.join("/");
+                let setting = if at.is_empty() {
+                    step.name.clone()
+                } else {
+                    format!("{at}/{}", step.name)
+                };
+                let suggestion = similar.map(|k| {
+                    if at.is_empty() {
+                        k.element_name.to_string()
+                    } else {
+                        format!("{at}/{}", k.element_name)
+                    }
+                });
+                return Err(PathError::UnknownSetting {
+                    component: component.name.to_string(),
+                    reason: catalog::rejection(component.name, Some(&setting))
+                        .map(|r| r.reason.to_string()),
+                    setting,
+                    suggestion,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One `PATH=VALUE` for [`set_checked`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    /// Where.
+    pub path: SettingPath,
+    /// The value as the user means it (a password in clear: it is hidden
+    /// when its `PlainText` is `false`).
+    pub value: String,
+}
+
+/// How [`set_checked`] checks what it writes.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions<'a> {
+    /// The component's architecture (see [`set`]).
+    pub arch: Option<Arch>,
+    /// The linter configuration in force for the file.
+    pub config: &'a crate::lint::ResolvedConfig,
+    /// Write even what the catalog or the linter refuses (the findings are
+    /// still returned).
+    pub force: bool,
+}
+
+/// What [`set_checked`] did for one assignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    /// Elements created and whether the value changed.
+    pub outcome: SetOutcome,
+    /// True when the value was stored hidden (a password whose `PlainText`
+    /// is `false`).
+    pub hidden: bool,
+}
+
+/// Why [`set_checked`] wrote nothing.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SetError {
+    /// A path names nothing the catalog or the file knows, or cannot be
+    /// written (see [`PathError`]).
+    #[error(transparent)]
+    Path(#[from] PathError),
+    /// A password to hide is empty.
+    #[error("{path}: the password is empty; Windows SIM does not hide an empty password")]
+    EmptyPassword {
+        /// The password's `Value` path.
+        path: String,
+    },
+    /// The linter finds errors in what would be written: the findings, with
+    /// places in the edited text.
+    #[error("the linter refuses the edit ({} error{})", findings.len(), if findings.len() == 1 { "" } else { "s" })]
+    Refused {
+        /// The errors that touch the edited elements.
+        findings: Vec<crate::lint::Diagnostic>,
+    },
+}
+
+/// The checked edit's result: per assignment, what was done; and the
+/// linter's findings that touch the edited elements (warnings, and errors
+/// when forced), with places in the edited text.
+#[derive(Debug, Clone)]
+pub struct CheckedEdit {
+    /// One per assignment, in order.
+    pub applied: Vec<Applied>,
+    /// Findings on the edited elements.
+    pub findings: Vec<crate::lint::Diagnostic>,
+}
+
+/// Sets every assignment as [`set`] does, but only when the result is
+/// something the linter accepts: each path is checked against the catalog
+/// first ([`check_path`]); a password `Value` whose `PlainText` is `false`
+/// is stored hidden (base64 of UTF-16LE(password + element name), as
+/// Windows SIM does), unless the value already decodes so; then the edited
+/// document is linted with `options.config`, and any error on an edited or
+/// created element refuses the whole edit. Errors the file already had
+/// about elements the catalog does not know (unknown component or setting)
+/// do not count against it; everything else on an edited element does,
+/// since the edit writes it. `options.force` writes anyway. On error
+/// `doc` is left exactly as it was.
+///
+/// ```
+/// use unattend::document::Document;
+/// use unattend::edit::{Assignment, CheckOptions, SetError, set_checked};
+/// use unattend::lint::ResolvedConfig;
+///
+/// let mut doc = Document::parse_str("<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n</unattend>\n")?;
+/// let config = ResolvedConfig::default();
+/// let options = CheckOptions { arch: None, config: &config, force: false };
+/// let long = Assignment {
+///     path: "specialize/Microsoft-Windows-Shell-Setup/ComputerName".parse()?,
+///     value: "A-NAME-FAR-TOO-LONG-FOR-NETBIOS".into(),
+/// };
+/// let err = set_checked(&mut doc, &[long], &options).unwrap_err();
+/// assert!(matches!(err, SetError::Refused { ref findings } if findings[0].code == "UA401"));
+/// assert!(!doc.text().contains("ComputerName"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn set_checked(
+    doc: &mut Document,
+    assignments: &[Assignment],
+    options: &CheckOptions<'_>,
+) -> Result<CheckedEdit, SetError> {
+    let mut work = doc.clone();
+    // Where each edit starts: the first level of its path the file lacks.
+    let mut created_from = Vec::with_capacity(assignments.len());
+    let mut applied = Vec::with_capacity(assignments.len());
+    for a in assignments {
+        if !options.force {
+            check_path(&work, &a.path, options.arch)?;
+        }
+        created_from.push(first_missing_level(&work, &a.path, options.arch)?);
+        let outcome = set(&mut work, &a.path, &a.value, options.arch)?;
+        applied.push(Applied {
+            outcome,
+            hidden: false,
+        });
+    }
+    // Passwords are hidden once every assignment is in, so that the order
+    // of `Value` and `PlainText` in one edit does not matter.
+    for (a, done) in assignments.iter().zip(applied.iter_mut()) {
+        if let Some(element) = hidden_password_element(&work, &a.path, options.arch) {
+            let already = crate::password::reveal(&a.value, Some(element)).is_ok();
+            if !already {
+                let hidden = crate::password::hide(&a.value, element).map_err(|_| {
+                    SetError::EmptyPassword {
+                        path: a.path.to_string(),
+                    }
+                })?;
+                set(&mut work, &a.path, &hidden, options.arch)?;
+            }
+            done.hidden = true;
+            done.outcome.changed |= get(doc, &a.path, options.arch).ok().flatten().as_deref()
+                != get(&work, &a.path, options.arch).ok().flatten().as_deref();
+        }
+    }
+    let regions = assignments
+        .iter()
+        .zip(&created_from)
+        .filter_map(|(a, from)| edit_region(&work, &a.path, options.arch, *from))
+        .collect::<Vec<Span>>();
+    let before = crate::lint::lint_document(doc, options.config);
+    let after = crate::lint::lint_document(&work, options.config);
+    let inside = |s: Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
+    let excusable = |d: &crate::lint::Diagnostic| {
+        [
+            crate::lint::rules::ua108_unknown_component::META.code,
+            crate::lint::rules::ua202_unknown_setting::META.code,
+        ]
+        .contains(&d.code.as_str())
+            && before
+                .iter()
+                .any(|b| b.code == d.code && b.path == d.path && b.message == d.message)
+    };
+    let findings: Vec<crate::lint::Diagnostic> = after
+        .into_iter()
+        .filter(|d| inside(d.span) || d.labels.iter().any(|l| inside(l.span)))
+        .filter(|d| !excusable(d))
+        .collect();
+    let errors: Vec<crate::lint::Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity == crate::lint::Severity::Error)
+        .cloned()
+        .collect();
+    if !errors.is_empty() && !options.force {
+        return Err(SetError::Refused { findings: errors });
+    }
+    *doc = work;
+    Ok(CheckedEdit { applied, findings })
+}
+
+/// How deep `path` already exists in `doc`: 0 when even the pass is
+/// missing, 1 the component, 2 + i step i; `None` when all of it exists.
+fn first_missing_level(
+    doc: &Document,
+    path: &SettingPath,
+    arch: Option<Arch>,
+) -> Result<Option<usize>, PathError> {
+    let has_pass = answer_root(doc)?
+        .child_elements()
+        .any(|e| e.is(UNATTEND_NS, "settings") && pass_of(e) == Some(path.pass));
+    if !has_pass {
+        return Ok(Some(0));
+    }
+    let Some(mut el) = find_component(doc, path, arch)? else {
+        return Ok(Some(1));
+    };
+    for (i, step) in path.steps.iter().enumerate() {
+        match find_child(el, step) {
+            Some(c) => el = c,
+            None => return Ok(Some(2 + i)),
+        }
+    }
+    Ok(None)
+}
+
+/// The element `path` names in `doc`, if present.
+fn find_target<'d>(
+    doc: &'d Document,
+    path: &SettingPath,
+    arch: Option<Arch>,
+) -> Option<ElementRef<'d>> {
+    let mut el = find_component(doc, path, arch).ok().flatten()?;
+    for step in &path.steps {
+        el = find_child(el, step)?;
+    }
+    Some(el)
+}
+
+/// The text an edit wrote: the first element it created (with everything
+/// inside), or the target itself; for a password's `Value` or `PlainText`,
+/// the whole password element (the hidden-password rules report at
+/// `PlainText`).
+fn edit_region(
+    doc: &Document,
+    path: &SettingPath,
+    arch: Option<Arch>,
+    created_from: Option<usize>,
+) -> Option<Span> {
+    let target = find_target(doc, path, arch)?;
+    // Levels above the target: the steps before it, the component, the pass.
+    let depth = path.steps.len() + 1;
+    let mut el = target;
+    let up = match created_from {
+        Some(level) => depth.saturating_sub(level),
+        None => 0,
+    };
+    for _ in 0..up {
+        el = el.parent()?;
+    }
+    if el.id() == target.id()
+        && matches!(target.local_name(), "Value" | "PlainText")
+        && let Some(parent) = target.parent()
+        && crate::password::HIDEABLE_ELEMENTS.contains(&parent.local_name())
+    {
+        el = parent;
+    }
+    Some(el.span())
+}
+
+/// For a path ending in a hideable password's `Value` whose `PlainText`
+/// sibling says `false`: the password element's name (the suffix to hide
+/// with).
+fn hidden_password_element(
+    doc: &Document,
+    path: &SettingPath,
+    arch: Option<Arch>,
+) -> Option<&'static str> {
+    let value = find_target(doc, path, arch)?;
+    if value.local_name() != "Value" {
+        return None;
+    }
+    let parent = value.parent()?;
+    let element = crate::password::HIDEABLE_ELEMENTS
+        .iter()
+        .copied()
+        .find(|e| *e == parent.local_name())?;
+    let plain = parent
+        .child_elements()
+        .find(|c| c.local_name() == "PlainText")?
+        .text()?;
+    plain
+        .trim()
+        .eq_ignore_ascii_case("false")
+        .then_some(element)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -736,5 +1121,157 @@ mod tests {
                 value: "a]b".into()
             })
         );
+    }
+
+    const CHECKED: &str = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"oobeSystem\">\n    <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n      <FutureSetting>1</FutureSetting>\n      <UserAccounts>\n        <AdministratorPassword>\n          <Value></Value>\n          <PlainText>false</PlainText>\n        </AdministratorPassword>\n      </UserAccounts>\n    </component>\n  </settings>\n</unattend>\n";
+
+    fn checked(
+        assignments: &[(&str, &str)],
+        force: bool,
+    ) -> (Document, Result<CheckedEdit, SetError>) {
+        let mut doc = Document::parse_str(CHECKED).unwrap();
+        let config = crate::lint::ResolvedConfig::default();
+        let options = CheckOptions {
+            arch: None,
+            config: &config,
+            force,
+        };
+        let list: Vec<Assignment> = assignments
+            .iter()
+            .map(|(path, value)| Assignment {
+                path: p(path),
+                value: value.to_string(),
+            })
+            .collect();
+        let result = set_checked(&mut doc, &list, &options);
+        (doc, result)
+    }
+
+    #[test]
+    fn check_path_suggests_catalog_names_and_allows_what_the_file_has() {
+        let doc = Document::parse_str(CHECKED).unwrap();
+        let e = check_path(
+            &doc,
+            &p("oobeSystem/Microsoft-Windows-Shell-Setup/OOBE/HideEULAPages"),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            PathError::UnknownSetting {
+                component: "Microsoft-Windows-Shell-Setup".into(),
+                setting: "OOBE/HideEULAPages".into(),
+                suggestion: Some("OOBE/HideEULAPage".into()),
+                reason: None,
+            }
+        );
+        assert!(
+            check_path(
+                &doc,
+                &p("oobeSystem/Microsoft-Windows-Shell-Setup/FutureSetting"),
+                None
+            )
+            .is_ok()
+        );
+        assert!(
+            check_path(
+                &doc,
+                &p("oobeSystem/Microsoft-Windows-Shell-Setup/FutureSetting/Below"),
+                None
+            )
+            .is_ok()
+        );
+        // Another pass does not have it: refused there.
+        assert!(
+            check_path(
+                &doc,
+                &p("specialize/Microsoft-Windows-Shell-Setup/FutureSetting"),
+                None
+            )
+            .is_err()
+        );
+        let e = check_path(
+            &doc,
+            &p("specialize/Microsoft-Windows-Shel-Setup/ComputerName"),
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("did you mean Microsoft-Windows-Shell-Setup?"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn set_checked_refuses_lint_errors_and_leaves_the_document_alone() {
+        let (doc, result) = checked(
+            &[
+                ("oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone", "UTC"),
+                (
+                    "oobeSystem/Microsoft-Windows-Shell-Setup/ComputerName",
+                    "WS-1",
+                ),
+            ],
+            false,
+        );
+        match result {
+            Err(SetError::Refused { findings }) => {
+                assert_eq!(findings.len(), 1, "{findings:?}");
+                assert_eq!(findings[0].code, "UA201");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(doc.text(), CHECKED);
+        // Forced: written, and the finding is still reported.
+        let (doc, result) = checked(
+            &[(
+                "oobeSystem/Microsoft-Windows-Shell-Setup/ComputerName",
+                "WS-1",
+            )],
+            true,
+        );
+        let edit = result.unwrap();
+        assert!(edit.findings.iter().any(|d| d.code == "UA201"));
+        assert!(doc.text().contains("<ComputerName>WS-1</ComputerName>"));
+        // The unknown setting the file had is no reason to refuse its edit.
+        let (doc, result) = checked(
+            &[(
+                "oobeSystem/Microsoft-Windows-Shell-Setup/FutureSetting",
+                "2",
+            )],
+            false,
+        );
+        assert!(result.is_ok(), "{result:?}");
+        assert!(doc.text().contains("<FutureSetting>2</FutureSetting>"));
+    }
+
+    #[test]
+    fn set_checked_hides_passwords_under_plaintext_false() {
+        let path =
+            "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value";
+        let (doc, result) = checked(&[(path, "s3cret")], false);
+        let edit = result.unwrap();
+        assert!(edit.applied[0].hidden && edit.applied[0].outcome.changed);
+        let value = get(&doc, &p(path), None).unwrap().unwrap();
+        assert_eq!(
+            crate::password::reveal(&value, Some("AdministratorPassword"))
+                .unwrap()
+                .password,
+            "s3cret"
+        );
+        // An already hidden value is kept as given.
+        let hidden = crate::password::encode("s3cret", "AdministratorPassword");
+        let (doc, _) = checked(&[(path, &hidden)], false);
+        assert_eq!(
+            get(&doc, &p(path), None).unwrap().as_deref(),
+            Some(hidden.as_str())
+        );
+        let (doc, result) = checked(&[(path, "")], false);
+        assert!(
+            matches!(result, Err(SetError::EmptyPassword { .. })),
+            "{result:?}"
+        );
+        assert_eq!(doc.text(), CHECKED);
     }
 }

@@ -20,8 +20,11 @@
 //! # Ok::<(), password::PasswordError>(())
 //! ```
 
-/// Why a `<Value>` is not base64 of UTF-16LE text. Messages never quote the
-/// value.
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// Why a `<Value>` does not hold a hidden password. Messages never quote
+/// the value or the decoded text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PasswordError {
@@ -41,9 +44,50 @@ pub enum PasswordError {
     /// The decoded bytes are not valid UTF-16LE (an unpaired surrogate).
     #[error("decodes to bytes that are not valid UTF-16LE text")]
     InvalidUtf16,
+    /// The decoded text does not end with the element name it was hidden
+    /// for, so the password cannot be told apart from the suffix.
+    #[error("{}", missing_suffix(element.as_deref()))]
+    MissingSuffix {
+        /// The element asked for; `None` when none was given and the text
+        /// ends with no name Windows hides passwords in.
+        element: Option<String>,
+    },
+    /// There is no password to hide.
+    #[error("the password is empty; Windows SIM does not hide an empty password")]
+    Empty,
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+fn missing_suffix(element: Option<&str>) -> String {
+    match element {
+        Some(e) => format!(
+            "the decoded text does not end with {e:?}: it was hidden for another element, or Windows will not accept it"
+        ),
+        None => format!(
+            "the decoded text ends with none of {}: it was not hidden by Windows SIM's rules, so the password cannot be told apart from its suffix",
+            HIDEABLE_ELEMENTS.join(", ")
+        ),
+    }
+}
+
+/// The elements whose `Value` Windows reads hidden (they have a
+/// `PlainText` sibling in the catalog), longest name first so that a
+/// suffix match picks the most specific one.
+pub const HIDEABLE_ELEMENTS: &[&str] = &[
+    "OfflineAdministratorPassword",
+    "AdministratorPassword",
+    "Password",
+];
+
+/// Standard alphabet; padding written, optional when read (Microsoft's own
+/// examples omit it); stray low bits of the last character ignored as a
+/// lenient decoder does.
+const ENGINE: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// The `<Value>` Windows expects for `password` held by the element
 /// `element_name` (with `<PlainText>false</PlainText>`): base64 of
@@ -54,7 +98,16 @@ pub fn encode(password: &str, element_name: &str) -> String {
         .chain(element_name.encode_utf16())
         .flat_map(u16::to_le_bytes)
         .collect();
-    base64_encode(&bytes)
+    ENGINE.encode(bytes)
+}
+
+/// [`encode`], refusing an empty password (a hidden empty password is
+/// only the element name, which nobody means to write).
+pub fn hide(password: &str, element_name: &str) -> Result<String, PasswordError> {
+    if password.is_empty() {
+        return Err(PasswordError::Empty);
+    }
+    Ok(encode(password, element_name))
 }
 
 /// Decodes a hidden `<Value>` to its text, *including* the element-name
@@ -73,61 +126,60 @@ pub fn decode(value: &str) -> Result<String, PasswordError> {
         .map_err(|_| PasswordError::InvalidUtf16)
 }
 
-fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// A password recovered from a hidden value by [`reveal`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revealed {
+    /// The password, without the element-name suffix.
+    pub password: String,
+    /// The element name that was stripped.
+    pub element: String,
 }
 
-fn sextet(c: u8) -> Option<u8> {
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
+/// The password hidden in `value`: decoded, with the element name stripped.
+/// With `element` given, the text must end with exactly that name; without,
+/// it must end with one of [`HIDEABLE_ELEMENTS`] (the longest that fits).
+/// Anything else is an error rather than a guess: a wrong password is worse
+/// than none.
+///
+/// ```
+/// use unattend::password::{encode, reveal};
+///
+/// let value = encode("pw", "AdministratorPassword");
+/// let r = reveal(&value, None)?;
+/// assert_eq!((r.password.as_str(), r.element.as_str()), ("pw", "AdministratorPassword"));
+/// assert!(reveal(&value, Some("Password")).is_ok_and(|r| r.password == "pwAdministrator"));
+/// assert!(reveal(&encode("pw", ""), None).is_err());
+/// # Ok::<(), unattend::password::PasswordError>(())
+/// ```
+pub fn reveal(value: &str, element: Option<&str>) -> Result<Revealed, PasswordError> {
+    let text = decode(value)?;
+    let suffix = match element {
+        Some(e) => text.ends_with(e).then_some(e),
+        None => HIDEABLE_ELEMENTS
+            .iter()
+            .copied()
+            .find(|s| text.ends_with(s)),
+    };
+    match suffix {
+        Some(s) => Ok(Revealed {
+            password: text[..text.len() - s.len()].to_string(),
+            element: s.to_string(),
+        }),
+        None => Err(PasswordError::MissingSuffix {
+            element: element.map(str::to_string),
+        }),
     }
 }
 
 fn base64_decode(text: &str) -> Result<Vec<u8>, PasswordError> {
-    let raw = text.as_bytes();
-    let data_len = raw.len() - raw.iter().rev().take_while(|&&c| c == b'=').count();
-    let padding = raw.len() - data_len;
-    let data = &raw[..data_len];
-    if let Some(i) = data.iter().position(|&c| sextet(c).is_none()) {
-        return Err(PasswordError::InvalidCharacter { position: i + 1 });
-    }
-    if padding > 2 || (padding > 0 && !raw.len().is_multiple_of(4)) || data.len() % 4 == 1 {
-        return Err(PasswordError::InvalidLength);
-    }
-    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for v in data.iter().filter_map(|&c| sextet(c)) {
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Ok(out)
+    use base64::DecodeError;
+    ENGINE.decode(text).map_err(|e| match e {
+        DecodeError::InvalidByte(at, _) => PasswordError::InvalidCharacter { position: at + 1 },
+        DecodeError::InvalidLastSymbol { offset, .. } => PasswordError::InvalidCharacter {
+            position: offset + 1,
+        },
+        DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => PasswordError::InvalidLength,
+    })
 }
 
 #[cfg(test)]
@@ -175,7 +227,7 @@ mod tests {
     fn base64_of_every_length_round_trips() {
         let data: Vec<u8> = (0u8..=255).collect();
         for n in 0..data.len() {
-            let text = base64_encode(&data[..n]);
+            let text = ENGINE.encode(&data[..n]);
             assert_eq!(text.len() % 4, 0);
             assert_eq!(base64_decode(&text).unwrap(), &data[..n]);
             assert_eq!(
@@ -183,9 +235,9 @@ mod tests {
                 &data[..n]
             );
         }
-        assert_eq!(base64_encode(b"Man"), "TWFu");
-        assert_eq!(base64_encode(b"Ma"), "TWE=");
-        assert_eq!(base64_encode(b"M"), "TQ==");
+        assert_eq!(ENGINE.encode(b"Man"), "TWFu");
+        assert_eq!(ENGINE.encode(b"Ma"), "TWE=");
+        assert_eq!(ENGINE.encode(b"M"), "TQ==");
     }
 
     #[test]
@@ -199,16 +251,62 @@ mod tests {
             Err(PasswordError::InvalidCharacter { position: 3 })
         );
         assert_eq!(decode("abcde"), Err(PasswordError::InvalidLength));
-        assert_eq!(decode("abc==="), Err(PasswordError::InvalidLength));
-        assert_eq!(decode("ab="), Err(PasswordError::InvalidLength));
+        // Too much padding: the first `=` that cannot be padding is to blame.
+        assert_eq!(
+            decode("abc==="),
+            Err(PasswordError::InvalidCharacter { position: 4 })
+        );
+        assert!(decode("ab=").is_err());
         // "TWFu" is "Man": three bytes.
         assert_eq!(decode("TWFu"), Err(PasswordError::OddLength));
         // A lone high surrogate (0xD800) in UTF-16LE.
         assert_eq!(
-            decode(&base64_encode(&[0x00, 0xD8])),
+            decode(&ENGINE.encode([0x00, 0xD8])),
             Err(PasswordError::InvalidUtf16)
         );
         let message = decode("hunter2!").unwrap_err().to_string();
         assert!(!message.contains("hunter"), "{message}");
+    }
+
+    #[test]
+    fn reveal_strips_the_suffix_it_recognises_or_refuses() {
+        for element in HIDEABLE_ELEMENTS {
+            let r = reveal(&encode("Pa$$ w0rd", element), None).unwrap();
+            assert_eq!(
+                (r.password.as_str(), r.element.as_str()),
+                ("Pa$$ w0rd", *element)
+            );
+            let given = reveal(&encode("Pa$$ w0rd", element), Some(element)).unwrap();
+            assert_eq!(given.password, "Pa$$ w0rd");
+        }
+        // Microsoft's example value, without padding.
+        assert_eq!(
+            reveal("cAB3AFAAYQBzAHMAdwBvAHIAZAA", None)
+                .unwrap()
+                .password,
+            "pw"
+        );
+        // No known suffix: refused, never a guess.
+        let err = reveal(&encode("hunter2", ""), None).unwrap_err();
+        assert_eq!(err, PasswordError::MissingSuffix { element: None });
+        assert!(!err.to_string().contains("hunter"), "{err}");
+        // The wrong element named: refused.
+        let err = reveal(
+            &encode("hunter2", "Password"),
+            Some("AdministratorPassword"),
+        );
+        assert_eq!(
+            err,
+            Err(PasswordError::MissingSuffix {
+                element: Some("AdministratorPassword".into())
+            })
+        );
+        // An empty password hidden for an element reveals as empty.
+        assert_eq!(reveal(&encode("", "Password"), None).unwrap().password, "");
+        assert_eq!(hide("", "Password"), Err(PasswordError::Empty));
+        assert_eq!(
+            hide("pw", "Password").as_deref(),
+            Ok("cAB3AFAAYQBzAHMAdwBvAHIAZAA=")
+        );
     }
 }

@@ -23,6 +23,9 @@ pub(crate) struct Args {
     /// Indentation: a number of spaces, or `tab`.
     #[arg(long, default_value = "2", value_parser = parse_indent)]
     indent: String,
+    /// Replace write-protected files too.
+    #[arg(long)]
+    force: bool,
 }
 
 fn parse_indent(s: &str) -> Result<String, String> {
@@ -90,7 +93,10 @@ pub(crate) fn run(args: &Args) -> u8 {
             }])
             .map_err(|e| e.to_string())
             .and_then(|()| doc.to_bytes().map_err(|e| e.to_string()))
-            .and_then(|b| output::write_atomic(path, &b).map_err(|e| e.to_string()));
+            .and_then(|b| {
+                output::replace_file(path, &b, args.force)
+                    .map_err(|e| output::describe_write_error(&e))
+            });
         match written {
             Ok(()) => eprintln!("formatted {}", path.display()),
             Err(e) => {

@@ -78,6 +78,9 @@ pub(crate) struct Args {
     /// Colour in `full` output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Print only findings, no summary line.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// `--fail-level` values.
@@ -194,6 +197,8 @@ fn root_is_unattend(path: &Path) -> bool {
     false
 }
 
+/// The inputs the paths name; folders in which the walk found no answer
+/// file are said so on stderr.
 fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
     for p in paths {
@@ -208,6 +213,12 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
                 .filter(|p| is_answer_file(p))
                 .collect();
             found.sort();
+            if found.is_empty() {
+                eprintln!(
+                    "unattend: {}: no answer files found (*.xml files whose root is <unattend>, or files named *unattend*)",
+                    p.display()
+                );
+            }
             inputs.extend(found.into_iter().map(Input::File));
         } else {
             inputs.push(Input::File(p.clone()));
@@ -323,6 +334,12 @@ pub(crate) fn run(args: &Args) -> u8 {
             return exit::ERROR;
         }
     };
+    // Linting nothing is not a pass: a CI job pointed at the wrong folder
+    // must not stay green.
+    if inputs.is_empty() {
+        eprintln!("unattend: nothing to lint: the paths given hold no answer files");
+        return exit::ERROR;
+    }
     let styled = args.output_file.is_none()
         && match args.color {
             Color::Always => true,
@@ -414,6 +431,9 @@ pub(crate) fn run(args: &Args) -> u8 {
             let _ = out.write_all(text.as_bytes());
             let _ = out.flush();
         }
+    }
+    if args.quiet {
+        return code;
     }
     let files = plural(results.len() - unreadable, "file");
     let not_read = match unreadable {

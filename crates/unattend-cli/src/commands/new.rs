@@ -42,6 +42,9 @@ pub(crate) struct Args {
     /// Write the file even when the linter finds errors (after --set).
     #[arg(long)]
     no_lint: bool,
+    /// Replace a write-protected output file too.
+    #[arg(long)]
+    force: bool,
 }
 
 fn parse_arch(s: &str) -> Result<Arch, String> {
@@ -138,8 +141,12 @@ pub(crate) fn run(args: &Args) -> u8 {
     let preset: Preset = match name.parse() {
         Ok(p) => p,
         Err(_) => {
+            let names: Vec<&str> = Preset::all().iter().map(|p| p.name()).collect();
+            let hint = unattend::suggest::closest(name, names)
+                .map(|s| format!("; did you mean {s}?"))
+                .unwrap_or_default();
             eprint!(
-                "unattend: unknown preset {name:?}; the presets are:\n{}",
+                "unattend: unknown preset {name:?}{hint}\nthe presets are:\n{}",
                 list()
             );
             return exit::ERROR;
@@ -250,7 +257,8 @@ pub(crate) fn run(args: &Args) -> u8 {
     match &args.output {
         None => output::out!("{text}"),
         Some(path) => {
-            if let Err(e) = output::write_atomic(path, text.as_bytes()) {
+            if let Err(e) = output::replace_file(path, text.as_bytes(), args.force) {
+                let e = output::describe_write_error(&e);
                 eprintln!("unattend: {}: {e} (nothing written)", path.display());
                 return exit::ERROR;
             }

@@ -23,9 +23,11 @@ pub(crate) struct Args {
     #[arg(value_enum)]
     action: Action,
     /// The element the value goes in: `Password` (accounts, AutoLogon),
-    /// `AdministratorPassword`, `OfflineAdministratorPassword`.
-    #[arg(long, default_value = "Password")]
-    element: String,
+    /// `AdministratorPassword`, `OfflineAdministratorPassword`. Encoding
+    /// defaults to `Password`; decoding without it strips whichever of
+    /// these names the text ends with, and refuses text that ends with none.
+    #[arg(long)]
+    element: Option<String>,
 }
 
 /// One line from standard input, without its line end; prompts on a terminal.
@@ -41,6 +43,7 @@ pub(crate) fn read_line(prompt: &str) -> std::io::Result<String> {
 pub(crate) fn run(args: &Args) -> u8 {
     match args.action {
         Action::Encode => {
+            let element = args.element.as_deref().unwrap_or("Password");
             let password = match read_line("Password (input is visible): ") {
                 Ok(p) => p,
                 Err(e) => {
@@ -48,10 +51,15 @@ pub(crate) fn run(args: &Args) -> u8 {
                     return exit::ERROR;
                 }
             };
-            crate::output::outln!("{}", unattend::password::encode(&password, &args.element));
+            match unattend::password::hide(&password, element) {
+                Ok(value) => crate::output::outln!("{value}"),
+                Err(e) => {
+                    eprintln!("unattend: {e} (standard input held no password)");
+                    return exit::PROBLEMS;
+                }
+            }
             eprintln!(
-                "note: write it as <Value>…</Value> with <PlainText>false</PlainText> in <{}>; this is obfuscation, not encryption",
-                args.element
+                "note: write it as <Value>…</Value> with <PlainText>false</PlainText> in <{element}>; this is obfuscation, not encryption"
             );
             exit::CLEAN
         }
@@ -63,20 +71,21 @@ pub(crate) fn run(args: &Args) -> u8 {
                     return exit::ERROR;
                 }
             };
-            match unattend::password::decode(value.trim()) {
-                Ok(text) => match text.strip_suffix(args.element.as_str()) {
-                    Some(password) => {
-                        crate::output::outln!("{password}");
-                        exit::CLEAN
-                    }
-                    None => {
+            match unattend::password::reveal(value.trim(), args.element.as_deref()) {
+                Ok(revealed) => {
+                    crate::output::outln!("{}", revealed.password);
+                    if args.element.is_none() {
                         eprintln!(
-                            "unattend: the decoded text does not end with {:?}: it was hidden for another element (see --element), or Windows will not accept it",
-                            args.element
+                            "note: hidden for <{}> (the suffix stripped); --element names another",
+                            revealed.element
                         );
-                        exit::PROBLEMS
                     }
-                },
+                    exit::CLEAN
+                }
+                Err(e @ unattend::password::PasswordError::MissingSuffix { .. }) => {
+                    eprintln!("unattend: {e}");
+                    exit::PROBLEMS
+                }
                 Err(e) => {
                     eprintln!("unattend: not a hidden password: {e}");
                     exit::PROBLEMS

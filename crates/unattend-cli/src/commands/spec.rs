@@ -237,6 +237,9 @@ pub(crate) struct BuildArgs {
     /// Write the file even when the linter finds errors.
     #[arg(long)]
     no_lint: bool,
+    /// Replace a write-protected output file too.
+    #[arg(long)]
+    force: bool,
 }
 
 /// Hides every `<…Password><Value>` whose `PlainText` is true.
@@ -402,9 +405,10 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
             output::out!("{}", doc.text());
             exit::CLEAN
         }
-        Some(path) => match output::write_atomic(path, bytes) {
+        Some(path) => match output::replace_file(path, bytes, args.force) {
             Ok(()) => exit::CLEAN,
             Err(e) => {
+                let e = output::describe_write_error(&e);
                 eprintln!("unattend: {}: {e} (nothing written)", path.display());
                 exit::ERROR
             }

@@ -66,13 +66,6 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "PlainText=false value whose decoded text does not end with the element name (Password, AdministratorPassword)",
 };
 
-/// Suffixes of the elements Windows can hide, longest first.
-const SUFFIXES: &[&str] = &[
-    "OfflineAdministratorPassword",
-    "AdministratorPassword",
-    "Password",
-];
-
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -90,7 +83,7 @@ impl Check for Rule {
                 return;
             };
             let ends_ok = decoded.ends_with(expected);
-            let other = SUFFIXES
+            let other = password::HIDEABLE_ELEMENTS
                 .iter()
                 .copied()
                 .find(|suffix| *suffix != expected && decoded.ends_with(suffix));
