@@ -894,7 +894,7 @@ fn closest(
 }
 
 /// Levenshtein distance over bytes, ignoring ASCII case.
-fn edit_distance_ignore_case(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance_ignore_case(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
