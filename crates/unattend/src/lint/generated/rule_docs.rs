@@ -294,9 +294,10 @@ other list attributes use — is bound to exactly
 a different case (`…/2002/state`), a trailing slash and other typos, on
 `xmlns:wcm` and on any other prefix bound to a near-miss of that URI.
 
-A wrong binding that attributes use is an error; one that nothing uses
-is a warning. A `wcm:` prefix that is not declared at all makes the file
-unreadable XML and is reported by UA001.
+A wrong binding that attributes use is a warning: its effect is that of a
+list item without `wcm:action` (UA301), and it gets the same severity.
+One that nothing uses is info. A `wcm:` prefix that is not declared at
+all makes the file unreadable XML: that is an error.
 
 ## Why it matters
 
@@ -323,6 +324,14 @@ Bind the prefix to the exact URI (the linter offers this as a fix):
 xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"
 ```
 
+## Evidence
+
+Error for an undeclared prefix: the file is not namespace-well-formed and
+no XML parser, Setup's included, reads it. Warning for a wrong URI: by
+Namespaces in XML the attributes are then not `wcm:action`, so the items
+behave as items without an action (UA301, a warning: Setup installs such
+files). Info when nothing uses the binding.
+
 ## References
 
 - Namespaces in XML 1.0, section 2.3 "Comparing URI References"
@@ -335,9 +344,13 @@ xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"
 
 Whether the file is a template rather than a finished answer file: it
 holds placeholders such as Packer's `${var}` or `%{ if … }`, Jinja's
-`{{ var }}` and `{% … %}`, `@VAR@`, or `%VAR%` (Windows variables such as
-`%WINDIR%` and `%SystemRoot%` do not count). The first placeholder is
-reported, once per file, as information.
+`{{ var }}` and `{% … %}`, `@VAR@`, `%VAR%` (Windows variables such as
+`%WINDIR%` and `%SystemRoot%` do not count), a whole value `{Name}` (a
+token a script fills in from a tokens file), or PowerShell's `$Name`,
+`$($x.Name)` and `${Name}` in a file that is a PowerShell here-string
+template (a `$( … )` in a value, or at least two values that are a bare
+`$Name`). The first placeholder is reported, once per file, as
+information, naming the syntax it is written in.
 
 Only placeholders in component and pass attributes and in setting
 values count. Inside a command line (unless the placeholder is the whole
@@ -369,6 +382,11 @@ result as well. If the file is not a template and the match is a false
 alarm, set `template = "none"` in `unattend.toml` (or name the one syntax
 the file uses, e.g. `template = "packer"`).
 
+## Evidence
+
+Info: nothing is wrong with a template; the finding says that values
+holding placeholders were not checked.
+
 ## References
 
 - Packer `templatefile` function; Jinja template designer documentation
@@ -380,8 +398,13 @@ the file uses, e.g. `template = "packer"`).
 
 That every `<settings pass="…">` names one of the seven configuration
 passes, with its exact casing: `windowsPE`, `offlineServicing`,
-`generalize`, `specialize`, `auditSystem`, `auditUser`, `oobeSystem`. It
-also catches `pass="disabled"`-style tricks and a missing `pass`.
+`generalize`, `specialize`, `auditSystem`, `auditUser`, `oobeSystem`,
+and that `pass` is there at all. A name that is a near-miss of a real pass
+(`oobesystem`, `specialise`) is an error with a "did you mean".
+
+`pass="disabled"` (or `disable`, `off`, `none`) is how some tools switch a
+block off, and media built that way install: it is reported as info, to
+say the block is never processed. Any other unknown name is an error.
 
 ## Why it matters
 
@@ -401,6 +424,13 @@ Use the exact name:
 ```xml
 <settings pass="oobeSystem">
 ```
+
+## Evidence
+
+Error: the answer-file schema enumerates the seven passes and
+Microsoft's "Windows Setup configuration passes" page names no other.
+Info for a deliberate `disabled`: files switched off that way are known
+to install (Setup skips the block), so nothing fails.
 
 ## References
 
@@ -439,6 +469,14 @@ Move the components of the second block into the first and delete the
 second. Where both blocks hold the same component, merge its settings
 into one `<component>` element (see UA107).
 
+## Evidence
+
+Warning. No Microsoft page says a second block for a pass is invalid or
+what Setup does with it; the evidence is Windows System Image Manager,
+which writes exactly one block per pass. That some settings may not apply
+is an inference, not a documented or reproduced failure, so it is not an
+error.
+
 ## References
 
 - Windows Setup configuration passes ("How configuration passes
@@ -453,8 +491,9 @@ into one `<component>` element (see UA107).
 That every `<component>` carries the attributes that identify it:
 `name`, `processorArchitecture`, `publicKeyToken` and `language` (an
 error when one is missing or `name` is empty), and
-`versionScope="nonSxS"`: a missing `versionScope` or a different casing
-(`NonSxS`) is a warning, any other value an error. An attribute written
+`versionScope="nonSxS"`: a missing `versionScope` is a warning, any value
+other than `nonSxS` in any casing an error (`NonSxS`, which Microsoft's own
+examples write, is fine). An attribute written
 with other casing (`ProcessorArchitecture`) counts as missing, since
 attribute names are case-sensitive; the message says so.
 
@@ -856,7 +895,14 @@ catalog entry lists: `RunSynchronous` in `specialize` or `auditUser`,
 in `windowsPE`. It reports the outermost misplaced element only.
 
 Where the catalog's passes are inferred rather than stated by the
-documentation, the finding is a warning.
+documentation, or come from the project's supplement (settings and
+components the 2019 reference lacks, such as `ShowWindowsLive`,
+`DoNotCleanTaskBar` or `ConfigureChatAutoInstall`, whose passes come from
+an older or newer reference), the finding is a warning.
+
+A setting or component that was removed from Windows is reported by
+UA209 or UA110 only: where it sits does not matter when current Windows
+ignores it everywhere (one cause, one finding).
 
 ## Why it matters
 
@@ -878,6 +924,14 @@ either way the machine does not end up as configured.
 
 Move the setting into a pass it is valid in (here `specialize`), or use
 the component meant for that pass.
+
+## Evidence
+
+Error: each setting's page in Microsoft's Unattended Windows Setup
+Reference states its "Valid Configuration Passes", and Setup does not
+apply a setting outside them. Warning: passes the catalog infers (from a
+parent element) or takes from the supplement (an older or newer
+reference than the current pages).
 
 ## References
 
@@ -1061,8 +1115,13 @@ and install fine, so Windows evidently compares them loosely, but the
 documented form is the one every release is known to accept. Anything
 else is an error. `ModifyPartition/Format` is documented as `NTFS` or
 `FAT32` only, yet Windows Server formats `ReFS` data partitions, so an
-undocumented file system there is a warning. Empty values are left to
-UA208 and template placeholders are skipped.
+undocumented file system there is a warning. `InstallFrom/MetaData/Key`
+is documented as `/IMAGE/INDEX`, `/IMAGE/NAME` or `/IMAGE/DESCRIPTION`,
+but Setup selects the image by any path of the image's WIM XML metadata
+(`/IMAGE/WINDOWS/EDITIONID`, `/IMAGE/FLAGS`, …, as `dism /Get-ImageInfo`
+and `wimlib-imagex info --xml` show them): such a path is a warning, a
+path no WIM metadata has (`/IMAGE/EditionID`) stays an error. Empty
+values are left to UA208 and template placeholders are skipped.
 
 ## Why it matters
 
@@ -1087,6 +1146,15 @@ Use a documented value, spelt as documented:
 ```xml
 <WillReboot>OnRequest</WillReboot>
 ```
+
+## Evidence
+
+Error: the "Values" table of the setting's page in Microsoft's
+Unattended Windows Setup Reference lists the only documented values.
+Warning where real files are known to install with the value although
+the page does not list it: a different case or surrounding spaces, ReFS
+for `ModifyPartition/Format`, and WIM metadata paths other than the three
+documented ones for `MetaData/Key`.
 
 ## References
 
