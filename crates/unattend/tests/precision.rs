@@ -57,7 +57,10 @@ fn powershell_here_string_templates_are_placeholders_named_as_such() {
     assert!(!m.contains("Packer"), "{m}");
     // PowerShell code in a command line and one password starting with `$`
     // do not make a file a template: the time zone is still checked.
-    assert_eq!(severities("powershell.error.xml", "UA404"), [Severity::Error]);
+    assert_eq!(
+        severities("powershell.error.xml", "UA404"),
+        [Severity::Error]
+    );
     assert!(severities("powershell.error.xml", "UA008").is_empty());
 }
 
@@ -169,5 +172,46 @@ fn a_processed_copys_deleted_secret_is_reported_once() {
     assert_eq!(
         severities("container-text.error.xml", "UA210"),
         [Severity::Error]
+    );
+}
+
+#[test]
+fn deprecated_settings_are_one_finding_per_file_without_a_target_release() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/UA209.fail.xml");
+    let bytes = std::fs::read(path).unwrap();
+    let ua209 = |config: &ResolvedConfig| -> Vec<Diagnostic> {
+        lint_bytes(&bytes, config)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "UA209")
+            .collect()
+    };
+    // No target: the removed ShowWindowsLive where it is, and one warning
+    // for NetworkLocation and SkipMachineOOBE pointing at both.
+    let grouped = ua209(&ResolvedConfig::default());
+    let messages: Vec<&str> = grouped.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(grouped.len(), 2, "{messages:?}");
+    let group = grouped
+        .iter()
+        .find(|d| d.message.starts_with("2 deprecated settings"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    assert!(group.message.contains("NetworkLocation") && group.message.contains("SkipMachineOOBE"));
+    assert_eq!(group.labels.len(), 1);
+    assert!(grouped.iter().all(|d| d.severity == Severity::Warning));
+    // With a target release, each deprecated setting is its own finding.
+    let config =
+        unattend::lint::Config::from_toml("target-windows = \"11\"", Path::new("unattend.toml"))
+            .unwrap()
+            .resolve(None);
+    let each = ua209(&config);
+    assert!(
+        each.iter()
+            .any(|d| d.message.starts_with("NetworkLocation")),
+        "{each:?}"
+    );
+    assert!(
+        each.iter()
+            .any(|d| d.message.starts_with("SkipMachineOOBE")),
+        "{each:?}"
     );
 }

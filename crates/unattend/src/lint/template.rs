@@ -118,7 +118,8 @@ fn text_node_at(s: &str, at: usize) -> Option<(usize, usize, &str)> {
     while !s.is_char_boundary(floor) {
         floor += 1;
     }
-    let line_start = memchr::memrchr(b'\n', &s.as_bytes()[floor..at]).map_or(floor, |i| floor + i + 1);
+    let line_start =
+        memchr::memrchr(b'\n', &s.as_bytes()[floor..at]).map_or(floor, |i| floor + i + 1);
     let gt = line_start + s[line_start..at].rfind('>')?;
     if s[gt..at].contains('<') {
         return None;
@@ -142,7 +143,9 @@ fn text_node_at(s: &str, at: usize) -> Option<(usize, usize, &str)> {
 fn find_whole_values(s: &str, mark: u8, whole: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for i in memchr::memchr_iter(mark, s.as_bytes()) {
-        let Some((start, end, _)) = text_node_at(s, i) else { continue };
+        let Some((start, end, _)) = text_node_at(s, i) else {
+            continue;
+        };
         let text = &s[start..end];
         let trimmed = text.trim();
         let t_start = start + (text.len() - text.trim_start().len());
@@ -173,7 +176,10 @@ fn find_powershell_file(s: &str) -> Option<(usize, usize)> {
     let braced = find_delimited(s, *b"${", b"}", powershell_drive);
     match (sub, first_variable) {
         (None, None) => None,
-        (a, b) => [a, b, braced].into_iter().flatten().min_by_key(|(start, _)| *start),
+        (a, b) => [a, b, braced]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(start, _)| *start),
     }
 }
 
@@ -409,7 +415,10 @@ impl Templates {
 
     /// The syntax of the placeholder in `value`, among those the file uses.
     pub(crate) fn kind_in(&self, value: &str) -> Option<PlaceholderKind> {
-        self.kinds.iter().copied().find(|&k| find(value, k).is_some())
+        self.kinds
+            .iter()
+            .copied()
+            .find(|&k| find(value, k).is_some())
     }
 }
 
@@ -448,6 +457,20 @@ pub(crate) fn looks_like_placeholder(value: &str) -> bool {
     ]
     .iter()
     .any(|m| lower.contains(m))
+}
+
+/// True when `value` is just the name of its own setting (`timezone` in
+/// `<TimeZone>`, `Product_Key` in `<ProductKey>`): a placeholder left for a
+/// script, not an attempt at a value.
+pub(crate) fn names_its_setting(value: &str, element: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let v = squash(value);
+    !v.is_empty() && v == squash(element)
 }
 
 /// Describes the template syntax of raw text that did not parse (for a
@@ -491,6 +514,37 @@ mod tests {
         ] {
             assert!(!all.contains_placeholder(v), "{v}");
         }
+    }
+
+    #[test]
+    fn tokens_and_powershell_templates() {
+        let t = Templates::scan(
+            "<a>{ComputerName}</a><b>{1234-5678}</b><c>x {Name} y</c>",
+            TemplateSyntax::Auto,
+        );
+        assert!(t.contains_placeholder("{TimeZone}"));
+        assert!(!t.contains_placeholder("{1234-5678}"));
+        assert!(!t.contains_placeholder("x {Name} y"));
+        assert_eq!(t.first().map(|(k, _)| k), Some(PlaceholderKind::Token));
+        // A script in a command, or one `$` password, is no template.
+        let code = Templates::scan(
+            "<Path>powershell $($_.Name)</Path><Value>$ecret</Value>",
+            TemplateSyntax::Auto,
+        );
+        assert!(!code.is_template());
+        let ps = Templates::scan(
+            "<A>$($cfg.Name)</A>\n<B>${env:TEMP}</B><C>${Other}</C>",
+            TemplateSyntax::Auto,
+        );
+        assert_eq!(
+            ps.first().map(|(k, _)| k),
+            Some(PlaceholderKind::PowerShell)
+        );
+        assert!(ps.contains_placeholder("${Other}"));
+        assert!(ps.contains_placeholder("$Name"));
+        assert!(!ps.contains_placeholder("C:\\$OEM$\\x"));
+        assert!(names_its_setting("timezone", "TimeZone"));
+        assert!(!names_its_setting("UTC", "TimeZone"));
     }
 
     #[test]

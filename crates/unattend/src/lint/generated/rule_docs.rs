@@ -1278,8 +1278,13 @@ With `target-windows` in `unattend.toml` (`"10"`, `"11"`, `"10.1709"`,
 `"11.22H2"`, `"8.1"`, or a Server year such as `"2019"`), releases are
 compared: a setting deprecated or removed after the target release is not
 reported, and a setting introduced after it is (the target does not have
-it). `"10"` and `"11"` mean the latest release of each. Without a target,
-every deprecated, removed or unsupported setting is reported.
+it). `"10"` and `"11"` mean the latest release of each, and each
+deprecated setting is reported where it is. Without a target, every
+removed or unsupported setting is reported where it is, and the
+deprecated ones (which still work) are grouped into one warning per file
+that lists them all, pointing at each: on most real files they are the
+same handful of OOBE and OEMInformation settings, and one finding is
+enough to act on.
 
 Only the outermost element is reported when a whole container is
 deprecated.
@@ -1313,6 +1318,15 @@ Use the current settings, or drop the line:
   <ProtectYourPC>3</ProtectYourPC>
 </OOBE>
 ```
+
+## Evidence
+
+Warning: the status comes from each setting's page in Microsoft's
+Unattended Windows Setup Reference ("deprecated", "not supported") or
+its change log ("removed in …"), or, for a few settings, from older
+references via the supplement. A deprecated setting still works and a
+removed one is ignored without failing Setup (real Windows 10 and 11
+builds carrying `ShowWindowsLive` install), so neither is an error.
 
 ## References
 
@@ -2142,7 +2156,8 @@ edition you install.
 Each enabled `Microsoft-Windows-Shell-Setup/AutoLogon`:
 
 - has a `LogonCount` (the reference says it must be set when AutoLogon
-  is used);
+  is used) — info: build boxes (Packer, Vagrant) sign in automatically on
+  purpose and install fine without it;
 - signs in as an account that exists: one the file creates
   (`LocalAccounts`, `OfflineLocalAccounts`), the built-in
   `Administrator`, or a name a command of the file mentions (e.g.
@@ -2193,6 +2208,14 @@ same file:
 
 Windows adds one to a `LogonCount` above zero (a known issue the
 reference describes), so `1` gives two automatic sign-ins.
+
+## Evidence
+
+The reference's AutoLogon and LogonCount pages say LogonCount must be
+set with AutoLogon (info: files without it install and keep signing in,
+which build boxes want). Warning for an account the file neither creates
+nor names: an inference from the file, since the image may already have
+the account.
 
 ## References
 
@@ -2317,6 +2340,14 @@ name* and set `PlainText` to `false`, as Windows System Image Manager's
   <PlainText>false</PlainText>
 </AdministratorPassword>
 ```
+
+## Evidence
+
+Info. Microsoft documents `PlainText` and Windows SIM's "Hide Sensitive
+Data", but also that hiding is only an encoding, and Setup accepts both.
+On real files the plain-text passwords are mostly throwaway build boxes
+(Packer, Vagrant) where nobody would act, and hiding would not protect a
+real password anyway: advice, not a warning.
 
 ## References
 

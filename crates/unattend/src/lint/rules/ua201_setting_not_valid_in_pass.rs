@@ -77,7 +77,9 @@ impl Check for Rule {
             return;
         }
         let span = c.el.attribute_ns(None, "name").map_or(c.el.name_span(), |a| a.value_span());
-        let severity = if info.source.is_some() { Severity::Warning } else { Severity::Error };
+        // No reference page: the component and its passes come from the
+        // supplement (a fix-up such as a rename keeps the page).
+        let severity = if info.file.is_none() { Severity::Warning } else { Severity::Error };
         let d = out.report_as(
             severity,
             Some(c.el),
@@ -109,7 +111,9 @@ impl Check for Rule {
         if info.status == Some(catalog::Status::Removed) && reported_by(cx, "UA209") {
             return;
         }
-        let from_supplement = info.source.is_some() || s.component.info.is_some_and(|c| c.source.is_some());
+        // Added or corrected by the supplement: its passes are the project's.
+        let from_supplement =
+            info.file.is_none() || info.source.is_some() || s.component.info.is_some_and(|c| c.file.is_none());
         let severity = if info.passes_inferred() || from_supplement { Severity::Warning } else { Severity::Error };
         out.report_as(
             severity,

@@ -191,7 +191,8 @@ impl Check for Rule {
             );
             return;
         }
-        if crate::lint::template::looks_like_placeholder(id) {
+        if crate::lint::template::looks_like_placeholder(id)
+            || crate::lint::template::names_its_setting(id, s.local_name()) {
             out.report_as(Severity::Warning, Some(s.el), span, format!("time zone {id:?} looks like a placeholder that was not filled in"))
                 .help("fill in a Windows time zone ID such as \"W. Europe Standard Time\" before the file is used");
             return;

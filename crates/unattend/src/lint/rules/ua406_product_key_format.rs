@@ -138,7 +138,8 @@ impl Check for Rule {
         let anchor = super::ua504_plaintext_credentials::secret_anchor(s.el);
         let span = anchor.name_span();
         let setting = s.info.map_or("ProductKey", |i| i.xml_path);
-        if crate::lint::template::looks_like_placeholder(key) {
+        if crate::lint::template::looks_like_placeholder(key)
+            || crate::lint::template::names_its_setting(key, s.local_name()) {
             out.report_as(
                 Severity::Warning,
                 Some(s.el),
