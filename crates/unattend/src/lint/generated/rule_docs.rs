@@ -41,6 +41,12 @@ Escape the character: `&` as `&amp;`, `<` as `&lt;`:
 <Path>cmd /c echo one &amp; echo two</Path>
 ```
 
+## Evidence
+
+Error: the file cannot be read. XML 1.0 requires a conforming parser to
+stop at a well-formedness error, and Setup then reports that it could not
+parse the answer file.
+
 ## References
 
 - Extensible Markup Language (XML) 1.0, section 2.4 "Character Data and Markup"
@@ -87,6 +93,13 @@ writes), or make the declaration name the encoding the bytes really use
 (`encoding="utf-16"` for a UTF-16 file). For a mismatched declaration the
 linter offers the second as a fix.
 
+## Evidence
+
+Error: the file cannot be read as declared. The XML 1.0 specification
+(section 4.3.3 and appendix F) makes a declaration that contradicts the
+bytes a fatal error; a UTF-16 file declaring utf-8 is known not to
+complete setup.
+
 ## References
 
 - Extensible Markup Language (XML) 1.0, section 4.3.3 "Character Encoding
@@ -125,6 +138,13 @@ The mark is invisible in most editors; a hex dump shows the bytes
 Save the file as UTF-8 without BOM: "UTF-8" rather than "UTF-8 with
 BOM" in the editor's encoding menu, `new UTF8Encoding(false)` for an
 `XmlWriter`, or `Set-Content -Encoding utf8NoBOM` in PowerShell 7.
+
+## Evidence
+
+Warning: a BOM is allowed by XML 1.0 and most releases read such files;
+the failures on Windows 11 24H2 come from a third-party report
+(cschneegans/unattend-generator issue #8), not from Microsoft, so this is
+risk, not a promised failure.
 
 ## References
 
@@ -179,6 +199,12 @@ references, which the linter offers as a fix:
 <FullName>J&#xFC;rgen</FullName>
 ```
 
+## Evidence
+
+Warning: Microsoft's pages show ASCII examples and real localized files
+install; that some releases mishandle non-ASCII text is folklore from real
+files, not documented.
+
 ## References
 
 - Extensible Markup Language (XML) 1.0, section 4.1 "Character and Entity
@@ -215,6 +241,12 @@ Declare the namespace on the root:
 ```xml
 <unattend xmlns="urn:schemas-microsoft-com:unattend">
 ```
+
+## Evidence
+
+Error: the answer-file schema and every reference example have `<unattend
+xmlns="urn:schemas-microsoft-com:unattend">` as root; Setup finds no
+settings in a file with another root or namespace.
 
 ## References
 
@@ -277,6 +309,14 @@ Correct the casing of a known element (`<settings>`, `<component>`),
 write passes as `<settings pass="…">` (the linter offers both as fixes),
 and move a misplaced `<component>` into the `<settings>` block of its
 pass.
+
+## Evidence
+
+Error where the schema places the element so that Setup skips the settings
+it holds (a pass written as an element, a component outside `<settings>`,
+a miscased `<settings>`): the reference's component and pass structure.
+Warning for other unknown top-level elements: Setup skips them and such
+files install; only validators reject them.
 
 ## References
 
@@ -526,6 +566,14 @@ components the linter inserts the fixed ones (`publicKeyToken`,
            publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
 ```
 
+## Evidence
+
+Error for a missing identity attribute: the reference's component element
+lists name, processorArchitecture, publicKeyToken and language, and Setup
+matches components by them. Warning for a missing versionScope; no finding
+for `NonSxS`, which Microsoft's own reference examples write (e.g.
+Microsoft-Windows-Embedded-ShellLauncher).
+
 ## References
 
 - Unattended Windows Setup Reference, "Components": the component
@@ -569,6 +617,12 @@ components):
 publicKeyToken="31bf3856ad364e35"
 ```
 
+## Evidence
+
+Error: the token is part of the component identity Setup matches
+(reference: component attributes); every Microsoft component uses
+`31bf3856ad364e35`, so another token matches no component.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components": the attributes of
@@ -610,6 +664,11 @@ for 32-bit, `arm64` for 64-bit ARM, `wow64` for 32-bit components on
 ```xml
 <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
 ```
+
+## Evidence
+
+Error: the reference's processorArchitecture attribute allows x86, amd64,
+arm64, ia64 and wow64; Setup applies no component with another value.
 
 ## References
 
@@ -659,6 +718,13 @@ Give the component the architecture of the Windows being installed
 (`amd64` above), or, if the file must serve several architectures, add a
 copy of the component for each of them.
 
+## Evidence
+
+Warning: an inference from how Setup selects components (it applies those
+of the architecture it installs); a file may serve several architectures
+on purpose, and a component for every architecture in both copies is not
+reported.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components":
@@ -701,6 +767,11 @@ pasted into a file that already has that component in the pass.
 
 Merge the two into one `<component>` element holding the settings of
 both (keeping one of each setting, see UA203).
+
+## Evidence
+
+Error: Setup stops with the documented message "A component or non-list
+setting is specified more than once".
 
 ## References
 
@@ -746,6 +817,13 @@ Correct the name; `unattend catalog` lists every known component, and
 <component name="Microsoft-Windows-International-Core-WinPE" …>
 ```
 
+## Evidence
+
+Error for a near-miss of a known name: Setup stops with "A component or
+setting specified in the answer file does not exist". Warning for other
+unknown names: the catalog (2019 reference plus supplement) may be older
+than the file.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components", Microsoft Learn
@@ -790,6 +868,12 @@ Write the documented casing (the linter offers it as a fix):
 ```xml
 <component name="Microsoft-Windows-PnpSysprep" …>
 ```
+
+## Evidence
+
+Warning: Windows compares component and setting names ignoring case (the
+catalog's variants and real files installing with other casing), so it
+works; the documented spelling is the one every tool expects.
 
 ## References
 
@@ -840,6 +924,12 @@ which has `SkipRearm`), checking its settings with `unattend catalog`, or
 remove the component. Set `target-windows` if the file really is for an
 older release.
 
+## Evidence
+
+Error with a target release that lacks the component (the reference's list
+of removed components); warning without a target, because the same files
+work on the older releases they were written for.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components": deprecated and
@@ -878,6 +968,10 @@ it does.
 
 Delete the empty element (the linter offers this as a fix), or add the
 settings that were meant to be there.
+
+## Evidence
+
+Info: an empty component or pass does nothing; nothing fails.
 
 ## References
 
@@ -971,6 +1065,12 @@ already wiped.
 Correct the name (`HideEULAPage`); `unattend catalog COMPONENT` lists the
 settings of a component.
 
+## Evidence
+
+Error for a near-miss of a known setting: Setup stops with "A component or
+setting specified in the answer file does not exist". Warning for other
+unknown names: the catalog may be older than the file's Windows release.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn"#########,
@@ -1019,6 +1119,11 @@ Merge the copies into one element, keeping the value you mean:
 </OOBE>
 ```
 
+## Evidence
+
+Error: Setup stops with the documented message "A component or non-list
+setting is specified more than once".
+
 ## References
 
 - Windows Setup error "A component or non-list setting is specified more
@@ -1051,6 +1156,11 @@ A value Setup cannot read as a boolean makes it reject the answer file
 ```xml
 <HideEULAPage>true</HideEULAPage>
 ```
+
+## Evidence
+
+Error for a value that is no boolean: the setting's page types it as a
+boolean (`true`/`false`). Warning for other casing, which Setup reads.
 
 ## References
 
@@ -1093,6 +1203,11 @@ lists them):
 ```xml
 <ProtectYourPC>3</ProtectYourPC>
 ```
+
+## Evidence
+
+Error: the setting's page states the type and range. Warning where the
+catalog only infers the type from an example.
 
 ## References
 
@@ -1198,6 +1313,10 @@ COMPONENT/SETTING` shows it):
 <FullName>Contoso Build Lab</FullName>
 ```
 
+## Evidence
+
+Error: the setting's page states the maximum length.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: the "Values"
@@ -1247,6 +1366,12 @@ Give the setting a value, or remove the element:
   </ProductKey>
 </UserData>
 ```
+
+## Evidence
+
+Warning: the page says the setting does not support an empty value, but
+what Setup does with one is not documented, and tools write empty elements
+into files that install.
 
 ## References
 
@@ -1383,6 +1508,13 @@ Put the value into the child setting meant for it:
 </UserAccounts>
 ```
 
+## Evidence
+
+Error: the reference defines the element as a container (or a value);
+Setup does not read text in a container or elements in a value as the
+setting. Text Setup itself wrote into a processed copy
+(`*SENSITIVE*DATA*DELETED*`) is UA601's finding.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: each setting's
@@ -1432,6 +1564,11 @@ not yet declared):
 <SynchronousCommand wcm:action="add">
 ```
 
+## Evidence
+
+Warning: Microsoft's own example for `RunSynchronous` omits the attribute
+and real files without it install; Windows SIM always writes it.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: the XML examples of
@@ -1476,6 +1613,12 @@ command, an account or a partition.
 ```xml
 <LocalAccount wcm:action="add">
 ```
+
+## Evidence
+
+Error: the Windows System Image Manager technical reference documents add,
+modify and remove as the actions of list items; Setup does not apply an
+item with another action.
 
 ## References
 
@@ -1524,6 +1667,12 @@ driver path is lost.
 Give every item its own key; for commands, renumber `Order` 1, 2, 3, …
 in the sequence the commands should run.
 
+## Evidence
+
+Error: the reference's Order pages say each command must have a unique
+order, and keyed lists are identified by their key; Setup reports an item
+given twice as specified more than once.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages
@@ -1563,6 +1712,10 @@ stops Setup with "The answer file is invalid" or drops the command.
 ```xml
 <Order>1</Order>
 ```
+
+## Evidence
+
+Error: the command pages document Order as 1 to 500.
 
 ## References
 
@@ -1604,6 +1757,10 @@ merged by hand, and the file may no longer do what its author expects.
 ## Fix
 
 Check that nothing is missing, then renumber the items 1, 2, 3, ….
+
+## Evidence
+
+Info: gaps in Order are allowed; commands run in Order order.
 
 ## References
 
@@ -1650,6 +1807,11 @@ commands:
 <Path>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\specialize.ps1</Path>
 ```
 
+## Evidence
+
+Error: the command Path pages document a maximum of 259 characters; a
+longer Path broke specialize in a real pipeline.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn:
@@ -1690,6 +1852,10 @@ the installation media) and run the file:
 ```xml
 <CommandLine>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\FirstLogon.ps1</CommandLine>
 ```
+
+## Evidence
+
+Error: the CommandLine pages document a maximum of 1024 characters.
 
 ## References
 
@@ -1735,6 +1901,11 @@ Write the command on one line, directly between the tags:
 ```xml
 <CommandLine>powershell -NoProfile -File C:\Setup\first.ps1</CommandLine>
 ```
+
+## Evidence
+
+Warning: not documented as invalid; a newline in a command is likely a
+formatter's re-wrap and changes what cmd runs.
 
 ## References
 
@@ -1790,6 +1961,12 @@ In audit mode, `Microsoft-Windows-Deployment/Reseal` (with
 `ForceShutdownNow`) ends the pass with a restart or shutdown; in
 FirstLogonCommands, make the restart the last command.
 
+## Evidence
+
+Warning: Microsoft's RunSynchronous and command pages say to use
+WillReboot or Reseal rather than restarting from a command; a restart
+there interrupts Setup, but files doing it do install.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn:
@@ -1840,6 +2017,12 @@ script:
 <CommandLine>cmd /c start "" /wait msiexec /i C:\Setup\agent.msi /qn</CommandLine>
 ```
 
+## Evidence
+
+Info: Microsoft's FirstLogonCommands pages disagree on whether the
+commands wait for each other; whether that matters depends on the
+commands.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn:
@@ -1889,6 +2072,13 @@ letter or hyphen:
 ```
 
 Write `*` to let Windows pick a random name.
+
+## Evidence
+
+Error: the ComputerName page documents the 15-byte limit and the forbidden
+characters, and Setup rejects the file ("The answer file is invalid").
+Warning for values that look like unfilled placeholders and for names only
+too long in UTF-8.
 
 ## References
 
@@ -1943,6 +2133,12 @@ underscores:
 To set the built-in Administrator's password, use
 `UserAccounts/AdministratorPassword` instead of a `LocalAccount`.
 
+## Evidence
+
+Error: Microsoft documents the forbidden characters and the 20-character
+limit of local account names; account creation fails. Info for built-in
+names, which exist already.
+
 ## References
 
 - Microsoft-Windows-Shell-Setup | UserAccounts | LocalAccounts |
@@ -1986,6 +2182,12 @@ Rename the account or the computer so that they differ:
 <Name>labadmin</Name>
 ```
 
+## Evidence
+
+Warning: a third-party report (cschneegans/unattend-generator issue #16)
+of an account named like the computer created without group membership;
+not documented by Microsoft.
+
 ## References
 
 - cschneegans/unattend-generator issue #16: an account named like the
@@ -2028,6 +2230,13 @@ message.
 ```
 
 `tzutil /l` on a Windows machine lists every ID.
+
+## Evidence
+
+Error: the TimeZone page requires a Windows time zone ID (`tzutil /l`);
+Setup does not apply another. Warning for unfilled placeholders (including
+a value that is just the setting's name, e.g. `timezone`) and case
+variants.
 
 ## References
 
@@ -2080,6 +2289,12 @@ password on the wrong layout.
 <SystemLocale>en-US</SystemLocale>
 <UserLocale>en-GB</UserLocale>
 ```
+
+## Evidence
+
+Error: the International-Core pages require a locale name or
+`LLLL:KKKKKKKK` input locale; Setup does not apply an unknown one. Warning
+for well-formed keyboards the catalog does not list.
 
 ## References
 
@@ -2140,6 +2355,12 @@ firmware:
 
 For volume licensing, use the published generic (KMS client) key of the
 edition you install.
+
+## Evidence
+
+Error: the ProductKey pages document the 5x5 format, and Setup stops on a
+key it cannot read. Warning for values that look like unfilled
+placeholders (including a value that is just the setting's name).
 
 ## References
 
@@ -2290,6 +2511,12 @@ partitions that exist, counting from 1 in `Order`:
 <PartitionID>1</PartitionID>
 ```
 
+## Evidence
+
+Error: the CreatePartition and ModifyPartition pages document that Extend
+and Size exclude each other and that installation is terminated when a
+referenced partition does not exist.
+
 ## References
 
 - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
@@ -2405,6 +2632,12 @@ base64(UTF-16LE("P@ssw0rd" + "AdministratorPassword")):
 
 or write the password itself with `PlainText` `true`.
 
+## Evidence
+
+Error: Windows SIM's Hide Sensitive Data encoding (password plus element
+name) is what Setup decodes; a wrong suffix stopped real installs from
+completing.
+
 ## References
 
 - Hide sensitive data in an answer file (Windows System Image Manager,
@@ -2457,6 +2690,11 @@ Either mark the password as plain text:
 or store base64(UTF-16LE(password + "Password")) with `PlainText`
 `false` (Windows SIM's "Hide Sensitive Data", the library's
 `password::encode`).
+
+## Evidence
+
+Error: with PlainText false, Setup decodes the value as base64 of
+UTF-16LE; a value that is not is not the password.
 
 ## References
 
@@ -2518,6 +2756,11 @@ machine passwords (`MachinePassword` with `UnsecureJoin`) expose a single
 computer account rather than a user who can join any machine; they are
 still reported, because they are still secrets.
 
+## Evidence
+
+Info: Microsoft documents that these values cannot be hidden; advice to
+remove the file after setup.
+
 ## References
 
 - Microsoft-Windows-UnattendedJoin | Identification | Credentials,
@@ -2561,6 +2804,12 @@ Start again from the original answer file. If only this copy is left,
 remove every `wasPassProcessed` attribute and put the passwords and keys
 back in.
 
+## Evidence
+
+Error: Setup skips passes marked wasPassProcessed and has removed the
+secrets (`*SENSITIVE*DATA*DELETED*`) of its processed copy, so the file
+cannot be reused as it is.
+
 ## References
 
 - How Configuration Passes work, and Windows Setup log and answer-file
@@ -2600,6 +2849,12 @@ in the last generalize before deployment.
 For the final image, remove `SkipRearm` or set it to `0`. Keep `1` only
 in answer files for intermediate builds, and suppress this finding there
 (`<!-- unattend: ignore[UA602] intermediate build -->` or `per-file-ignores`).
+
+## Evidence
+
+Warning: the SkipRearm page documents that 1 keeps the licensing state
+(CMID) for the image; fine while iterating, a KMS problem in a final
+image.
 
 ## References
 
@@ -2650,6 +2905,11 @@ Keep one of them: `Generalize` (with the `Mode` to boot into after
 generalizing) when the image must be generalized, `Reseal` otherwise.
 Do not combine `ForceShutdownNow` with a `Reseal` `Mode` that restarts
 the current pass.
+
+## Evidence
+
+Warning: Microsoft's Generalize and Reseal pages say which one wins; the
+file still works, it just does not do both.
 
 ## References
 
@@ -2704,6 +2964,11 @@ Move what you need into a pass sysprep runs (for example the
 `specialize`), and remove the rest; or, if the file is really an
 Autounattend.xml for media, do not lint it with the sysprep profile.
 
+## Evidence
+
+Warning: Microsoft's "Use answer files with Sysprep" page documents which
+passes a sysprep run processes; settings elsewhere are ignored, not fatal.
+
 ## References
 
 - Use answer files with Sysprep, and How configuration passes work,
@@ -2744,6 +3009,11 @@ way the file intends, and nothing says so.
 Generalize the image (`sysprep /generalize /oobe /shutdown
 /unattend:Unattend.xml`), or drop the setting if the run is not meant to
 generalize.
+
+## Evidence
+
+Warning: PersistAllDeviceInstalls only has an effect with /generalize (its
+reference page); without it the setting is ignored.
 
 ## References
 
@@ -2794,6 +3064,11 @@ profile exists and Store apps were not updated (disconnect the network
 in audit mode), or customise the default profile with Group Policy,
 provisioning packages or layout files instead.
 
+## Evidence
+
+Info: Microsoft documents conditions under which CopyProfile fails to
+generalize; whether they hold cannot be seen from the file.
+
 ## References
 
 - Customize the default user profile by using CopyProfile, Microsoft
@@ -2835,6 +3110,12 @@ Drop the extra option and copy the answer file to
 `%WINDIR%\Panther\Unattend.xml` instead of passing `/unattend`:
 `sysprep /generalize /oobe /mode:vm /shutdown`.
 
+## Evidence
+
+Error: Microsoft's Sysprep command-line options page documents that
+/mode:vm supports only /generalize, /oobe, /reboot, /shutdown and /quit;
+sysprep refuses other combinations.
+
 ## References
 
 - Sysprep command-line options, Microsoft Learn
@@ -2869,6 +3150,11 @@ sysprep /generalize /oobe /audit /shutdown /unattend:C:\\Unattend.xml
 Keep one of `/oobe` and `/audit` and one of `/reboot`, `/shutdown`,
 `/quit`: `sysprep /generalize /oobe /shutdown /unattend:C:\Unattend.xml`.
 
+## Evidence
+
+Error: Microsoft's Sysprep command-line options page documents the
+options; sysprep refuses an invalid command line.
+
 ## References
 
 - Sysprep command-line options, Microsoft Learn
@@ -2898,6 +3184,11 @@ place, and a misspelt code silences nothing while looking as if it does.
 ## Fix
 
 Remove the comment, or correct the code so it names the rule that fires.
+
+## Evidence
+
+Warning: a suppression that silences nothing is stale configuration in the
+file, not a problem for Setup.
 
 ## References
 

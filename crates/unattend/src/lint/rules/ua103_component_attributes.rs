@@ -38,6 +38,14 @@
 //!            publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error for a missing identity attribute: the reference's component element
+//! lists name, processorArchitecture, publicKeyToken and language, and Setup
+//! matches components by them. Warning for a missing versionScope; no finding
+//! for `NonSxS`, which Microsoft's own reference examples write (e.g.
+//! Microsoft-Windows-Embedded-ShellLauncher).
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, "Components": the component

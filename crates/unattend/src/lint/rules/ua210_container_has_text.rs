@@ -45,6 +45,13 @@
 //! </UserAccounts>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the reference defines the element as a container (or a value);
+//! Setup does not read text in a container or elements in a value as the
+//! setting. Text Setup itself wrote into a processed copy
+//! (`*SENSITIVE*DATA*DELETED*`) is UA601's finding.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: each setting's

@@ -32,6 +32,13 @@
 //!
 //! `tzutil /l` on a Windows machine lists every ID.
 //!
+//! ## Evidence
+//!
+//! Error: the TimeZone page requires a Windows time zone ID (`tzutil /l`);
+//! Setup does not apply another. Warning for unfilled placeholders (including
+//! a value that is just the setting's name, e.g. `timezone`) and case
+//! variants.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Shell-Setup | TimeZone, Unattended Windows Setup

@@ -48,6 +48,12 @@
 //! For volume licensing, use the published generic (KMS client) key of the
 //! edition you install.
 //!
+//! ## Evidence
+//!
+//! Error: the ProductKey pages document the 5x5 format, and Setup stops on a
+//! key it cannot read. Warning for values that look like unfilled
+//! placeholders (including a value that is just the setting's name).
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | UserData | ProductKey | Key and
