@@ -37,7 +37,7 @@
 //! Windows System Image Manager does: `<PlainText>false</PlainText>` and a
 //! base64 value (see [`crate::password`]). **That is obfuscation, not
 //! encryption**: anyone holding the file can read the password. It keeps the
-//! file clean of the plain-text password warning (UA501) and the password
+//! file clean of the plain-text password finding (UA501) and the password
 //! out of casual sight, nothing more.
 //!
 //! The default password is [`PLACEHOLDER_PASSWORD`], a placeholder that is

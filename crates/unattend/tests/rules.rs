@@ -1,4 +1,5 @@
-//! Every rule: documented, and tested on a fixture that must trigger it
+//! Every rule: documented (with the evidence its severity rests on, see
+//! docs/severity-policy.md), and tested on a fixture that must trigger it
 //! (`tests/fixtures/rules/UAnnn.fail.xml`) and a near-miss that must not
 //! (`UAnnn.pass.xml`), with the rendered diagnostics of both snapshotted.
 //! A rule may take configuration from `UAnnn.toml` beside its fixtures, or
@@ -37,6 +38,7 @@ fn every_rule_is_fully_documented() {
             "## Why it matters",
             "## Example",
             "## Fix",
+            "## Evidence",
             "## References",
         ] {
             if !docs.contains(section) {

@@ -894,7 +894,7 @@ fn closest(
 }
 
 /// Levenshtein distance over bytes, ignoring ASCII case.
-fn edit_distance_ignore_case(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance_ignore_case(a: &str, b: &str) -> usize {
     crate::suggest::distance_ignore_case(a, b)
 }
 

@@ -41,6 +41,12 @@ Escape the character: `&` as `&amp;`, `<` as `&lt;`:
 <Path>cmd /c echo one &amp; echo two</Path>
 ```
 
+## Evidence
+
+Error: the file cannot be read. XML 1.0 requires a conforming parser to
+stop at a well-formedness error, and Setup then reports that it could not
+parse the answer file.
+
 ## References
 
 - Extensible Markup Language (XML) 1.0, section 2.4 "Character Data and Markup"
@@ -87,6 +93,13 @@ writes), or make the declaration name the encoding the bytes really use
 (`encoding="utf-16"` for a UTF-16 file). For a mismatched declaration the
 linter offers the second as a fix.
 
+## Evidence
+
+Error: the file cannot be read as declared. The XML 1.0 specification
+(section 4.3.3 and appendix F) makes a declaration that contradicts the
+bytes a fatal error; a UTF-16 file declaring utf-8 is known not to
+complete setup.
+
 ## References
 
 - Extensible Markup Language (XML) 1.0, section 4.3.3 "Character Encoding
@@ -125,6 +138,13 @@ The mark is invisible in most editors; a hex dump shows the bytes
 Save the file as UTF-8 without BOM: "UTF-8" rather than "UTF-8 with
 BOM" in the editor's encoding menu, `new UTF8Encoding(false)` for an
 `XmlWriter`, or `Set-Content -Encoding utf8NoBOM` in PowerShell 7.
+
+## Evidence
+
+Warning: a BOM is allowed by XML 1.0 and most releases read such files;
+the failures on Windows 11 24H2 come from a third-party report
+(cschneegans/unattend-generator issue #8), not from Microsoft, so this is
+risk, not a promised failure.
 
 ## References
 
@@ -179,6 +199,12 @@ references, which the linter offers as a fix:
 <FullName>J&#xFC;rgen</FullName>
 ```
 
+## Evidence
+
+Warning: Microsoft's pages show ASCII examples and real localized files
+install; that some releases mishandle non-ASCII text is folklore from real
+files, not documented.
+
 ## References
 
 - Extensible Markup Language (XML) 1.0, section 4.1 "Character and Entity
@@ -215,6 +241,12 @@ Declare the namespace on the root:
 ```xml
 <unattend xmlns="urn:schemas-microsoft-com:unattend">
 ```
+
+## Evidence
+
+Error: the answer-file schema and every reference example have `<unattend
+xmlns="urn:schemas-microsoft-com:unattend">` as root; Setup finds no
+settings in a file with another root or namespace.
 
 ## References
 
@@ -278,6 +310,14 @@ write passes as `<settings pass="…">` (the linter offers both as fixes),
 and move a misplaced `<component>` into the `<settings>` block of its
 pass.
 
+## Evidence
+
+Error where the schema places the element so that Setup skips the settings
+it holds (a pass written as an element, a component outside `<settings>`,
+a miscased `<settings>`): the reference's component and pass structure.
+Warning for other unknown top-level elements: Setup skips them and such
+files install; only validators reject them.
+
 ## References
 
 - Answer file schema (`unattend.xsd` in the Windows ADK): the content
@@ -294,9 +334,10 @@ other list attributes use — is bound to exactly
 a different case (`…/2002/state`), a trailing slash and other typos, on
 `xmlns:wcm` and on any other prefix bound to a near-miss of that URI.
 
-A wrong binding that attributes use is an error; one that nothing uses
-is a warning. A `wcm:` prefix that is not declared at all makes the file
-unreadable XML and is reported by UA001.
+A wrong binding that attributes use is a warning: its effect is that of a
+list item without `wcm:action` (UA301), and it gets the same severity.
+One that nothing uses is info. A `wcm:` prefix that is not declared at
+all makes the file unreadable XML: that is an error.
 
 ## Why it matters
 
@@ -323,6 +364,14 @@ Bind the prefix to the exact URI (the linter offers this as a fix):
 xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"
 ```
 
+## Evidence
+
+Error for an undeclared prefix: the file is not namespace-well-formed and
+no XML parser, Setup's included, reads it. Warning for a wrong URI: by
+Namespaces in XML the attributes are then not `wcm:action`, so the items
+behave as items without an action (UA301, a warning: Setup installs such
+files). Info when nothing uses the binding.
+
 ## References
 
 - Namespaces in XML 1.0, section 2.3 "Comparing URI References"
@@ -335,9 +384,13 @@ xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"
 
 Whether the file is a template rather than a finished answer file: it
 holds placeholders such as Packer's `${var}` or `%{ if … }`, Jinja's
-`{{ var }}` and `{% … %}`, `@VAR@`, or `%VAR%` (Windows variables such as
-`%WINDIR%` and `%SystemRoot%` do not count). The first placeholder is
-reported, once per file, as information.
+`{{ var }}` and `{% … %}`, `@VAR@`, `%VAR%` (Windows variables such as
+`%WINDIR%` and `%SystemRoot%` do not count), a whole value `{Name}` (a
+token a script fills in from a tokens file), or PowerShell's `$Name`,
+`$($x.Name)` and `${Name}` in a file that is a PowerShell here-string
+template (a `$( … )` in a value, or at least two values that are a bare
+`$Name`). The first placeholder is reported, once per file, as
+information, naming the syntax it is written in.
 
 Only placeholders in component and pass attributes and in setting
 values count. Inside a command line (unless the placeholder is the whole
@@ -369,6 +422,11 @@ result as well. If the file is not a template and the match is a false
 alarm, set `template = "none"` in `unattend.toml` (or name the one syntax
 the file uses, e.g. `template = "packer"`).
 
+## Evidence
+
+Info: nothing is wrong with a template; the finding says that values
+holding placeholders were not checked.
+
 ## References
 
 - Packer `templatefile` function; Jinja template designer documentation
@@ -380,8 +438,13 @@ the file uses, e.g. `template = "packer"`).
 
 That every `<settings pass="…">` names one of the seven configuration
 passes, with its exact casing: `windowsPE`, `offlineServicing`,
-`generalize`, `specialize`, `auditSystem`, `auditUser`, `oobeSystem`. It
-also catches `pass="disabled"`-style tricks and a missing `pass`.
+`generalize`, `specialize`, `auditSystem`, `auditUser`, `oobeSystem`,
+and that `pass` is there at all. A name that is a near-miss of a real pass
+(`oobesystem`, `specialise`) is an error with a "did you mean".
+
+`pass="disabled"` (or `disable`, `off`, `none`) is how some tools switch a
+block off, and media built that way install: it is reported as info, to
+say the block is never processed. Any other unknown name is an error.
 
 ## Why it matters
 
@@ -401,6 +464,13 @@ Use the exact name:
 ```xml
 <settings pass="oobeSystem">
 ```
+
+## Evidence
+
+Error: the answer-file schema enumerates the seven passes and
+Microsoft's "Windows Setup configuration passes" page names no other.
+Info for a deliberate `disabled`: files switched off that way are known
+to install (Setup skips the block), so nothing fails.
 
 ## References
 
@@ -439,6 +509,14 @@ Move the components of the second block into the first and delete the
 second. Where both blocks hold the same component, merge its settings
 into one `<component>` element (see UA107).
 
+## Evidence
+
+Warning. No Microsoft page says a second block for a pass is invalid or
+what Setup does with it; the evidence is Windows System Image Manager,
+which writes exactly one block per pass. That some settings may not apply
+is an inference, not a documented or reproduced failure, so it is not an
+error.
+
 ## References
 
 - Windows Setup configuration passes ("How configuration passes
@@ -453,8 +531,9 @@ into one `<component>` element (see UA107).
 That every `<component>` carries the attributes that identify it:
 `name`, `processorArchitecture`, `publicKeyToken` and `language` (an
 error when one is missing or `name` is empty), and
-`versionScope="nonSxS"`: a missing `versionScope` or a different casing
-(`NonSxS`) is a warning, any other value an error. An attribute written
+`versionScope="nonSxS"`: a missing `versionScope` is a warning, any value
+other than `nonSxS` in any casing an error (`NonSxS`, which Microsoft's own
+examples write, is fine). An attribute written
 with other casing (`ProcessorArchitecture`) counts as missing, since
 attribute names are case-sensitive; the message says so.
 
@@ -486,6 +565,14 @@ components the linter inserts the fixed ones (`publicKeyToken`,
 <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
            publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
 ```
+
+## Evidence
+
+Error for a missing identity attribute: the reference's component element
+lists name, processorArchitecture, publicKeyToken and language, and Setup
+matches components by them. Warning for a missing versionScope; no finding
+for `NonSxS`, which Microsoft's own reference examples write (e.g.
+Microsoft-Windows-Embedded-ShellLauncher).
 
 ## References
 
@@ -530,6 +617,12 @@ components):
 publicKeyToken="31bf3856ad364e35"
 ```
 
+## Evidence
+
+Error: the token is part of the component identity Setup matches
+(reference: component attributes); every Microsoft component uses
+`31bf3856ad364e35`, so another token matches no component.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components": the attributes of
@@ -571,6 +664,11 @@ for 32-bit, `arm64` for 64-bit ARM, `wow64` for 32-bit components on
 ```xml
 <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
 ```
+
+## Evidence
+
+Error: the reference's processorArchitecture attribute allows x86, amd64,
+arm64, ia64 and wow64; Setup applies no component with another value.
 
 ## References
 
@@ -620,6 +718,13 @@ Give the component the architecture of the Windows being installed
 (`amd64` above), or, if the file must serve several architectures, add a
 copy of the component for each of them.
 
+## Evidence
+
+Warning: an inference from how Setup selects components (it applies those
+of the architecture it installs); a file may serve several architectures
+on purpose, and a component for every architecture in both copies is not
+reported.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components":
@@ -662,6 +767,11 @@ pasted into a file that already has that component in the pass.
 
 Merge the two into one `<component>` element holding the settings of
 both (keeping one of each setting, see UA203).
+
+## Evidence
+
+Error: Setup stops with the documented message "A component or non-list
+setting is specified more than once".
 
 ## References
 
@@ -707,6 +817,13 @@ Correct the name; `unattend catalog` lists every known component, and
 <component name="Microsoft-Windows-International-Core-WinPE" …>
 ```
 
+## Evidence
+
+Error for a near-miss of a known name: Setup stops with "A component or
+setting specified in the answer file does not exist". Warning for other
+unknown names: the catalog (2019 reference plus supplement) may be older
+than the file.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components", Microsoft Learn
@@ -751,6 +868,12 @@ Write the documented casing (the linter offers it as a fix):
 ```xml
 <component name="Microsoft-Windows-PnpSysprep" …>
 ```
+
+## Evidence
+
+Warning: Windows compares component and setting names ignoring case (the
+catalog's variants and real files installing with other casing), so it
+works; the documented spelling is the one every tool expects.
 
 ## References
 
@@ -801,6 +924,12 @@ which has `SkipRearm`), checking its settings with `unattend catalog`, or
 remove the component. Set `target-windows` if the file really is for an
 older release.
 
+## Evidence
+
+Error with a target release that lacks the component (the reference's list
+of removed components); warning without a target, because the same files
+work on the older releases they were written for.
+
 ## References
 
 - Unattended Windows Setup Reference, "Components": deprecated and
@@ -840,6 +969,10 @@ it does.
 Delete the empty element (the linter offers this as a fix), or add the
 settings that were meant to be there.
 
+## Evidence
+
+Info: an empty component or pass does nothing; nothing fails.
+
 ## References
 
 - Best practices for authoring answer files: avoid unnecessary settings,
@@ -856,7 +989,14 @@ catalog entry lists: `RunSynchronous` in `specialize` or `auditUser`,
 in `windowsPE`. It reports the outermost misplaced element only.
 
 Where the catalog's passes are inferred rather than stated by the
-documentation, the finding is a warning.
+documentation, or come from the project's supplement (settings and
+components the 2019 reference lacks, such as `ShowWindowsLive`,
+`DoNotCleanTaskBar` or `ConfigureChatAutoInstall`, whose passes come from
+an older or newer reference), the finding is a warning.
+
+A setting or component that was removed from Windows is reported by
+UA209 or UA110 only: where it sits does not matter when current Windows
+ignores it everywhere (one cause, one finding).
 
 ## Why it matters
 
@@ -878,6 +1018,14 @@ either way the machine does not end up as configured.
 
 Move the setting into a pass it is valid in (here `specialize`), or use
 the component meant for that pass.
+
+## Evidence
+
+Error: each setting's page in Microsoft's Unattended Windows Setup
+Reference states its "Valid Configuration Passes", and Setup does not
+apply a setting outside them. Warning: passes the catalog infers (from a
+parent element) or takes from the supplement (an older or newer
+reference than the current pages).
 
 ## References
 
@@ -916,6 +1064,12 @@ already wiped.
 
 Correct the name (`HideEULAPage`); `unattend catalog COMPONENT` lists the
 settings of a component.
+
+## Evidence
+
+Error for a near-miss of a known setting: Setup stops with "A component or
+setting specified in the answer file does not exist". Warning for other
+unknown names: the catalog may be older than the file's Windows release.
 
 ## References
 
@@ -965,6 +1119,11 @@ Merge the copies into one element, keeping the value you mean:
 </OOBE>
 ```
 
+## Evidence
+
+Error: Setup stops with the documented message "A component or non-list
+setting is specified more than once".
+
 ## References
 
 - Windows Setup error "A component or non-list setting is specified more
@@ -997,6 +1156,11 @@ A value Setup cannot read as a boolean makes it reject the answer file
 ```xml
 <HideEULAPage>true</HideEULAPage>
 ```
+
+## Evidence
+
+Error for a value that is no boolean: the setting's page types it as a
+boolean (`true`/`false`). Warning for other casing, which Setup reads.
 
 ## References
 
@@ -1040,6 +1204,11 @@ lists them):
 <ProtectYourPC>3</ProtectYourPC>
 ```
 
+## Evidence
+
+Error: the setting's page states the type and range. Warning where the
+catalog only infers the type from an example.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: the "Values" table
@@ -1061,8 +1230,13 @@ and install fine, so Windows evidently compares them loosely, but the
 documented form is the one every release is known to accept. Anything
 else is an error. `ModifyPartition/Format` is documented as `NTFS` or
 `FAT32` only, yet Windows Server formats `ReFS` data partitions, so an
-undocumented file system there is a warning. Empty values are left to
-UA208 and template placeholders are skipped.
+undocumented file system there is a warning. `InstallFrom/MetaData/Key`
+is documented as `/IMAGE/INDEX`, `/IMAGE/NAME` or `/IMAGE/DESCRIPTION`,
+but Setup selects the image by any path of the image's WIM XML metadata
+(`/IMAGE/WINDOWS/EDITIONID`, `/IMAGE/FLAGS`, …, as `dism /Get-ImageInfo`
+and `wimlib-imagex info --xml` show them): such a path is a warning, a
+path no WIM metadata has (`/IMAGE/EditionID`) stays an error. Empty
+values are left to UA208 and template placeholders are skipped.
 
 ## Why it matters
 
@@ -1087,6 +1261,15 @@ Use a documented value, spelt as documented:
 ```xml
 <WillReboot>OnRequest</WillReboot>
 ```
+
+## Evidence
+
+Error: the "Values" table of the setting's page in Microsoft's
+Unattended Windows Setup Reference lists the only documented values.
+Warning where real files are known to install with the value although
+the page does not list it: a different case or surrounding spaces, ReFS
+for `ModifyPartition/Format`, and WIM metadata paths other than the three
+documented ones for `MetaData/Key`.
 
 ## References
 
@@ -1129,6 +1312,10 @@ COMPONENT/SETTING` shows it):
 ```xml
 <FullName>Contoso Build Lab</FullName>
 ```
+
+## Evidence
+
+Error: the setting's page states the maximum length.
 
 ## References
 
@@ -1180,6 +1367,12 @@ Give the setting a value, or remove the element:
 </UserData>
 ```
 
+## Evidence
+
+Warning: the page says the setting does not support an empty value, but
+what Setup does with one is not documented, and tools write empty elements
+into files that install.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: pages say "This
@@ -1210,8 +1403,13 @@ With `target-windows` in `unattend.toml` (`"10"`, `"11"`, `"10.1709"`,
 `"11.22H2"`, `"8.1"`, or a Server year such as `"2019"`), releases are
 compared: a setting deprecated or removed after the target release is not
 reported, and a setting introduced after it is (the target does not have
-it). `"10"` and `"11"` mean the latest release of each. Without a target,
-every deprecated, removed or unsupported setting is reported.
+it). `"10"` and `"11"` mean the latest release of each, and each
+deprecated setting is reported where it is. Without a target, every
+removed or unsupported setting is reported where it is, and the
+deprecated ones (which still work) are grouped into one warning per file
+that lists them all, pointing at each: on most real files they are the
+same handful of OOBE and OEMInformation settings, and one finding is
+enough to act on.
 
 Only the outermost element is reported when a whole container is
 deprecated.
@@ -1245,6 +1443,15 @@ Use the current settings, or drop the line:
   <ProtectYourPC>3</ProtectYourPC>
 </OOBE>
 ```
+
+## Evidence
+
+Warning: the status comes from each setting's page in Microsoft's
+Unattended Windows Setup Reference ("deprecated", "not supported") or
+its change log ("removed in …"), or, for a few settings, from older
+references via the supplement. A deprecated setting still works and a
+removed one is ignored without failing Setup (real Windows 10 and 11
+builds carrying `ShowWindowsLive` install), so neither is an error.
 
 ## References
 
@@ -1301,6 +1508,13 @@ Put the value into the child setting meant for it:
 </UserAccounts>
 ```
 
+## Evidence
+
+Error: the reference defines the element as a container (or a value);
+Setup does not read text in a container or elements in a value as the
+setting. Text Setup itself wrote into a processed copy
+(`*SENSITIVE*DATA*DELETED*`) is UA601's finding.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: each setting's
@@ -1350,6 +1564,11 @@ not yet declared):
 <SynchronousCommand wcm:action="add">
 ```
 
+## Evidence
+
+Warning: Microsoft's own example for `RunSynchronous` omits the attribute
+and real files without it install; Windows SIM always writes it.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: the XML examples of
@@ -1394,6 +1613,12 @@ command, an account or a partition.
 ```xml
 <LocalAccount wcm:action="add">
 ```
+
+## Evidence
+
+Error: the Windows System Image Manager technical reference documents add,
+modify and remove as the actions of list items; Setup does not apply an
+item with another action.
 
 ## References
 
@@ -1442,6 +1667,12 @@ driver path is lost.
 Give every item its own key; for commands, renumber `Order` 1, 2, 3, …
 in the sequence the commands should run.
 
+## Evidence
+
+Error: the reference's Order pages say each command must have a unique
+order, and keyed lists are identified by their key; Setup reports an item
+given twice as specified more than once.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages
@@ -1481,6 +1712,10 @@ stops Setup with "The answer file is invalid" or drops the command.
 ```xml
 <Order>1</Order>
 ```
+
+## Evidence
+
+Error: the command pages document Order as 1 to 500.
 
 ## References
 
@@ -1522,6 +1757,10 @@ merged by hand, and the file may no longer do what its author expects.
 ## Fix
 
 Check that nothing is missing, then renumber the items 1, 2, 3, ….
+
+## Evidence
+
+Info: gaps in Order are allowed; commands run in Order order.
 
 ## References
 
@@ -1568,6 +1807,11 @@ commands:
 <Path>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\specialize.ps1</Path>
 ```
 
+## Evidence
+
+Error: the command Path pages document a maximum of 259 characters; a
+longer Path broke specialize in a real pipeline.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn:
@@ -1608,6 +1852,10 @@ the installation media) and run the file:
 ```xml
 <CommandLine>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\FirstLogon.ps1</CommandLine>
 ```
+
+## Evidence
+
+Error: the CommandLine pages document a maximum of 1024 characters.
 
 ## References
 
@@ -1653,6 +1901,11 @@ Write the command on one line, directly between the tags:
 ```xml
 <CommandLine>powershell -NoProfile -File C:\Setup\first.ps1</CommandLine>
 ```
+
+## Evidence
+
+Warning: not documented as invalid; a newline in a command is likely a
+formatter's re-wrap and changes what cmd runs.
 
 ## References
 
@@ -1708,6 +1961,12 @@ In audit mode, `Microsoft-Windows-Deployment/Reseal` (with
 `ForceShutdownNow`) ends the pass with a restart or shutdown; in
 FirstLogonCommands, make the restart the last command.
 
+## Evidence
+
+Warning: Microsoft's RunSynchronous and command pages say to use
+WillReboot or Reseal rather than restarting from a command; a restart
+there interrupts Setup, but files doing it do install.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn:
@@ -1758,6 +2017,12 @@ script:
 <CommandLine>cmd /c start "" /wait msiexec /i C:\Setup\agent.msi /qn</CommandLine>
 ```
 
+## Evidence
+
+Info: Microsoft's FirstLogonCommands pages disagree on whether the
+commands wait for each other; whether that matters depends on the
+commands.
+
 ## References
 
 - Unattended Windows Setup Reference, Microsoft Learn:
@@ -1807,6 +2072,13 @@ letter or hyphen:
 ```
 
 Write `*` to let Windows pick a random name.
+
+## Evidence
+
+Error: the ComputerName page documents the 15-byte limit and the forbidden
+characters, and Setup rejects the file ("The answer file is invalid").
+Warning for values that look like unfilled placeholders and for names only
+too long in UTF-8.
 
 ## References
 
@@ -1861,6 +2133,12 @@ underscores:
 To set the built-in Administrator's password, use
 `UserAccounts/AdministratorPassword` instead of a `LocalAccount`.
 
+## Evidence
+
+Error: Microsoft documents the forbidden characters and the 20-character
+limit of local account names; account creation fails. Info for built-in
+names, which exist already.
+
 ## References
 
 - Microsoft-Windows-Shell-Setup | UserAccounts | LocalAccounts |
@@ -1904,6 +2182,12 @@ Rename the account or the computer so that they differ:
 <Name>labadmin</Name>
 ```
 
+## Evidence
+
+Warning: a third-party report (cschneegans/unattend-generator issue #16)
+of an account named like the computer created without group membership;
+not documented by Microsoft.
+
 ## References
 
 - cschneegans/unattend-generator issue #16: an account named like the
@@ -1946,6 +2230,13 @@ message.
 ```
 
 `tzutil /l` on a Windows machine lists every ID.
+
+## Evidence
+
+Error: the TimeZone page requires a Windows time zone ID (`tzutil /l`);
+Setup does not apply another. Warning for unfilled placeholders (including
+a value that is just the setting's name, e.g. `timezone`) and case
+variants.
 
 ## References
 
@@ -1998,6 +2289,12 @@ password on the wrong layout.
 <SystemLocale>en-US</SystemLocale>
 <UserLocale>en-GB</UserLocale>
 ```
+
+## Evidence
+
+Error: the International-Core pages require a locale name or
+`LLLL:KKKKKKKK` input locale; Setup does not apply an unknown one. Warning
+for well-formed keyboards the catalog does not list.
 
 ## References
 
@@ -2059,6 +2356,12 @@ firmware:
 For volume licensing, use the published generic (KMS client) key of the
 edition you install.
 
+## Evidence
+
+Error: the ProductKey pages document the 5x5 format, and Setup stops on a
+key it cannot read. Warning for values that look like unfilled
+placeholders (including a value that is just the setting's name).
+
 ## References
 
 - Microsoft-Windows-Setup | UserData | ProductKey | Key and
@@ -2074,7 +2377,8 @@ edition you install.
 Each enabled `Microsoft-Windows-Shell-Setup/AutoLogon`:
 
 - has a `LogonCount` (the reference says it must be set when AutoLogon
-  is used);
+  is used) — info: build boxes (Packer, Vagrant) sign in automatically on
+  purpose and install fine without it;
 - signs in as an account that exists: one the file creates
   (`LocalAccounts`, `OfflineLocalAccounts`), the built-in
   `Administrator`, or a name a command of the file mentions (e.g.
@@ -2125,6 +2429,14 @@ same file:
 
 Windows adds one to a `LogonCount` above zero (a known issue the
 reference describes), so `1` gives two automatic sign-ins.
+
+## Evidence
+
+The reference's AutoLogon and LogonCount pages say LogonCount must be
+set with AutoLogon (info: files without it install and keep signing in,
+which build boxes want). Warning for an account the file neither creates
+nor names: an inference from the file, since the image may already have
+the account.
 
 ## References
 
@@ -2199,6 +2511,12 @@ partitions that exist, counting from 1 in `Order`:
 <PartitionID>1</PartitionID>
 ```
 
+## Evidence
+
+Error: the CreatePartition and ModifyPartition pages document that Extend
+and Size exclude each other and that installation is terminated when a
+referenced partition does not exist.
+
 ## References
 
 - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
@@ -2249,6 +2567,14 @@ name* and set `PlainText` to `false`, as Windows System Image Manager's
   <PlainText>false</PlainText>
 </AdministratorPassword>
 ```
+
+## Evidence
+
+Info. Microsoft documents `PlainText` and Windows SIM's "Hide Sensitive
+Data", but also that hiding is only an encoding, and Setup accepts both.
+On real files the plain-text passwords are mostly throwaway build boxes
+(Packer, Vagrant) where nobody would act, and hiding would not protect a
+real password anyway: advice, not a warning.
 
 ## References
 
@@ -2306,6 +2632,12 @@ base64(UTF-16LE("P@ssw0rd" + "AdministratorPassword")):
 
 or write the password itself with `PlainText` `true`.
 
+## Evidence
+
+Error: Windows SIM's Hide Sensitive Data encoding (password plus element
+name) is what Setup decodes; a wrong suffix stopped real installs from
+completing.
+
 ## References
 
 - Hide sensitive data in an answer file (Windows System Image Manager,
@@ -2358,6 +2690,11 @@ Either mark the password as plain text:
 or store base64(UTF-16LE(password + "Password")) with `PlainText`
 `false` (Windows SIM's "Hide Sensitive Data", the library's
 `password::encode`).
+
+## Evidence
+
+Error: with PlainText false, Setup decodes the value as base64 of
+UTF-16LE; a value that is not is not the password.
 
 ## References
 
@@ -2419,6 +2756,11 @@ machine passwords (`MachinePassword` with `UnsecureJoin`) expose a single
 computer account rather than a user who can join any machine; they are
 still reported, because they are still secrets.
 
+## Evidence
+
+Info: Microsoft documents that these values cannot be hidden; advice to
+remove the file after setup.
+
 ## References
 
 - Microsoft-Windows-UnattendedJoin | Identification | Credentials,
@@ -2462,6 +2804,12 @@ Start again from the original answer file. If only this copy is left,
 remove every `wasPassProcessed` attribute and put the passwords and keys
 back in.
 
+## Evidence
+
+Error: Setup skips passes marked wasPassProcessed and has removed the
+secrets (`*SENSITIVE*DATA*DELETED*`) of its processed copy, so the file
+cannot be reused as it is.
+
 ## References
 
 - How Configuration Passes work, and Windows Setup log and answer-file
@@ -2501,6 +2849,12 @@ in the last generalize before deployment.
 For the final image, remove `SkipRearm` or set it to `0`. Keep `1` only
 in answer files for intermediate builds, and suppress this finding there
 (`<!-- unattend: ignore[UA602] intermediate build -->` or `per-file-ignores`).
+
+## Evidence
+
+Warning: the SkipRearm page documents that 1 keeps the licensing state
+(CMID) for the image; fine while iterating, a KMS problem in a final
+image.
 
 ## References
 
@@ -2551,6 +2905,11 @@ Keep one of them: `Generalize` (with the `Mode` to boot into after
 generalizing) when the image must be generalized, `Reseal` otherwise.
 Do not combine `ForceShutdownNow` with a `Reseal` `Mode` that restarts
 the current pass.
+
+## Evidence
+
+Warning: Microsoft's Generalize and Reseal pages say which one wins; the
+file still works, it just does not do both.
 
 ## References
 
@@ -2605,6 +2964,11 @@ Move what you need into a pass sysprep runs (for example the
 `specialize`), and remove the rest; or, if the file is really an
 Autounattend.xml for media, do not lint it with the sysprep profile.
 
+## Evidence
+
+Warning: Microsoft's "Use answer files with Sysprep" page documents which
+passes a sysprep run processes; settings elsewhere are ignored, not fatal.
+
 ## References
 
 - Use answer files with Sysprep, and How configuration passes work,
@@ -2645,6 +3009,11 @@ way the file intends, and nothing says so.
 Generalize the image (`sysprep /generalize /oobe /shutdown
 /unattend:Unattend.xml`), or drop the setting if the run is not meant to
 generalize.
+
+## Evidence
+
+Warning: PersistAllDeviceInstalls only has an effect with /generalize (its
+reference page); without it the setting is ignored.
 
 ## References
 
@@ -2695,6 +3064,11 @@ profile exists and Store apps were not updated (disconnect the network
 in audit mode), or customise the default profile with Group Policy,
 provisioning packages or layout files instead.
 
+## Evidence
+
+Info: Microsoft documents conditions under which CopyProfile fails to
+generalize; whether they hold cannot be seen from the file.
+
 ## References
 
 - Customize the default user profile by using CopyProfile, Microsoft
@@ -2736,6 +3110,12 @@ Drop the extra option and copy the answer file to
 `%WINDIR%\Panther\Unattend.xml` instead of passing `/unattend`:
 `sysprep /generalize /oobe /mode:vm /shutdown`.
 
+## Evidence
+
+Error: Microsoft's Sysprep command-line options page documents that
+/mode:vm supports only /generalize, /oobe, /reboot, /shutdown and /quit;
+sysprep refuses other combinations.
+
 ## References
 
 - Sysprep command-line options, Microsoft Learn
@@ -2770,6 +3150,11 @@ sysprep /generalize /oobe /audit /shutdown /unattend:C:\\Unattend.xml
 Keep one of `/oobe` and `/audit` and one of `/reboot`, `/shutdown`,
 `/quit`: `sysprep /generalize /oobe /shutdown /unattend:C:\Unattend.xml`.
 
+## Evidence
+
+Error: Microsoft's Sysprep command-line options page documents the
+options; sysprep refuses an invalid command line.
+
 ## References
 
 - Sysprep command-line options, Microsoft Learn
@@ -2799,6 +3184,11 @@ place, and a misspelt code silences nothing while looking as if it does.
 ## Fix
 
 Remove the comment, or correct the code so it names the rule that fires.
+
+## Evidence
+
+Warning: a suppression that silences nothing is stale configuration in the
+file, not a problem for Setup.
 
 ## References
 

@@ -32,6 +32,12 @@
 //! <Path>cmd /c echo one &amp; echo two</Path>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the file cannot be read. XML 1.0 requires a conforming parser to
+//! stop at a well-formedness error, and Setup then reports that it could not
+//! parse the answer file.
+//!
 //! ## References
 //!
 //! - Extensible Markup Language (XML) 1.0, section 2.4 "Character Data and Markup"

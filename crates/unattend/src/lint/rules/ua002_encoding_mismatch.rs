@@ -37,6 +37,13 @@
 //! (`encoding="utf-16"` for a UTF-16 file). For a mismatched declaration the
 //! linter offers the second as a fix.
 //!
+//! ## Evidence
+//!
+//! Error: the file cannot be read as declared. The XML 1.0 specification
+//! (section 4.3.3 and appendix F) makes a declaration that contradicts the
+//! bytes a fatal error; a UTF-16 file declaring utf-8 is known not to
+//! complete setup.
+//!
 //! ## References
 //!
 //! - Extensible Markup Language (XML) 1.0, section 4.3.3 "Character Encoding

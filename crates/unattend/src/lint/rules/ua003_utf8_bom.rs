@@ -29,6 +29,13 @@
 //! BOM" in the editor's encoding menu, `new UTF8Encoding(false)` for an
 //! `XmlWriter`, or `Set-Content -Encoding utf8NoBOM` in PowerShell 7.
 //!
+//! ## Evidence
+//!
+//! Warning: a BOM is allowed by XML 1.0 and most releases read such files;
+//! the failures on Windows 11 24H2 come from a third-party report
+//! (cschneegans/unattend-generator issue #8), not from Microsoft, so this is
+//! risk, not a promised failure.
+//!
 //! ## References
 //!
 //! - cschneegans/unattend-generator issue #8: Windows 11 24H2 could not

@@ -43,6 +43,12 @@
 //! <FullName>J&#xFC;rgen</FullName>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: Microsoft's pages show ASCII examples and real localized files
+//! install; that some releases mishandle non-ASCII text is folklore from real
+//! files, not documented.
+//!
 //! ## References
 //!
 //! - Extensible Markup Language (XML) 1.0, section 4.1 "Character and Entity

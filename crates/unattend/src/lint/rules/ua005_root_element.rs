@@ -26,6 +26,12 @@
 //! <unattend xmlns="urn:schemas-microsoft-com:unattend">
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the answer-file schema and every reference example have `<unattend
+//! xmlns="urn:schemas-microsoft-com:unattend">` as root; Setup finds no
+//! settings in a file with another root or namespace.
+//!
 //! ## References
 //!
 //! - Answer files overview (unattend.xml), Microsoft Learn: "Answer file components"

@@ -54,6 +54,14 @@
 //! and move a misplaced `<component>` into the `<settings>` block of its
 //! pass.
 //!
+//! ## Evidence
+//!
+//! Error where the schema places the element so that Setup skips the settings
+//! it holds (a pass written as an element, a component outside `<settings>`,
+//! a miscased `<settings>`): the reference's component and pass structure.
+//! Warning for other unknown top-level elements: Setup skips them and such
+//! files install; only validators reject them.
+//!
 //! ## References
 //!
 //! - Answer file schema (`unattend.xsd` in the Windows ADK): the content

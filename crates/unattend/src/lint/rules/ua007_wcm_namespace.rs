@@ -6,9 +6,10 @@
 //! a different case (`…/2002/state`), a trailing slash and other typos, on
 //! `xmlns:wcm` and on any other prefix bound to a near-miss of that URI.
 //!
-//! A wrong binding that attributes use is an error; one that nothing uses
-//! is a warning. A `wcm:` prefix that is not declared at all makes the file
-//! unreadable XML and is reported by UA001.
+//! A wrong binding that attributes use is a warning: its effect is that of a
+//! list item without `wcm:action` (UA301), and it gets the same severity.
+//! One that nothing uses is info. A `wcm:` prefix that is not declared at
+//! all makes the file unreadable XML: that is an error.
 //!
 //! ## Why it matters
 //!
@@ -34,6 +35,14 @@
 //! ```xml
 //! xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"
 //! ```
+//!
+//! ## Evidence
+//!
+//! Error for an undeclared prefix: the file is not namespace-well-formed and
+//! no XML parser, Setup's included, reads it. Warning for a wrong URI: by
+//! Namespaces in XML the attributes are then not `wcm:action`, so the items
+//! behave as items without an action (UA301, a warning: Setup installs such
+//! files). Info when nothing uses the binding.
 //!
 //! ## References
 //!
@@ -104,10 +113,11 @@ impl Check for Rule {
                         });
                     }
                 }
+                // Same effect as items without wcm:action (UA301): same severity.
                 let severity = if used {
-                    Severity::Error
+                    super::ua301_missing_wcm_action::META.severity
                 } else {
-                    Severity::Warning
+                    Severity::Info
                 };
                 let times = match edits.len() {
                     1 => String::new(),

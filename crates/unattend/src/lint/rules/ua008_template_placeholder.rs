@@ -2,9 +2,13 @@
 //!
 //! Whether the file is a template rather than a finished answer file: it
 //! holds placeholders such as Packer's `${var}` or `%{ if … }`, Jinja's
-//! `{{ var }}` and `{% … %}`, `@VAR@`, or `%VAR%` (Windows variables such as
-//! `%WINDIR%` and `%SystemRoot%` do not count). The first placeholder is
-//! reported, once per file, as information.
+//! `{{ var }}` and `{% … %}`, `@VAR@`, `%VAR%` (Windows variables such as
+//! `%WINDIR%` and `%SystemRoot%` do not count), a whole value `{Name}` (a
+//! token a script fills in from a tokens file), or PowerShell's `$Name`,
+//! `$($x.Name)` and `${Name}` in a file that is a PowerShell here-string
+//! template (a `$( … )` in a value, or at least two values that are a bare
+//! `$Name`). The first placeholder is reported, once per file, as
+//! information, naming the syntax it is written in.
 //!
 //! Only placeholders in component and pass attributes and in setting
 //! values count. Inside a command line (unless the placeholder is the whole
@@ -36,13 +40,17 @@
 //! alarm, set `template = "none"` in `unattend.toml` (or name the one syntax
 //! the file uses, e.g. `template = "packer"`).
 //!
+//! ## Evidence
+//!
+//! Info: nothing is wrong with a template; the finding says that values
+//! holding placeholders were not checked.
+//!
 //! ## References
 //!
 //! - Packer `templatefile` function; Jinja template designer documentation
 //! - `unattend.toml`: the `template` setting
 
 use crate::lint::prelude::*;
-use crate::lint::template::PlaceholderKind;
 
 /// UA008 `template-placeholder`.
 pub(crate) struct Rule;
@@ -51,7 +59,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     code: "UA008",
     name: "template-placeholder",
     severity: Severity::Info,
-    summary: "file or value contains template syntax (${x}, {{ x }}, {% %}, @X@, %X%) — reported once as info",
+    summary: "file or value contains template syntax (${x}, {{ x }}, {% %}, @X@, %X%, {Name}, PowerShell $Name/$(…)) — reported once as info",
 };
 
 /// Elements whose text is a command or script: `${x}` and `%x%` there are
@@ -96,22 +104,6 @@ fn first_placeholder<'d>(cx: &FileCx<'d>) -> Option<(ElementRef<'d>, Span)> {
     None
 }
 
-/// The syntax of the placeholder in `value` (checked in order of how
-/// distinctive the delimiters are).
-fn kind_of(value: &str) -> Option<PlaceholderKind> {
-    if value.contains("${") || value.contains("%{") {
-        Some(PlaceholderKind::Packer)
-    } else if value.contains("{{") || value.contains("{%") || value.contains("{#") {
-        Some(PlaceholderKind::Jinja)
-    } else if value.contains('@') {
-        Some(PlaceholderKind::At)
-    } else if value.contains('%') {
-        Some(PlaceholderKind::Percent)
-    } else {
-        None
-    }
-}
-
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -128,7 +120,7 @@ impl Check for Rule {
         let (kind, span) = if span.contains(first) {
             (first_kind, first)
         } else {
-            (kind_of(cx.doc.slice(span)).unwrap_or(first_kind), span)
+            (cx.templates.kind_in(cx.doc.slice(span)).unwrap_or(first_kind), span)
         };
         let written = cx.doc.slice(span);
         let quoted = if is_secret(el) || written.chars().count() > 40 || written.contains('\n') {

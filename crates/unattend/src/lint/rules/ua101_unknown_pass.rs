@@ -2,8 +2,13 @@
 //!
 //! That every `<settings pass="…">` names one of the seven configuration
 //! passes, with its exact casing: `windowsPE`, `offlineServicing`,
-//! `generalize`, `specialize`, `auditSystem`, `auditUser`, `oobeSystem`. It
-//! also catches `pass="disabled"`-style tricks and a missing `pass`.
+//! `generalize`, `specialize`, `auditSystem`, `auditUser`, `oobeSystem`,
+//! and that `pass` is there at all. A name that is a near-miss of a real pass
+//! (`oobesystem`, `specialise`) is an error with a "did you mean".
+//!
+//! `pass="disabled"` (or `disable`, `off`, `none`) is how some tools switch a
+//! block off, and media built that way install: it is reported as info, to
+//! say the block is never processed. Any other unknown name is an error.
 //!
 //! ## Why it matters
 //!
@@ -23,6 +28,13 @@
 //! ```xml
 //! <settings pass="oobeSystem">
 //! ```
+//!
+//! ## Evidence
+//!
+//! Error: the answer-file schema enumerates the seven passes and
+//! Microsoft's "Windows Setup configuration passes" page names no other.
+//! Info for a deliberate `disabled`: files switched off that way are known
+//! to install (Setup skips the block), so nothing fails.
 //!
 //! ## References
 //!
@@ -55,10 +67,26 @@ impl Check for Rule {
             return;
         };
         let value = attr.value();
+        let trimmed = value.trim();
+        if is_switched_off(trimmed) {
+            out.report_as(
+                Severity::Info,
+                Some(pass.el),
+                attr.value_span(),
+                format!("pass={value:?}: this block is never processed"),
+            )
+            .help("Setup skips a <settings> block whose pass it does not know; delete the block if it is not needed any more");
+            return;
+        }
         let d = out.report(Some(pass.el), attr.value_span(), format!("unknown configuration pass {value:?}"));
-        match Pass::from_str_ignore_case(value.trim()) {
+        match Pass::from_str_ignore_case(trimmed).or_else(|| near_miss(trimmed)) {
             Some(p) => {
-                d.help(format!("did you mean {:?}? pass names are case-sensitive", p.as_str()));
+                let why = if p.as_str().eq_ignore_ascii_case(trimmed) {
+                    "pass names are case-sensitive"
+                } else {
+                    "pass names must be spelt exactly"
+                };
+                d.help(format!("did you mean {:?}? {why}", p.as_str()));
                 let edit = crate::document::TextEdit {
                     span: attr.value_span(),
                     replacement: p.as_str().to_string(),
@@ -70,4 +98,19 @@ impl Check for Rule {
             }
         }
     }
+}
+
+/// Names tools write to switch a `<settings>` block off on purpose.
+fn is_switched_off(name: &str) -> bool {
+    ["disabled", "disable", "off", "none"].iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// The pass within an edit distance of 2 of `name` (a misspelling).
+fn near_miss(name: &str) -> Option<Pass> {
+    Pass::ALL
+        .into_iter()
+        .map(|p| (crate::catalog::edit_distance_ignore_case(p.as_str(), name), p))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, p)| p)
 }

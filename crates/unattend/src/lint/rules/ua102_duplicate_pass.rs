@@ -29,6 +29,14 @@
 //! second. Where both blocks hold the same component, merge its settings
 //! into one `<component>` element (see UA107).
 //!
+//! ## Evidence
+//!
+//! Warning. No Microsoft page says a second block for a pass is invalid or
+//! what Setup does with it; the evidence is Windows System Image Manager,
+//! which writes exactly one block per pass. That some settings may not apply
+//! is an inference, not a documented or reproduced failure, so it is not an
+//! error.
+//!
 //! ## References
 //!
 //! - Windows Setup configuration passes ("How configuration passes
@@ -44,7 +52,7 @@ pub(crate) struct Rule;
 pub(crate) static META: RuleMeta = RuleMeta {
     code: "UA102",
     name: "duplicate-pass",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "the same pass appears twice",
 };
 

@@ -3,8 +3,9 @@
 //! That every `<component>` carries the attributes that identify it:
 //! `name`, `processorArchitecture`, `publicKeyToken` and `language` (an
 //! error when one is missing or `name` is empty), and
-//! `versionScope="nonSxS"`: a missing `versionScope` or a different casing
-//! (`NonSxS`) is a warning, any other value an error. An attribute written
+//! `versionScope="nonSxS"`: a missing `versionScope` is a warning, any value
+//! other than `nonSxS` in any casing an error (`NonSxS`, which Microsoft's own
+//! examples write, is fine). An attribute written
 //! with other casing (`ProcessorArchitecture`) counts as missing, since
 //! attribute names are case-sensitive; the message says so.
 //!
@@ -36,6 +37,14 @@
 //! <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
 //!            publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
 //! ```
+//!
+//! ## Evidence
+//!
+//! Error for a missing identity attribute: the reference's component element
+//! lists name, processorArchitecture, publicKeyToken and language, and Setup
+//! matches components by them. Warning for a missing versionScope; no finding
+//! for `NonSxS`, which Microsoft's own reference examples write (e.g.
+//! Microsoft-Windows-Embedded-ShellLauncher).
 //!
 //! ## References
 //!
@@ -173,31 +182,16 @@ impl Check for Rule {
             return;
         };
         let value = scope.value();
-        if value == "nonSxS" || cx.is_template(&value) {
+        // Any casing is what Setup accepts and what Microsoft's own examples
+        // write (`NonSxS`): nothing to report.
+        if value.eq_ignore_ascii_case("nonSxS") || cx.is_template(&value) {
             return;
         }
-        let span = scope.value_span();
-        if value.eq_ignore_ascii_case("nonSxS") {
-            out.report_as(
-                Severity::Warning,
-                Some(el),
-                span,
-                format!("versionScope is {value:?}; write nonSxS"),
-            )
-            .fix(
-                "write nonSxS",
-                vec![TextEdit {
-                    span,
-                    replacement: "nonSxS".to_string(),
-                }],
-            );
-        } else {
-            out.report(
-                Some(el),
-                span,
-                format!("versionScope must be nonSxS, not {value:?}"),
-            )
-            .help("answer-file components always use versionScope=\"nonSxS\"");
-        }
+        out.report(
+            Some(el),
+            scope.value_span(),
+            format!("versionScope must be nonSxS, not {value:?}"),
+        )
+        .help("answer-file components always use versionScope=\"nonSxS\"");
     }
 }

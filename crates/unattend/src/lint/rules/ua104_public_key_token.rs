@@ -33,6 +33,12 @@
 //! publicKeyToken="31bf3856ad364e35"
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the token is part of the component identity Setup matches
+//! (reference: component attributes); every Microsoft component uses
+//! `31bf3856ad364e35`, so another token matches no component.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, "Components": the attributes of

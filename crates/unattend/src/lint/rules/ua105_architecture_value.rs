@@ -31,6 +31,11 @@
 //! <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" …>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the reference's processorArchitecture attribute allows x86, amd64,
+//! arm64, ia64 and wow64; Setup applies no component with another value.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, "Components": `processorArchitecture`

@@ -38,6 +38,13 @@
 //! (`amd64` above), or, if the file must serve several architectures, add a
 //! copy of the component for each of them.
 //!
+//! ## Evidence
+//!
+//! Warning: an inference from how Setup selects components (it applies those
+//! of the architecture it installs); a file may serve several architectures
+//! on purpose, and a component for every architecture in both copies is not
+//! reported.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, "Components":

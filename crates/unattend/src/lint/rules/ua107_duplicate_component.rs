@@ -32,6 +32,11 @@
 //! Merge the two into one `<component>` element holding the settings of
 //! both (keeping one of each setting, see UA203).
 //!
+//! ## Evidence
+//!
+//! Error: Setup stops with the documented message "A component or non-list
+//! setting is specified more than once".
+//!
 //! ## References
 //!
 //! - Windows Setup error "A component or non-list setting is specified more

@@ -34,6 +34,13 @@
 //! <component name="Microsoft-Windows-International-Core-WinPE" …>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error for a near-miss of a known name: Setup stops with "A component or
+//! setting specified in the answer file does not exist". Warning for other
+//! unknown names: the catalog (2019 reference plus supplement) may be older
+//! than the file.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, "Components", Microsoft Learn

@@ -35,6 +35,12 @@
 //! <component name="Microsoft-Windows-PnpSysprep" …>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: Windows compares component and setting names ignoring case (the
+//! catalog's variants and real files installing with other casing), so it
+//! works; the documented spelling is the one every tool expects.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference: each component's and setting's

@@ -38,6 +38,12 @@
 //! remove the component. Set `target-windows` if the file really is for an
 //! older release.
 //!
+//! ## Evidence
+//!
+//! Error with a target release that lacks the component (the reference's list
+//! of removed components); warning without a target, because the same files
+//! work on the older releases they were written for.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, "Components": deprecated and

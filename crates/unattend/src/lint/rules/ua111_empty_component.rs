@@ -29,6 +29,10 @@
 //! Delete the empty element (the linter offers this as a fix), or add the
 //! settings that were meant to be there.
 //!
+//! ## Evidence
+//!
+//! Info: an empty component or pass does nothing; nothing fails.
+//!
 //! ## References
 //!
 //! - Best practices for authoring answer files: avoid unnecessary settings,

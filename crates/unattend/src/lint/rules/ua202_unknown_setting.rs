@@ -29,6 +29,12 @@
 //! Correct the name (`HideEULAPage`); `unattend catalog COMPONENT` lists the
 //! settings of a component.
 //!
+//! ## Evidence
+//!
+//! Error for a near-miss of a known setting: Setup stops with "A component or
+//! setting specified in the answer file does not exist". Warning for other
+//! unknown names: the catalog may be older than the file's Windows release.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn

@@ -40,6 +40,11 @@
 //! </OOBE>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: Setup stops with the documented message "A component or non-list
+//! setting is specified more than once".
+//!
 //! ## References
 //!
 //! - Windows Setup error "A component or non-list setting is specified more

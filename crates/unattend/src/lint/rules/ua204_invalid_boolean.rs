@@ -22,6 +22,11 @@
 //! <HideEULAPage>true</HideEULAPage>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error for a value that is no boolean: the setting's page types it as a
+//! boolean (`true`/`false`). Warning for other casing, which Setup reads.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference: each boolean setting's "Values" table

@@ -34,6 +34,11 @@
 //! <ProtectYourPC>3</ProtectYourPC>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the setting's page states the type and range. Warning where the
+//! catalog only infers the type from an example.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the "Values" table

@@ -12,8 +12,13 @@
 //! documented form is the one every release is known to accept. Anything
 //! else is an error. `ModifyPartition/Format` is documented as `NTFS` or
 //! `FAT32` only, yet Windows Server formats `ReFS` data partitions, so an
-//! undocumented file system there is a warning. Empty values are left to
-//! UA208 and template placeholders are skipped.
+//! undocumented file system there is a warning. `InstallFrom/MetaData/Key`
+//! is documented as `/IMAGE/INDEX`, `/IMAGE/NAME` or `/IMAGE/DESCRIPTION`,
+//! but Setup selects the image by any path of the image's WIM XML metadata
+//! (`/IMAGE/WINDOWS/EDITIONID`, `/IMAGE/FLAGS`, …, as `dism /Get-ImageInfo`
+//! and `wimlib-imagex info --xml` show them): such a path is a warning, a
+//! path no WIM metadata has (`/IMAGE/EditionID`) stays an error. Empty
+//! values are left to UA208 and template placeholders are skipped.
 //!
 //! ## Why it matters
 //!
@@ -39,6 +44,15 @@
 //! <WillReboot>OnRequest</WillReboot>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the "Values" table of the setting's page in Microsoft's
+//! Unattended Windows Setup Reference lists the only documented values.
+//! Warning where real files are known to install with the value although
+//! the page does not list it: a different case or surrounding spaces, ReFS
+//! for `ModifyPartition/Format`, and WIM metadata paths other than the three
+//! documented ones for `MetaData/Key`.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the "Values" table
@@ -63,6 +77,58 @@ const OPEN_SETS: &[(&str, &str, &str)] = &[(
     "DiskConfiguration/Disk/ModifyPartitions/ModifyPartition/Format",
     "the page documents NTFS and FAT32 only, but Windows Server also formats ReFS data partitions; make sure the target edition supports this file system",
 )];
+
+/// Paths of the XML metadata a WIM file keeps for each image (below
+/// `/IMAGE`), upper case as the WIM writes them. `MetaData/Key` names one of
+/// them; Setup matches the image by it.
+const WIM_METADATA_PATHS: &[&str] = &[
+    "/IMAGE/INDEX",
+    "/IMAGE/NAME",
+    "/IMAGE/DESCRIPTION",
+    "/IMAGE/DISPLAYNAME",
+    "/IMAGE/DISPLAYDESCRIPTION",
+    "/IMAGE/FLAGS",
+    "/IMAGE/DIRCOUNT",
+    "/IMAGE/FILECOUNT",
+    "/IMAGE/TOTALBYTES",
+    "/IMAGE/HARDLINKBYTES",
+    "/IMAGE/CREATIONTIME/HIGHPART",
+    "/IMAGE/CREATIONTIME/LOWPART",
+    "/IMAGE/LASTMODIFICATIONTIME/HIGHPART",
+    "/IMAGE/LASTMODIFICATIONTIME/LOWPART",
+    "/IMAGE/WIMBOOT",
+    "/IMAGE/WINDOWS/ARCH",
+    "/IMAGE/WINDOWS/PRODUCTNAME",
+    "/IMAGE/WINDOWS/EDITIONID",
+    "/IMAGE/WINDOWS/INSTALLATIONTYPE",
+    "/IMAGE/WINDOWS/PRODUCTTYPE",
+    "/IMAGE/WINDOWS/PRODUCTSUITE",
+    "/IMAGE/WINDOWS/HAL",
+    "/IMAGE/WINDOWS/SYSTEMROOT",
+    "/IMAGE/WINDOWS/LANGUAGES/LANGUAGE",
+    "/IMAGE/WINDOWS/LANGUAGES/DEFAULT",
+    "/IMAGE/WINDOWS/LANGUAGES/FALLBACK",
+    "/IMAGE/WINDOWS/VERSION/MAJOR",
+    "/IMAGE/WINDOWS/VERSION/MINOR",
+    "/IMAGE/WINDOWS/VERSION/BUILD",
+    "/IMAGE/WINDOWS/VERSION/SPBUILD",
+    "/IMAGE/WINDOWS/VERSION/SPLEVEL",
+    "/IMAGE/WINDOWS/VERSION/BRANCH",
+    "/IMAGE/WINDOWS/SERVICINGDATA/IMAGESTATE",
+    "/IMAGE/WINDOWS/SERVICINGDATA/GDRDUREVISION",
+    "/IMAGE/WINDOWS/SERVICINGDATA/PKEYCONFIGVERSION",
+];
+
+/// True for `InstallFrom/MetaData/Key` settings (OS and data images).
+fn is_metadata_key(info: &catalog::SettingInfo) -> bool {
+    info.component().name == "Microsoft-Windows-Setup" && info.path.ends_with("InstallFrom/MetaData/Key")
+}
+
+/// The WIM metadata path `value` names, ignoring case and surrounding space.
+fn wim_metadata_path(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    WIM_METADATA_PATHS.iter().find(|p| p.eq_ignore_ascii_case(v)).copied()
+}
 
 fn open_set_note(info: &catalog::SettingInfo) -> Option<&'static str> {
     let component = info.component().name;
@@ -120,6 +186,18 @@ impl Check for Rule {
                 if let Ok(edits) = cx.doc.set_text_edits(s.el.id(), c) {
                     d.fix(format!("write {c}"), edits);
                 }
+            }
+            None if is_metadata_key(info) && wim_metadata_path(value).is_some() => {
+                let path = wim_metadata_path(value).unwrap_or_default();
+                out.report_as(
+                    Severity::Warning,
+                    Some(s.el),
+                    span,
+                    format!("{name} is {}, a WIM metadata path the reference does not document ({allowed})", shown(s.el, value)),
+                )
+                .help(format!(
+                    "Setup matches {path} against the image's WIM XML metadata; the documented keys are {allowed}, which every release is known to accept"
+                ));
             }
             None => match open_set_note(info) {
                 Some(note) => {

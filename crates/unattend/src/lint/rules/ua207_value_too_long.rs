@@ -33,6 +33,10 @@
 //! <FullName>Contoso Build Lab</FullName>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the setting's page states the maximum length.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the "Values"

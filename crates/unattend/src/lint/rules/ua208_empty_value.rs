@@ -41,6 +41,12 @@
 //! </UserData>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: the page says the setting does not support an empty value, but
+//! what Setup does with one is not documented, and tools write empty elements
+//! into files that install.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: pages say "This

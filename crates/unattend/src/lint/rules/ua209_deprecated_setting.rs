@@ -20,8 +20,13 @@
 //! `"11.22H2"`, `"8.1"`, or a Server year such as `"2019"`), releases are
 //! compared: a setting deprecated or removed after the target release is not
 //! reported, and a setting introduced after it is (the target does not have
-//! it). `"10"` and `"11"` mean the latest release of each. Without a target,
-//! every deprecated, removed or unsupported setting is reported.
+//! it). `"10"` and `"11"` mean the latest release of each, and each
+//! deprecated setting is reported where it is. Without a target, every
+//! removed or unsupported setting is reported where it is, and the
+//! deprecated ones (which still work) are grouped into one warning per file
+//! that lists them all, pointing at each: on most real files they are the
+//! same handful of OOBE and OEMInformation settings, and one finding is
+//! enough to act on.
 //!
 //! Only the outermost element is reported when a whole container is
 //! deprecated.
@@ -55,6 +60,15 @@
 //!   <ProtectYourPC>3</ProtectYourPC>
 //! </OOBE>
 //! ```
+//!
+//! ## Evidence
+//!
+//! Warning: the status comes from each setting's page in Microsoft's
+//! Unattended Windows Setup Reference ("deprecated", "not supported") or
+//! its change log ("removed in …"), or, for a few settings, from older
+//! references via the supplement. A deprecated setting still works and a
+//! removed one is ignored without failing Setup (real Windows 10 and 11
+//! builds carrying `ShowWindowsLive` install), so neither is an error.
 //!
 //! ## References
 //!
@@ -255,9 +269,109 @@ fn message(what: &str, f: &Finding, target: Option<&str>) -> (String, &'static s
     }
 }
 
+/// One deprecated element of the file: where, what, since when.
+struct Deprecated<'d> {
+    el: ElementRef<'d>,
+    span: Span,
+    what: String,
+    since: Option<&'static str>,
+}
+
+/// The outermost deprecated settings below `el` (whose catalog entry is
+/// `info`, `None` at the component's top), in file order.
+fn collect_deprecated<'d>(
+    component: &'static catalog::ComponentInfo,
+    el: ElementRef<'d>,
+    parent: Option<&'static catalog::SettingInfo>,
+    out: &mut Vec<Deprecated<'d>>,
+) {
+    for child in el.child_elements() {
+        if child.namespace() != Some(UNATTEND_NS) {
+            continue;
+        }
+        let info = match parent {
+            None => component.child(child.local_name()),
+            Some(p) => p.child(child.local_name()),
+        };
+        let Some(info) = info else { continue };
+        if let Some(Finding::Deprecated(since)) = finding(info.status, &info.win, None) {
+            out.push(Deprecated {
+                el: child,
+                span: child.name_span(),
+                what: info.element_name.to_string(),
+                since,
+            });
+            continue;
+        }
+        // A removed or unsupported container is reported where it is;
+        // nothing below it is reported again.
+        if finding(info.status, &info.win, None).is_none() {
+            collect_deprecated(component, child, Some(info), out);
+        }
+    }
+}
+
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    /// Without a target release, the deprecated settings of the whole file
+    /// as one finding.
+    fn check_file(&self, cx: &FileCx<'_>, out: &mut Reporter<'_>) {
+        if cx.config.target_windows.as_deref().and_then(target_release).is_some() {
+            return;
+        }
+        let mut found = Vec::new();
+        for c in cx.components() {
+            let Some(info) = c.info else { continue };
+            match finding(info.status, &info.win, None) {
+                Some(Finding::Deprecated(since)) => {
+                    let span = c.el.attribute_ns(None, "name").map_or(c.el.name_span(), |a| a.value_span());
+                    found.push(Deprecated {
+                        el: c.el,
+                        span,
+                        what: format!("the component {}", info.name),
+                        since,
+                    });
+                }
+                None => collect_deprecated(info, c.el, None, &mut found),
+                Some(_) => {}
+            }
+        }
+        let Some(first) = found.first() else { return };
+        let describe = |d: &Deprecated<'_>| match d.since {
+            Some(v) => format!("{} (since {v})", d.what),
+            None => d.what.clone(),
+        };
+        let message = match found.len() {
+            1 => format!("{} is deprecated", describe(first)),
+            n => {
+                let mut names: Vec<String> = Vec::new();
+                for d in &found {
+                    let text = describe(d);
+                    if !names.contains(&text) {
+                        names.push(text);
+                    }
+                }
+                format!("{n} deprecated settings: {}", names.join(", "))
+            }
+        };
+        let advice = found.iter().take(usize::from(found.len() == 1)).find_map(|d| {
+            let comp = cx.components().find(|c| c.el.descendants().any(|e| e.id() == d.el.id()))?;
+            let info = comp.info?;
+            let path = crate::lint::context::element_path(d.el);
+            let tail = path.rsplit("']/").next().unwrap_or("");
+            advice(info.name, tail)
+        });
+        let help = format!(
+            "deprecated settings still work but may stop in any release; {}; set target-windows in unattend.toml to check them against the release you deploy",
+            advice.unwrap_or("remove them, or use what their reference pages recommend instead")
+        );
+        out.report(Some(first.el), first.span, message).help(help);
+        for d in found.iter().skip(1) {
+            out.label(d.span, describe(d));
+        }
     }
 
     fn check_component(&self, cx: &FileCx<'_>, c: &ComponentView<'_>, out: &mut Reporter<'_>) {
@@ -269,7 +383,8 @@ impl Check for Rule {
         let target_text = cx.config.target_windows.as_deref();
         let target = target_text.and_then(target_release);
         let Some(f) = finding(info.status, &info.win, target) else { return };
-        if matches!(f, Finding::Removed(_)) {
+        // Removed: UA110. Deprecated without a target: the file's group.
+        if matches!(f, Finding::Removed(_)) || (target.is_none() && matches!(f, Finding::Deprecated(_))) {
             return;
         }
         let span = c.el.attribute_ns(None, "name").map_or(c.el.name_span(), |a| a.value_span());
@@ -298,6 +413,9 @@ impl Check for Rule {
                 return;
             }
             ancestor = a.parent();
+        }
+        if target.is_none() && matches!(f, Finding::Deprecated(_)) {
+            return; // reported with the file's group (check_file)
         }
         let (msg, help) = message(info.element_name, &f, target_text);
         let help = component

@@ -45,6 +45,13 @@
 //! </UserAccounts>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the reference defines the element as a container (or a value);
+//! Setup does not read text in a container or elements in a value as the
+//! setting. Text Setup itself wrote into a processed copy
+//! (`*SENSITIVE*DATA*DELETED*`) is UA601's finding.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: each setting's
@@ -114,6 +121,13 @@ impl Check for Rule {
         else {
             return;
         };
+        // Setup's `*SENSITIVE*DATA*DELETED*` in a processed copy is UA601's
+        // finding (one cause, one finding).
+        if super::ua406_product_key_format::is_deleted_marker(&value)
+            && cx.config.severity_of(super::ua601_was_pass_processed::META.code).is_some()
+        {
+            return;
+        }
         let raw = text.raw();
         let start = text.span().start as usize + (raw.len() - raw.trim_start().len());
         let end = text.span().end as usize - (raw.len() - raw.trim_end().len());

@@ -40,6 +40,11 @@
 //! <SynchronousCommand wcm:action="add">
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: Microsoft's own example for `RunSynchronous` omits the attribute
+//! and real files without it install; Windows SIM always writes it.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the XML examples of

@@ -34,6 +34,12 @@
 //! <LocalAccount wcm:action="add">
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the Windows System Image Manager technical reference documents add,
+//! modify and remove as the actions of list items; Setup does not apply an
+//! item with another action.
+//!
 //! ## References
 //!
 //! - Windows System Image Manager technical reference: list items and the

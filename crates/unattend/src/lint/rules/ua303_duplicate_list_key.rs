@@ -36,6 +36,12 @@
 //! Give every item its own key; for commands, renumber `Order` 1, 2, 3, …
 //! in the sequence the commands should run.
 //!
+//! ## Evidence
+//!
+//! Error: the reference's Order pages say each command must have a unique
+//! order, and keyed lists are identified by their key; Setup reports an item
+//! given twice as specified more than once.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages

@@ -30,6 +30,10 @@
 //! <Order>1</Order>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the command pages document Order as 1 to 500.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the `Order` page of

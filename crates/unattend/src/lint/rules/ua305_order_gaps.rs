@@ -32,6 +32,10 @@
 //!
 //! Check that nothing is missing, then renumber the items 1, 2, 3, ….
 //!
+//! ## Evidence
+//!
+//! Info: gaps in Order are allowed; commands run in Order order.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the `Order` pages

@@ -36,6 +36,11 @@
 //! <Path>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\specialize.ps1</Path>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the command Path pages document a maximum of 259 characters; a
+//! longer Path broke specialize in a real pipeline.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn:

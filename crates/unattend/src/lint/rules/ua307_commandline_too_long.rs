@@ -30,6 +30,10 @@
 //! <CommandLine>powershell -NoProfile -ExecutionPolicy Bypass -File C:\Windows\Setup\Scripts\FirstLogon.ps1</CommandLine>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the CommandLine pages document a maximum of 1024 characters.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn:

@@ -34,6 +34,11 @@
 //! <CommandLine>powershell -NoProfile -File C:\Setup\first.ps1</CommandLine>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: not documented as invalid; a newline in a command is likely a
+//! formatter's re-wrap and changes what cmd runs.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn: the `Path` and

@@ -44,6 +44,12 @@
 //! `ForceShutdownNow`) ends the pass with a restart or shutdown; in
 //! FirstLogonCommands, make the restart the last command.
 //!
+//! ## Evidence
+//!
+//! Warning: Microsoft's RunSynchronous and command pages say to use
+//! WillReboot or Reseal rather than restarting from a command; a restart
+//! there interrupts Setup, but files doing it do install.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn:

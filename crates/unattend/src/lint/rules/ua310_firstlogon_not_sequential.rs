@@ -39,6 +39,12 @@
 //! <CommandLine>cmd /c start "" /wait msiexec /i C:\Setup\agent.msi /qn</CommandLine>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Info: Microsoft's FirstLogonCommands pages disagree on whether the
+//! commands wait for each other; whether that matters depends on the
+//! commands.
+//!
 //! ## References
 //!
 //! - Unattended Windows Setup Reference, Microsoft Learn:

@@ -40,6 +40,13 @@
 //!
 //! Write `*` to let Windows pick a random name.
 //!
+//! ## Evidence
+//!
+//! Error: the ComputerName page documents the 15-byte limit and the forbidden
+//! characters, and Setup rejects the file ("The answer file is invalid").
+//! Warning for values that look like unfilled placeholders and for names only
+//! too long in UTF-8.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Shell-Setup | ComputerName, Unattended Windows Setup

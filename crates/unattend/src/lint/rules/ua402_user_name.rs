@@ -42,6 +42,12 @@
 //! To set the built-in Administrator's password, use
 //! `UserAccounts/AdministratorPassword` instead of a `LocalAccount`.
 //!
+//! ## Evidence
+//!
+//! Error: Microsoft documents the forbidden characters and the 20-character
+//! limit of local account names; account creation fails. Info for built-in
+//! names, which exist already.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Shell-Setup | UserAccounts | LocalAccounts |

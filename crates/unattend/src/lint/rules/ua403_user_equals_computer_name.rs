@@ -31,6 +31,12 @@
 //! <Name>labadmin</Name>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: a third-party report (cschneegans/unattend-generator issue #16)
+//! of an account named like the computer created without group membership;
+//! not documented by Microsoft.
+//!
 //! ## References
 //!
 //! - cschneegans/unattend-generator issue #16: an account named like the

@@ -32,6 +32,13 @@
 //!
 //! `tzutil /l` on a Windows machine lists every ID.
 //!
+//! ## Evidence
+//!
+//! Error: the TimeZone page requires a Windows time zone ID (`tzutil /l`);
+//! Setup does not apply another. Warning for unfilled placeholders (including
+//! a value that is just the setting's name, e.g. `timezone`) and case
+//! variants.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Shell-Setup | TimeZone, Unattended Windows Setup
@@ -191,7 +198,8 @@ impl Check for Rule {
             );
             return;
         }
-        if crate::lint::template::looks_like_placeholder(id) {
+        if crate::lint::template::looks_like_placeholder(id)
+            || crate::lint::template::names_its_setting(id, s.local_name()) {
             out.report_as(Severity::Warning, Some(s.el), span, format!("time zone {id:?} looks like a placeholder that was not filled in"))
                 .help("fill in a Windows time zone ID such as \"W. Europe Standard Time\" before the file is used");
             return;

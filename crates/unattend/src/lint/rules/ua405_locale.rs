@@ -41,6 +41,12 @@
 //! <UserLocale>en-GB</UserLocale>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the International-Core pages require a locale name or
+//! `LLLL:KKKKKKKK` input locale; Setup does not apply an unknown one. Warning
+//! for well-formed keyboards the catalog does not list.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-International-Core and its settings (InputLocale,

@@ -48,6 +48,12 @@
 //! For volume licensing, use the published generic (KMS client) key of the
 //! edition you install.
 //!
+//! ## Evidence
+//!
+//! Error: the ProductKey pages document the 5x5 format, and Setup stops on a
+//! key it cannot read. Warning for values that look like unfilled
+//! placeholders (including a value that is just the setting's name).
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | UserData | ProductKey | Key and
@@ -138,7 +144,8 @@ impl Check for Rule {
         let anchor = super::ua504_plaintext_credentials::secret_anchor(s.el);
         let span = anchor.name_span();
         let setting = s.info.map_or("ProductKey", |i| i.xml_path);
-        if crate::lint::template::looks_like_placeholder(key) {
+        if crate::lint::template::looks_like_placeholder(key)
+            || crate::lint::template::names_its_setting(key, s.local_name()) {
             out.report_as(
                 Severity::Warning,
                 Some(s.el),

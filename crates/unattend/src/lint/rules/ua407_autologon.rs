@@ -3,7 +3,8 @@
 //! Each enabled `Microsoft-Windows-Shell-Setup/AutoLogon`:
 //!
 //! - has a `LogonCount` (the reference says it must be set when AutoLogon
-//!   is used);
+//!   is used) — info: build boxes (Packer, Vagrant) sign in automatically on
+//!   purpose and install fine without it;
 //! - signs in as an account that exists: one the file creates
 //!   (`LocalAccounts`, `OfflineLocalAccounts`), the built-in
 //!   `Administrator`, or a name a command of the file mentions (e.g.
@@ -54,6 +55,14 @@
 //!
 //! Windows adds one to a `LogonCount` above zero (a known issue the
 //! reference describes), so `1` gives two automatic sign-ins.
+//!
+//! ## Evidence
+//!
+//! The reference's AutoLogon and LogonCount pages say LogonCount must be
+//! set with AutoLogon (info: files without it install and keep signing in,
+//! which build boxes want). Warning for an account the file neither creates
+//! nor names: an inference from the file, since the image may already have
+//! the account.
 //!
 //! ## References
 //!
@@ -123,7 +132,10 @@ impl Check for Rule {
                 continue;
             }
             if child_ci(autologon, "LogonCount").is_none() {
-                out.at(autologon, "AutoLogon has no LogonCount, so automatic sign-in is not limited to setup")
+                // Build boxes sign in automatically on purpose; the reference's
+                // requirement is advice for images people keep (info).
+                let at = autologon.name_span();
+                out.report_as(Severity::Info, Some(autologon), at, "AutoLogon has no LogonCount, so automatic sign-in is not limited to setup")
                     .help("add <LogonCount>1</LogonCount> (Windows adds one to values above zero); the reference requires LogonCount with AutoLogon");
             }
 

@@ -63,6 +63,12 @@
 //! <PartitionID>1</PartitionID>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the CreatePartition and ModifyPartition pages document that Extend
+//! and Size exclude each other and that installation is terminated when a
+//! referenced partition does not exist.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions

@@ -39,6 +39,14 @@
 //! </AdministratorPassword>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Info. Microsoft documents `PlainText` and Windows SIM's "Hide Sensitive
+//! Data", but also that hiding is only an encoding, and Setup accepts both.
+//! On real files the plain-text passwords are mostly throwaway build boxes
+//! (Packer, Vagrant) where nobody would act, and hiding would not protect a
+//! real password anyway: advice, not a warning.
+//!
 //! ## References
 //!
 //! - Hide sensitive data in an answer file (Windows System Image Manager,
@@ -55,7 +63,7 @@ pub(crate) struct Rule;
 pub(crate) static META: RuleMeta = RuleMeta {
     code: "UA501",
     name: "plaintext-password",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     summary: "password with PlainText true or missing",
 };
 

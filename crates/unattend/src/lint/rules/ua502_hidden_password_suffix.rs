@@ -44,6 +44,12 @@
 //!
 //! or write the password itself with `PlainText` `true`.
 //!
+//! ## Evidence
+//!
+//! Error: Windows SIM's Hide Sensitive Data encoding (password plus element
+//! name) is what Setup decodes; a wrong suffix stopped real installs from
+//! completing.
+//!
 //! ## References
 //!
 //! - Hide sensitive data in an answer file (Windows System Image Manager,

@@ -41,6 +41,11 @@
 //! `false` (Windows SIM's "Hide Sensitive Data", the library's
 //! `password::encode`).
 //!
+//! ## Evidence
+//!
+//! Error: with PlainText false, Setup decodes the value as base64 of
+//! UTF-16LE; a value that is not is not the password.
+//!
 //! ## References
 //!
 //! - Hide sensitive data in an answer file (Windows System Image Manager,

@@ -49,6 +49,11 @@
 //! computer account rather than a user who can join any machine; they are
 //! still reported, because they are still secrets.
 //!
+//! ## Evidence
+//!
+//! Info: Microsoft documents that these values cannot be hidden; advice to
+//! remove the file after setup.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-UnattendedJoin | Identification | Credentials,

@@ -32,6 +32,12 @@
 //! remove every `wasPassProcessed` attribute and put the passwords and keys
 //! back in.
 //!
+//! ## Evidence
+//!
+//! Error: Setup skips passes marked wasPassProcessed and has removed the
+//! secrets (`*SENSITIVE*DATA*DELETED*`) of its processed copy, so the file
+//! cannot be reused as it is.
+//!
 //! ## References
 //!
 //! - How Configuration Passes work, and Windows Setup log and answer-file

@@ -30,6 +30,12 @@
 //! in answer files for intermediate builds, and suppress this finding there
 //! (`<!-- unattend: ignore[UA602] intermediate build -->` or `per-file-ignores`).
 //!
+//! ## Evidence
+//!
+//! Warning: the SkipRearm page documents that 1 keeps the licensing state
+//! (CMID) for the image; fine while iterating, a KMS problem in a final
+//! image.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Security-SPP | SkipRearm, Unattended Windows Setup

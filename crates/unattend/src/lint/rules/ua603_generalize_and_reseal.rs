@@ -39,6 +39,11 @@
 //! Do not combine `ForceShutdownNow` with a `Reseal` `Mode` that restarts
 //! the current pass.
 //!
+//! ## Evidence
+//!
+//! Warning: Microsoft's Generalize and Reseal pages say which one wins; the
+//! file still works, it just does not do both.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Deployment | Generalize and | Reseal, | Reseal |

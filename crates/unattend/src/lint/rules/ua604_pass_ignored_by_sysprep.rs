@@ -41,6 +41,11 @@
 //! `specialize`), and remove the rest; or, if the file is really an
 //! Autounattend.xml for media, do not lint it with the sysprep profile.
 //!
+//! ## Evidence
+//!
+//! Warning: Microsoft's "Use answer files with Sysprep" page documents which
+//! passes a sysprep run processes; settings elsewhere are ignored, not fatal.
+//!
 //! ## References
 //!
 //! - Use answer files with Sysprep, and How configuration passes work,

@@ -30,6 +30,11 @@
 //! /unattend:Unattend.xml`), or drop the setting if the run is not meant to
 //! generalize.
 //!
+//! ## Evidence
+//!
+//! Warning: PersistAllDeviceInstalls only has an effect with /generalize (its
+//! reference page); without it the setting is ignored.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-PnpSysprep | PersistAllDeviceInstalls, Unattended

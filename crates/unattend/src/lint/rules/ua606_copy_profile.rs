@@ -39,6 +39,11 @@
 //! in audit mode), or customise the default profile with Group Policy,
 //! provisioning packages or layout files instead.
 //!
+//! ## Evidence
+//!
+//! Info: Microsoft documents conditions under which CopyProfile fails to
+//! generalize; whether they hold cannot be seen from the file.
+//!
 //! ## References
 //!
 //! - Customize the default user profile by using CopyProfile, Microsoft

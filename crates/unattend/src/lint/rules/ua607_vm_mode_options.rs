@@ -28,6 +28,12 @@
 //! `%WINDIR%\Panther\Unattend.xml` instead of passing `/unattend`:
 //! `sysprep /generalize /oobe /mode:vm /shutdown`.
 //!
+//! ## Evidence
+//!
+//! Error: Microsoft's Sysprep command-line options page documents that
+//! /mode:vm supports only /generalize, /oobe, /reboot, /shutdown and /quit;
+//! sysprep refuses other combinations.
+//!
 //! ## References
 //!
 //! - Sysprep command-line options, Microsoft Learn

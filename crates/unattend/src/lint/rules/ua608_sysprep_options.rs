@@ -25,6 +25,11 @@
 //! Keep one of `/oobe` and `/audit` and one of `/reboot`, `/shutdown`,
 //! `/quit`: `sysprep /generalize /oobe /shutdown /unattend:C:\Unattend.xml`.
 //!
+//! ## Evidence
+//!
+//! Error: Microsoft's Sysprep command-line options page documents the
+//! options; sysprep refuses an invalid command line.
+//!
 //! ## References
 //!
 //! - Sysprep command-line options, Microsoft Learn

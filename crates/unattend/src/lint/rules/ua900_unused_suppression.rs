@@ -21,6 +21,11 @@
 //!
 //! Remove the comment, or correct the code so it names the rule that fires.
 //!
+//! ## Evidence
+//!
+//! Warning: a suppression that silences nothing is stale configuration in the
+//! file, not a problem for Setup.
+//!
 //! ## References
 //!
 //! - `unattend rules` lists every code and name.
