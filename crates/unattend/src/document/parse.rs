@@ -34,6 +34,17 @@ pub(crate) struct Tree {
     pub faults: Vec<ParseError>,
 }
 
+/// What an end tag that does not match the innermost open element is.
+#[derive(Debug, Clone, Copy)]
+enum EndTag {
+    /// It closes the element this many levels out; those inside lack end tags.
+    ClosesOuter(usize),
+    /// A misspelled end tag of the innermost element.
+    Misspelled,
+    /// An end tag of no open element, to be skipped.
+    Stray,
+}
+
 /// Most faults a recovering parse reads past: beyond that the file is not an
 /// answer file with a few slips but something else, and the first fault is
 /// the only useful finding.
@@ -372,16 +383,15 @@ impl<'t> Builder<'t> {
             },
             quick_xml::Error::IllFormed(ill) => match ill {
                 IllFormedError::MismatchedEndTag { expected, found } => {
-                    if let Some(&open) = self.stack.last() {
-                        let pos = self.lines.line_col(
-                            self.text,
-                            self.tree.nodes[open as usize].span.start as usize,
-                        );
-                        format!(
-                            "expected </{expected}> to close the element opened at {pos}, found </{found}>"
-                        )
-                    } else {
+                    if self.stack.is_empty() {
                         format!("expected </{expected}>, found </{found}>")
+                    } else {
+                        // quick-xml stops at the end tag's `<`, before the
+                        // builder has seen it: the stack is still intact.
+                        let end = self.text[at..]
+                            .find('>')
+                            .map_or(self.text.len(), |i| at + i + 1);
+                        self.end_tag_message(self.classify_end_tag(end, found), found)
                     }
                 }
                 IllFormedError::UnmatchedEndTag(name) => {
@@ -642,13 +652,86 @@ impl<'t> Builder<'t> {
         Ok(())
     }
 
-    /// An end tag in a recovering parse (quick-xml does not match them then).
-    /// It closes the open element of its name, and elements left open above
-    /// that one end where it starts (their end tags are missing). An end tag
-    /// that matches no open element is a misspelled end tag of the innermost
-    /// one when that is a leaf or its parent's end tag follows, and stray
-    /// (skipped) otherwise: when nothing is open, when the innermost
-    /// element's own end tag follows, or inside a container.
+    /// The qualified name of the open element `idx`.
+    fn open_name(&self, idx: u32) -> &'t str {
+        let text: &'t str = self.text;
+        let node = &self.tree.nodes[idx as usize];
+        &text[self.tree.elements[node.element as usize].name.range()]
+    }
+
+    /// What an end tag `</found>` at `start..end` that does not match the
+    /// innermost open element most likely is. It closes the open element of
+    /// its name when there is one (the elements above it lack end tags). An
+    /// end tag matching no open element is a misspelled end tag of the
+    /// innermost one when that is a leaf or its parent's end tag follows,
+    /// and stray otherwise: when the innermost element's own end tag
+    /// follows, or inside a container. Needs a non-empty stack.
+    fn classify_end_tag(&self, end: usize, found: &str) -> EndTag {
+        if let Some(above) = self
+            .stack
+            .iter()
+            .rev()
+            .skip(1)
+            .position(|&i| self.open_name(i) == found)
+        {
+            return EndTag::ClosesOuter(above + 1);
+        }
+        let text: &'t str = self.text;
+        let end_tag_follows = |name: &str| {
+            text[end..]
+                .trim_start_matches([' ', '\t', '\r', '\n'])
+                .strip_prefix("</")
+                .and_then(|a| a.strip_prefix(name))
+                .is_some_and(|a| a.starts_with(['>', ' ', '\t', '\r', '\n']))
+        };
+        let top = self.stack[self.stack.len() - 1];
+        // Elements are numbered in document order: none after the innermost
+        // open one means it has no child elements.
+        let leaf = self.tree.nodes[top as usize].element as usize + 1 == self.tree.elements.len();
+        let parent = self
+            .stack
+            .len()
+            .checked_sub(2)
+            .map(|i| self.open_name(self.stack[i]));
+        if !end_tag_follows(self.open_name(top))
+            && (leaf || parent.is_some_and(|p| end_tag_follows(p)))
+        {
+            EndTag::Misspelled
+        } else {
+            EndTag::Stray
+        }
+    }
+
+    /// The message for an end tag `</found>` that does not match the
+    /// innermost open element (the same in a strict and a recovering parse).
+    fn end_tag_message(&self, kind: EndTag, found: &str) -> String {
+        let top = self.stack[self.stack.len() - 1];
+        let name = self.open_name(top);
+        let opened = self
+            .lines
+            .line_col(self.text, self.tree.nodes[top as usize].span.start as usize);
+        match kind {
+            EndTag::Misspelled => {
+                format!(
+                    "expected </{name}> to close the element opened at {opened}, found </{found}>"
+                )
+            }
+            EndTag::Stray => format!(
+                "stray end tag </{found}>: no open element has that name (the innermost is <{name}>, opened at {opened})"
+            ),
+            EndTag::ClosesOuter(1) => {
+                format!("<{name}> opened at {opened} is not closed before </{found}>")
+            }
+            EndTag::ClosesOuter(n) => format!(
+                "<{name}> opened at {opened} and {} more elements are not closed before </{found}>",
+                n - 1
+            ),
+        }
+    }
+
+    /// An end tag in a recovering parse (quick-xml does not match them then):
+    /// see [`classify_end_tag`](Self::classify_end_tag). Elements left open
+    /// end where the end tag starts; a stray end tag is skipped.
     fn end_tag_recovering(
         &mut self,
         start: usize,
@@ -657,62 +740,27 @@ impl<'t> Builder<'t> {
     ) -> Result<(), ParseError> {
         let text: &'t str = self.text;
         let found = &text[start + 2..start + 2 + name_len];
-        let qname = |b: &Self, idx: u32| -> &'t str {
-            let node = &b.tree.nodes[idx as usize];
-            &text[b.tree.elements[node.element as usize].name.range()]
-        };
         let Some(&top) = self.stack.last() else {
             return self.recover(self.syntax(
                 start,
                 format!("end tag </{found}> without a matching start tag"),
             ));
         };
-        let expected = qname(self, top);
-        if expected == found {
+        if self.open_name(top) == found {
             self.close_element(end, Some(Span::new(start, end)));
             return Ok(());
         }
-        let opened = self
-            .lines
-            .line_col(text, self.tree.nodes[top as usize].span.start as usize);
-        self.recover(self.syntax(
-            start,
-            format!(
-                "expected </{expected}> to close the element opened at {opened}, found </{found}>"
-            ),
-        ))?;
-        let open_below = self
-            .stack
-            .iter()
-            .rev()
-            .skip(1)
-            .position(|&i| qname(self, i) == found);
-        if let Some(above) = open_below {
-            for _ in 0..=above {
-                self.close_element(start, Some(Span::new(start, start)));
+        let kind = self.classify_end_tag(end, found);
+        self.recover(self.syntax(start, self.end_tag_message(kind, found)))?;
+        match kind {
+            EndTag::ClosesOuter(above) => {
+                for _ in 0..above {
+                    self.close_element(start, Some(Span::new(start, start)));
+                }
+                self.close_element(end, Some(Span::new(start, end)));
             }
-            self.close_element(end, Some(Span::new(start, end)));
-            return Ok(());
-        }
-        let end_tag_follows = |name: &str| {
-            text[end..]
-                .trim_start_matches([' ', '\t', '\r', '\n'])
-                .strip_prefix("</")
-                .and_then(|a| a.strip_prefix(name))
-                .is_some_and(|a| a.starts_with(['>', ' ', '\t', '\r', '\n']))
-        };
-        // Elements are numbered in document order: none after the innermost
-        // open one means it has no child elements.
-        let leaf = self.tree.nodes[top as usize].element as usize + 1 == self.tree.elements.len();
-        let parent = self
-            .stack
-            .len()
-            .checked_sub(2)
-            .map(|i| qname(self, self.stack[i]));
-        let misspelled =
-            !end_tag_follows(expected) && (leaf || parent.is_some_and(|p| end_tag_follows(p)));
-        if misspelled {
-            self.close_element(end, Some(Span::new(start, end)));
+            EndTag::Misspelled => self.close_element(end, Some(Span::new(start, end))),
+            EndTag::Stray => {}
         }
         Ok(())
     }
