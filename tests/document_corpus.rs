@@ -82,7 +82,10 @@ fn recovering_parse_agrees_with_the_strict_parse() {
     let (mut same, mut recovered) = (0, 0);
     for f in corpus_files() {
         let bytes = f.bytes();
-        match (Document::parse(&bytes), Document::parse_recovering(&bytes, &options)) {
+        match (
+            Document::parse(&bytes),
+            Document::parse_recovering(&bytes, &options),
+        ) {
             (Ok(strict), Ok(lenient)) => {
                 let answer_file = strict.root().namespace() == Some(UNATTEND_NS);
                 if answer_file || strict.root().name() != "unattend" {
