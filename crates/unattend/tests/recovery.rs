@@ -337,3 +337,20 @@ fn a_file_without_faults_is_not_recovered() {
     doc.set_attribute(root, "xmlns:wcm", unattend::document::WCM_NS)
         .unwrap();
 }
+
+#[test]
+fn parse_faults_lead_then_the_missing_namespace_then_the_rest() {
+    let input = "<unattend>\n  <settings pass=\"specialize\">\n    <a>x & y</a>\n  </settings>\n  <settings pass=\"specialize\"/>\n</unattend>\n";
+    let report = lint_bytes(input.as_bytes(), &ResolvedConfig::default());
+    let found: Vec<_> = report.diagnostics.iter().map(at).collect();
+    let expected = [("UA001", 3, 10), ("UA005", 1, 2)];
+    assert_eq!(
+        found.get(..2),
+        Some(&expected.iter().map(owned).collect::<Vec<_>>()[..]),
+        "{found:?}"
+    );
+    // The duplicate pass is found although the file has neither a
+    // well-formed body nor the namespace.
+    assert!(found[2..].contains(&owned(&("UA102", 5, 19))), "{found:?}");
+    assert_eq!(found.iter().filter(|f| f.0 == "UA005").count(), 1);
+}

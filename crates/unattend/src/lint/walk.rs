@@ -169,11 +169,11 @@ pub(crate) fn run(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
     out.sort_by(|a, b| (a.span.start, &a.code).cmp(&(b.span.start, &b.code)));
     if let Some(recovery) = doc.recovery() {
         // The root's missing namespace is fatal too (Setup would apply
-        // nothing): it leads, with the parse faults, in file order.
+        // nothing): it follows the parse faults, the first of which stays
+        // first (what `check` and a strict parse report).
         if recovery.root_namespace.is_some() {
             let code = rules::ua005_root_element::META.code;
             fatal.extend(out.extract_if(.., |d| d.code == code));
-            fatal.sort_by_key(|d| d.span.start);
         }
         fatal.append(&mut out);
         return fatal;
