@@ -62,3 +62,49 @@ fn malformed_corpus_files_report_line_and_column() {
         .collect();
     insta::assert_snapshot!(report.join("\n"));
 }
+
+/// The recovering parse the linter uses changes nothing on well-formed
+/// answer files (same nodes, not marked recovered, so still editable), and
+/// on malformed ones either fails like the strict parse or starts its
+/// faults with the strict parse's error; either way the text is the file's.
+#[test]
+fn recovering_parse_agrees_with_the_strict_parse() {
+    use unattend::document::{ParseOptions, UNATTEND_NS};
+    let options = ParseOptions::default();
+    let shape = |d: &Document| -> Vec<String> {
+        d.nodes()
+            .map(|n| {
+                let ns = n.as_element().and_then(|e| e.namespace()).unwrap_or("");
+                format!("{:?} {:?} {ns}", n.kind(), n.span())
+            })
+            .collect()
+    };
+    let (mut same, mut recovered) = (0, 0);
+    for f in corpus_files() {
+        let bytes = f.bytes();
+        match (
+            Document::parse(&bytes),
+            Document::parse_recovering(&bytes, &options),
+        ) {
+            (Ok(strict), Ok(lenient)) => {
+                let answer_file = strict.root().namespace() == Some(UNATTEND_NS);
+                if answer_file || strict.root().name() != "unattend" {
+                    assert!(!lenient.is_recovered(), "{}", f.name);
+                    assert_eq!(shape(&strict), shape(&lenient), "{}", f.name);
+                    same += 1;
+                } else {
+                    assert!(lenient.recovery().unwrap().faults.is_empty(), "{}", f.name);
+                }
+            }
+            (Err(err), Ok(lenient)) => {
+                let faults = &lenient.recovery().expect("recovered").faults;
+                assert_eq!(faults.first(), Some(&err), "{}", f.name);
+                assert_eq!(lenient.to_bytes().unwrap(), bytes, "{}", f.name);
+                recovered += 1;
+            }
+            (Err(err), Err(again)) => assert_eq!(err, again, "{}", f.name),
+            (Ok(_), Err(e)) => panic!("{}: only the recovering parse fails: {e}", f.name),
+        }
+    }
+    eprintln!("{same} files read the same; {recovered} malformed files recovered");
+}

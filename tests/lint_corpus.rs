@@ -19,18 +19,21 @@ fn lint_diagnostics_over_the_public_corpus() {
     for f in &files {
         let report = lint_bytes(&f.bytes(), &config);
         if f.malformed() {
-            // One clear finding, not noise.
-            let errors: Vec<_> = report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            assert_eq!(errors.len(), 1, "{}: {:?}", f.name, errors);
+            // The parse error first, exactly where `unattend check` puts it;
+            // then, when the structure is clear enough to read past it, the
+            // rest of the file's findings.
+            let first = &report.diagnostics[0];
+            assert_eq!(first.severity, Severity::Error, "{}", f.name);
             assert!(
-                matches!(errors[0].code.as_str(), "UA001" | "UA002" | "UA007"),
+                matches!(first.code.as_str(), "UA001" | "UA002" | "UA007"),
                 "{}",
                 f.name
             );
+            let err = unattend::document::Document::parse(&f.bytes()).unwrap_err();
+            assert_eq!(first.start, err.position, "{}", f.name);
+            if report.document().is_none() {
+                assert_eq!(report.diagnostics.len(), 1, "{}", f.name);
+            }
         }
         for d in &report.diagnostics {
             *counts

@@ -148,3 +148,38 @@ fn get_reports_unset_paths_and_ambiguity() {
         "--dry-run writes nothing"
     );
 }
+
+/// `lint` reads past faults whose structure is clear and reports the rest of
+/// the file; `set` and `fmt` still refuse such a file and leave it as it is:
+/// editing a tree read past faults could corrupt data.
+#[test]
+fn files_lint_reads_past_faults_are_still_not_edited() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../unattend/tests/fixtures/recovery");
+    for (name, second) in [
+        ("unescaped-ampersand.xml", ":15:17: UA404"),
+        ("stray-end-tag.xml", ":12:23: UA204"),
+        ("mismatched-end-tag.xml", ":6:17: UA404"),
+        ("comment-before-declaration.xml", ":6:21: UA401"),
+    ] {
+        let bytes = std::fs::read(fixtures.join(name)).unwrap();
+        let f = file(name, &bytes);
+        let path = f.to_str().unwrap();
+        let o = run(&["lint", "--isolated", "--output-format", "concise", path]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(1), "{name}: {out}");
+        let first = out.lines().next().unwrap_or_default();
+        assert!(first.contains(": UA001 [error]"), "{name}: {out}");
+        assert!(out.contains(second), "{name}: {out}");
+        let o = run(&[
+            "set",
+            path,
+            "specialize/Microsoft-Windows-Shell-Setup/ComputerName=WS-1",
+        ]);
+        // 1: the file has a problem (as for any file `set` cannot read).
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let o = run(&["fmt", path]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert_eq!(std::fs::read(&f).unwrap(), bytes, "{name}");
+    }
+}

@@ -509,6 +509,11 @@ pub fn set(
     value: &str,
     arch: Option<Arch>,
 ) -> Result<SetOutcome, PathError> {
+    // A tree read past faults is not what the file says: refuse up front,
+    // even when the value is already there and nothing would be written.
+    if doc.is_recovered() {
+        return Err(EditError::Recovered.into());
+    }
     // The steps are separate edits: work on a copy so that a late failure
     // (a value the file's encoding cannot hold, a target that holds
     // elements) does not leave the pass, component or containers behind.

@@ -45,13 +45,24 @@ pub enum InsertPosition {
 }
 
 impl Document {
+    /// Every edit planner starts here, so none plans edits on a recovered tree.
     fn element_or_err(&self, id: NodeId) -> Result<ElementRef<'_>, EditError> {
+        self.editable()?;
         self.element(id).ok_or(EditError::NotAnElement(id.0))
+    }
+
+    /// Refuses a recovered document: its tree is not what its text says.
+    fn editable(&self) -> Result<(), EditError> {
+        match self.recovery {
+            Some(_) => Err(EditError::Recovered),
+            None => Ok(()),
+        }
     }
 
     /// Applies text edits (non-overlapping, any order) and reads the result
     /// again. On error nothing changes.
     pub fn apply_edits(&mut self, mut edits: Vec<TextEdit>) -> Result<(), EditError> {
+        self.editable()?;
         edits.sort_by_key(|e| (e.span.start, e.span.end));
         let mut prev_end = 0usize;
         for e in &edits {
@@ -91,7 +102,7 @@ impl Document {
             Ok(d) if d.source == self.source => (d.source, d.findings),
             _ => (self.source.clone(), self.findings.clone()),
         };
-        *self = Document::from_parts(text, source, findings, self.options.clone())
+        *self = Document::from_parts(text, source, findings, self.options.clone(), false)
             .map_err(EditError::Invalid)?;
         Ok(())
     }

@@ -69,6 +69,14 @@ pub enum EditError {
     /// The edited text cannot be written in the file's encoding.
     #[error("{0}")]
     Encode(EncodeError),
+    /// The document was read by [`Document::parse_recovering`](super::Document::parse_recovering)
+    /// past faults: its tree is not what its text says, so editing it could
+    /// corrupt data. Fix the file (see the linter's findings) and read it with
+    /// [`Document::parse`](super::Document::parse).
+    #[error(
+        "the file is not well-formed (it was read past its faults for linting only); fix it before editing"
+    )]
+    Recovered,
     /// The edited text is no longer well-formed; the edit was not applied.
     #[error("the edit would make the document invalid: {0}")]
     Invalid(ParseError),

@@ -23,6 +23,7 @@ mod line_index;
 mod names;
 mod nodes;
 mod parse;
+mod recovery;
 mod span;
 mod tree;
 
@@ -36,6 +37,7 @@ pub use line_index::{LineCol, LineIndex};
 pub use names::is_qname;
 pub(crate) use names::is_xml_char;
 pub use nodes::{AttributeRef, Children, ElementRef, NodeRef};
+pub use recovery::{AssumedNamespace, Recovery};
 pub use span::Span;
 pub use tree::{NodeId, NodeKind};
 
@@ -89,7 +91,9 @@ pub(crate) fn too_large(len: usize, max: usize) -> ParseError {
     }
 }
 
-/// A well-formed XML document with every byte accounted for.
+/// A well-formed XML document with every byte accounted for (or, from
+/// [`Document::parse_recovering`], a malformed one read as far as its
+/// structure is clear: see [`Recovery`]).
 #[derive(Debug, Clone)]
 pub struct Document {
     text: String,
@@ -102,6 +106,8 @@ pub struct Document {
     attrs: Vec<AttrData>,
     namespaces: Vec<Box<str>>,
     root: u32,
+    /// `Some` only for a recovered tree, which edits refuse.
+    recovery: Option<Box<Recovery>>,
 }
 
 impl Document {
@@ -121,7 +127,50 @@ impl Document {
             decoded.source,
             decoded.findings,
             options.clone(),
+            false,
         )
+    }
+
+    /// Reads a file as far as its structure is clear, for linting: an
+    /// unescaped `&` or a bad reference (kept as literal text), text or
+    /// comments before `<?xml` or text after the root (skipped), a stray end
+    /// tag (skipped), a mismatched one (closes what it most likely meant),
+    /// elements left open at the end (closed there), an undeclared `wcm:`
+    /// prefix (read as the wcm namespace), and a root `<unattend>` without
+    /// the answer-file namespace (read as if it had it).
+    ///
+    /// A well-formed answer file gives the same document as
+    /// [`Document::parse`]. Otherwise the document carries a [`Recovery`]
+    /// listing what was read past; its spans index the original text, and
+    /// every edit refuses it. Faults of any other kind (and more than a few
+    /// dozen) still fail, with the same error as [`Document::parse`].
+    ///
+    /// ```
+    /// use unattend::document::{Document, EditError};
+    ///
+    /// let mut doc = Document::parse_recovering(b"<unattend><a>x & y</a></b></unattend>")?;
+    /// let recovery = doc.recovery().unwrap();
+    /// assert_eq!(recovery.faults.len(), 2); // the `&` and the stray </b>
+    /// assert!(recovery.root_namespace.is_some());
+    /// assert_eq!(doc.root().child("a").unwrap().text().as_deref(), Some("x & y"));
+    /// let id = doc.root().id();
+    /// assert!(matches!(doc.set_attribute(id, "a", "b"), Err(EditError::Recovered)));
+    /// # Ok::<(), unattend::document::ParseError>(())
+    /// ```
+    pub fn parse_recovering(bytes: &[u8], options: &ParseOptions) -> Result<Document, ParseError> {
+        if bytes.len() > options.max_bytes {
+            return Err(too_large(bytes.len(), options.max_bytes));
+        }
+        let decoded = encoding::decode(bytes)?;
+        let mut doc = Document::from_parts(
+            decoded.text,
+            decoded.source,
+            decoded.findings,
+            options.clone(),
+            true,
+        )?;
+        doc.assume_unattend_namespace();
+        Ok(doc)
     }
 
     /// Reads a document from text (written back as UTF-8 without BOM).
@@ -134,9 +183,16 @@ impl Document {
         source: SourceEncoding,
         findings: Vec<EncodingFinding>,
         options: ParseOptions,
+        recovering: bool,
     ) -> Result<Document, ParseError> {
         let lines = LineIndex::new(&text);
-        let tree = parse::parse(&text, &lines, &options)?;
+        let tree = parse::parse(&text, &lines, &options, recovering)?;
+        let recovery = (!tree.faults.is_empty()).then(|| {
+            Box::new(Recovery {
+                faults: tree.faults,
+                root_namespace: None,
+            })
+        });
         Ok(Document {
             text,
             source,
@@ -148,6 +204,7 @@ impl Document {
             attrs: tree.attrs,
             namespaces: tree.namespaces,
             root: tree.root,
+            recovery,
         })
     }
 
@@ -211,11 +268,12 @@ impl Document {
         self.node(id).and_then(|n| n.as_element())
     }
 
-    /// The XML declaration's span, if the file has one.
+    /// The XML declaration's span, if the file has one (in a recovered
+    /// document it may follow comments or text).
     pub fn declaration(&self) -> Option<Span> {
-        self.nodes
-            .first()
-            .filter(|n| n.kind == NodeKind::Declaration)
+        self.nodes[..self.root as usize]
+            .iter()
+            .find(|n| n.kind == NodeKind::Declaration)
             .map(|n| n.span)
     }
 

@@ -29,7 +29,26 @@ pub(crate) struct Tree {
     pub attrs: Vec<AttrData>,
     pub namespaces: Vec<Box<str>>,
     pub root: u32,
+    /// The faults a recovering parse read past, in file order (always empty
+    /// in a strict parse).
+    pub faults: Vec<ParseError>,
 }
+
+/// What an end tag that does not match the innermost open element is.
+#[derive(Debug, Clone, Copy)]
+enum EndTag {
+    /// It closes the element this many levels out; those inside lack end tags.
+    ClosesOuter(usize),
+    /// A misspelled end tag of the innermost element.
+    Misspelled,
+    /// An end tag of no open element, to be skipped.
+    Stray,
+}
+
+/// Most faults a recovering parse reads past: beyond that the file is not an
+/// answer file with a few slips but something else, and the first fault is
+/// the only useful finding.
+const MAX_FAULTS: usize = 32;
 
 /// A namespace declaration in scope, to be popped when its element closes.
 struct Binding {
@@ -56,12 +75,26 @@ struct Builder<'t> {
     /// Index of `tree.namespaces`, for the same reason.
     interned: HashMap<Box<str>, u32>,
     root_seen: bool,
+    /// True for a recovering parse: faults where the structure is still clear
+    /// go to `tree.faults` and reading goes on; every check is the same, so a
+    /// well-formed file gives the same tree either way.
+    recovering: bool,
+    /// Set once a recovering parse has read an undeclared `wcm:` prefix as
+    /// the wcm namespace (reported once: one cause, one finding).
+    wcm_assumed: bool,
 }
 
+/// Reads `text` into a tree. With `recovering`, an unescaped `&`, a bad
+/// reference, text outside the root, a misplaced XML declaration, a stray or
+/// mismatched end tag, unclosed elements at the end and an undeclared `wcm:`
+/// prefix are recorded in
+/// [`Tree::faults`] and read past; any other fault (and a first fault of the
+/// kinds above) fails a strict parse.
 pub(crate) fn parse(
     text: &str,
     lines: &LineIndex,
     options: &ParseOptions,
+    recovering: bool,
 ) -> Result<Tree, ParseError> {
     let mut b = Builder {
         text,
@@ -73,6 +106,7 @@ pub(crate) fn parse(
             attrs: Vec::with_capacity(text.len() / 64),
             namespaces: Vec::new(),
             root: NO_PARENT,
+            faults: Vec::new(),
         },
         stack: Vec::new(),
         bindings: Vec::new(),
@@ -80,6 +114,8 @@ pub(crate) fn parse(
         default_scope: Vec::new(),
         interned: HashMap::new(),
         root_seen: false,
+        recovering,
+        wcm_assumed: false,
     };
     // The encoding's byte order mark is already gone. Another U+FEFF here is a
     // character before the root element, and quick-xml would silently skip it
@@ -115,11 +151,24 @@ impl<'t> Builder<'t> {
         self.error(offset, ParseErrorKind::Syntax, message)
     }
 
+    /// A fault the structure survives: recorded when recovering (the caller
+    /// then reads past it), the error otherwise.
+    fn recover(&mut self, err: ParseError) -> Result<(), ParseError> {
+        if self.recovering && self.tree.faults.len() < MAX_FAULTS {
+            self.tree.faults.push(err);
+            Ok(())
+        } else {
+            Err(err)
+        }
+    }
+
     fn run(&mut self) -> Result<(), ParseError> {
         let mut reader = Reader::from_str(self.text);
         let config = reader.config_mut();
         config.check_comments = true;
-        config.check_end_names = true;
+        // A recovering parse matches end tags itself, to read past strays.
+        config.check_end_names = !self.recovering;
+        config.allow_unmatched_ends = self.recovering;
         // References are validated here, with our own messages.
         config.allow_dangling_amp = true;
         config.trim_text(false);
@@ -140,10 +189,18 @@ impl<'t> Builder<'t> {
                 Event::Eof => return self.finish(end),
                 Event::Decl(_) => {
                     if start != 0 {
-                        return Err(self.syntax(
+                        let err = self.syntax(
                             start,
                             "the XML declaration must be at the very start of the file",
-                        ));
+                        );
+                        if self.root_seen {
+                            return Err(err);
+                        }
+                        // Comments or text before `<?xml`: one fault, at the
+                        // first of them (text already reported its own).
+                        if self.tree.faults.is_empty() {
+                            self.recover(err)?;
+                        }
                     }
                     self.check_declaration(start, end)?;
                     self.push_leaf(NodeKind::Declaration, start, end);
@@ -179,6 +236,10 @@ impl<'t> Builder<'t> {
                     let name_len = tag.name().as_ref().len();
                     self.open_element(start, end, name_len, true)?;
                     self.close_element(end, None);
+                }
+                Event::End(tag) if self.recovering => {
+                    let name_len = tag.name().as_ref().len();
+                    self.end_tag_recovering(start, end, name_len)?;
                 }
                 Event::End(_) => {
                     if self.stack.is_empty() {
@@ -322,16 +383,15 @@ impl<'t> Builder<'t> {
             },
             quick_xml::Error::IllFormed(ill) => match ill {
                 IllFormedError::MismatchedEndTag { expected, found } => {
-                    if let Some(&open) = self.stack.last() {
-                        let pos = self.lines.line_col(
-                            self.text,
-                            self.tree.nodes[open as usize].span.start as usize,
-                        );
-                        format!(
-                            "expected </{expected}> to close the element opened at {pos}, found </{found}>"
-                        )
-                    } else {
+                    if self.stack.is_empty() {
                         format!("expected </{expected}>, found </{found}>")
+                    } else {
+                        // quick-xml stops at the end tag's `<`, before the
+                        // builder has seen it: the stack is still intact.
+                        let end = self.text[at..]
+                            .find('>')
+                            .map_or(self.text.len(), |i| at + i + 1);
+                        self.end_tag_message(self.classify_end_tag(end, found), found)
                     }
                 }
                 IllFormedError::UnmatchedEndTag(name) => {
@@ -367,7 +427,8 @@ impl<'t> Builder<'t> {
     }
 
     fn text_chunk(&mut self, start: usize, end: usize) -> Result<(), ParseError> {
-        let raw = &self.text[start..end];
+        let text: &'t str = self.text;
+        let raw = &text[start..end];
         if self.stack.is_empty() {
             if let Some(i) = raw.find(|c: char| !matches!(c, ' ' | '\t' | '\r' | '\n')) {
                 let msg = if self.root_seen {
@@ -375,7 +436,8 @@ impl<'t> Builder<'t> {
                 } else {
                     "text before the root element"
                 };
-                return Err(self.syntax(start + i, msg));
+                // Recovered text stays a gap, like whitespace.
+                self.recover(self.syntax(start + i, msg))?;
             }
             return Ok(()); // whitespace outside the root is kept as a gap, not a node
         }
@@ -394,7 +456,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Checks references and `]]>` in text or attribute values.
-    fn check_char_data(&self, start: usize, raw: &str) -> Result<(), ParseError> {
+    fn check_char_data(&mut self, start: usize, raw: &str) -> Result<(), ParseError> {
         // Found from its rare last byte: a substring searcher per text chunk
         // cost more than the rest of the check.
         let bytes = raw.as_bytes();
@@ -408,12 +470,14 @@ impl<'t> Builder<'t> {
             memchr::memchr_iter(b'>', bytes).find(|&i| close_cdata(i))
         };
         if let Some(i) = found.map(|i| i - 2) {
-            return Err(self.syntax(start + i, "']]>' is not allowed in text; write ]]&gt;"));
+            self.recover(self.syntax(start + i, "']]>' is not allowed in text; write ]]&gt;"))?;
         }
         self.check_references(start, raw)
     }
 
-    fn check_references(&self, start: usize, raw: &str) -> Result<(), ParseError> {
+    /// Checks references. A recovering parse keeps a bad one as literal
+    /// text (unescaping leaves it as written), which is what its author meant.
+    fn check_references(&mut self, start: usize, raw: &str) -> Result<(), ParseError> {
         let mut from = 0;
         while let Some(i) = find_byte(b'&', &raw.as_bytes()[from..]) {
             let at = from + i;
@@ -422,27 +486,29 @@ impl<'t> Builder<'t> {
                 .find(|c: char| !(c.is_alphanumeric() || matches!(c, '#' | '_' | '-' | '.' | ':')))
                 .unwrap_or(rest.len());
             if rest.as_bytes().get(body_len) != Some(&b';') || body_len == 0 {
-                return Err(self.error(
+                self.recover(self.error(
                     start + at,
                     ParseErrorKind::Reference,
                     "'&' must start a reference such as &amp; (write a literal & as &amp;)",
-                ));
+                ))?;
+                from = at + 1;
+                continue;
             }
             let body = &rest[..body_len];
             if body.starts_with('#') {
                 if char_reference(body).is_none() {
-                    return Err(self.error(
+                    self.recover(self.error(
                         start + at,
                         ParseErrorKind::Reference,
                         format!("invalid character reference &{body};"),
-                    ));
+                    ))?;
                 }
             } else if predefined_entity(body).is_none() {
-                return Err(self.error(
+                self.recover(self.error(
                     start + at,
                     ParseErrorKind::Reference,
                     format!("undefined entity &{body}; (only &lt; &gt; &amp; &apos; &quot; exist in answer files)"),
-                ));
+                ))?;
             }
             from = at + 1 + body_len + 1;
         }
@@ -586,6 +652,119 @@ impl<'t> Builder<'t> {
         Ok(())
     }
 
+    /// The qualified name of the open element `idx`.
+    fn open_name(&self, idx: u32) -> &'t str {
+        let text: &'t str = self.text;
+        let node = &self.tree.nodes[idx as usize];
+        &text[self.tree.elements[node.element as usize].name.range()]
+    }
+
+    /// What an end tag `</found>` at `start..end` that does not match the
+    /// innermost open element most likely is. It closes the open element of
+    /// its name when there is one (the elements above it lack end tags). An
+    /// end tag matching no open element is a misspelled end tag of the
+    /// innermost one when that is a leaf or its parent's end tag follows,
+    /// and stray otherwise: when the innermost element's own end tag
+    /// follows, or inside a container. Needs a non-empty stack.
+    fn classify_end_tag(&self, end: usize, found: &str) -> EndTag {
+        if let Some(above) = self
+            .stack
+            .iter()
+            .rev()
+            .skip(1)
+            .position(|&i| self.open_name(i) == found)
+        {
+            return EndTag::ClosesOuter(above + 1);
+        }
+        let text: &'t str = self.text;
+        let end_tag_follows = |name: &str| {
+            text[end..]
+                .trim_start_matches([' ', '\t', '\r', '\n'])
+                .strip_prefix("</")
+                .and_then(|a| a.strip_prefix(name))
+                .is_some_and(|a| a.starts_with(['>', ' ', '\t', '\r', '\n']))
+        };
+        let top = self.stack[self.stack.len() - 1];
+        // Elements are numbered in document order: none after the innermost
+        // open one means it has no child elements.
+        let leaf = self.tree.nodes[top as usize].element as usize + 1 == self.tree.elements.len();
+        let parent = self
+            .stack
+            .len()
+            .checked_sub(2)
+            .map(|i| self.open_name(self.stack[i]));
+        if !end_tag_follows(self.open_name(top))
+            && (leaf || parent.is_some_and(|p| end_tag_follows(p)))
+        {
+            EndTag::Misspelled
+        } else {
+            EndTag::Stray
+        }
+    }
+
+    /// The message for an end tag `</found>` that does not match the
+    /// innermost open element (the same in a strict and a recovering parse).
+    fn end_tag_message(&self, kind: EndTag, found: &str) -> String {
+        let top = self.stack[self.stack.len() - 1];
+        let name = self.open_name(top);
+        let opened = self
+            .lines
+            .line_col(self.text, self.tree.nodes[top as usize].span.start as usize);
+        match kind {
+            EndTag::Misspelled => {
+                format!(
+                    "expected </{name}> to close the element opened at {opened}, found </{found}>"
+                )
+            }
+            EndTag::Stray => format!(
+                "stray end tag </{found}>: no open element has that name (the innermost is <{name}>, opened at {opened})"
+            ),
+            EndTag::ClosesOuter(1) => {
+                format!("<{name}> opened at {opened} is not closed before </{found}>")
+            }
+            EndTag::ClosesOuter(n) => format!(
+                "<{name}> opened at {opened} and {} more elements are not closed before </{found}>",
+                n - 1
+            ),
+        }
+    }
+
+    /// An end tag in a recovering parse (quick-xml does not match them then):
+    /// see [`classify_end_tag`](Self::classify_end_tag). Elements left open
+    /// end where the end tag starts; a stray end tag is skipped.
+    fn end_tag_recovering(
+        &mut self,
+        start: usize,
+        end: usize,
+        name_len: usize,
+    ) -> Result<(), ParseError> {
+        let text: &'t str = self.text;
+        let found = &text[start + 2..start + 2 + name_len];
+        let Some(&top) = self.stack.last() else {
+            return self.recover(self.syntax(
+                start,
+                format!("end tag </{found}> without a matching start tag"),
+            ));
+        };
+        if self.open_name(top) == found {
+            self.close_element(end, Some(Span::new(start, end)));
+            return Ok(());
+        }
+        let kind = self.classify_end_tag(end, found);
+        self.recover(self.syntax(start, self.end_tag_message(kind, found)))?;
+        match kind {
+            EndTag::ClosesOuter(above) => {
+                for _ in 0..above {
+                    self.close_element(start, Some(Span::new(start, start)));
+                }
+                self.close_element(end, Some(Span::new(start, end)));
+            }
+            EndTag::Misspelled => self.close_element(end, Some(Span::new(start, end))),
+            EndTag::Stray => {}
+        }
+        Ok(())
+    }
+
     fn close_element(&mut self, end: usize, end_tag: Option<Span>) {
         let Some(idx) = self.stack.pop() else { return };
         let count = self.tree.nodes.len() as u32;
@@ -653,11 +832,24 @@ impl<'t> Builder<'t> {
             }
             Some(ns) => Ok(ns),
             None if prefix_len == 0 => Ok(NO_NAMESPACE),
-            None => Err(self.error(
-                name_start,
-                ParseErrorKind::UnboundPrefix,
-                format!("namespace prefix '{prefix}' is not declared (add xmlns:{prefix}=\"…\")"),
-            )),
+            None => {
+                let err = self.error(
+                    name_start,
+                    ParseErrorKind::UnboundPrefix,
+                    format!(
+                        "namespace prefix '{prefix}' is not declared (add xmlns:{prefix}=\"…\")"
+                    ),
+                );
+                // `wcm:action` without its declaration means only one thing.
+                if prefix != "wcm" {
+                    return Err(err);
+                }
+                if !self.wcm_assumed {
+                    self.recover(err)?;
+                    self.wcm_assumed = true;
+                }
+                Ok(self.intern(super::WCM_NS))
+            }
         }
     }
 
@@ -725,7 +917,8 @@ impl<'t> Builder<'t> {
                 return Err(self.syntax(i, format!("unterminated value of attribute {name:?}")));
             };
             let value_end = value_start + len;
-            let raw = &self.text[value_start..value_end];
+            let text: &'t str = self.text;
+            let raw = &text[value_start..value_end];
             if let Some(lt) = raw.find('<') {
                 return Err(self.syntax(
                     value_start + lt,
@@ -751,10 +944,14 @@ impl<'t> Builder<'t> {
             let element = &self.tree.elements[node.element as usize];
             let name = &self.text[element.name.range()];
             let opened = self.lines.line_col(self.text, node.span.start as usize);
-            return Err(self.syntax(
+            // A truncated file: what was read is all there is.
+            self.recover(self.syntax(
                 end,
                 format!("unexpected end of file: <{name}> opened at {opened} is not closed"),
-            ));
+            ))?;
+            while !self.stack.is_empty() {
+                self.close_element(end, Some(Span::new(end, end)));
+            }
         }
         if !self.root_seen {
             return Err(self.syntax(end, "no root element: the file has no XML element"));

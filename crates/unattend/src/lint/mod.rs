@@ -32,7 +32,7 @@ pub use model::lint_model;
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};
 
-use crate::document::{Document, ParseErrorKind};
+use crate::document::{Document, ParseError, ParseErrorKind, ParseOptions};
 
 /// What rule code reads (one import for every rule file).
 pub(crate) mod prelude {
@@ -80,7 +80,9 @@ impl LintReport {
         }
     }
 
-    /// The parsed document, when the file is well-formed.
+    /// The parsed document: when the file is well-formed, or when it was
+    /// read past its faults ([`Document::is_recovered`]; such a document is
+    /// for reading only).
     pub fn document(&self) -> Option<&Document> {
         self.document.as_ref()
     }
@@ -92,8 +94,21 @@ impl LintReport {
 }
 
 /// Lints the raw bytes of one answer file.
+///
+/// A fault that leaves the structure clear (see
+/// [`Document::parse_recovering`]) does not stop linting: the faults come
+/// first, then every rule's findings on the recovered tree. Other faults are
+/// the only finding.
 pub fn lint_bytes(bytes: &[u8], config: &ResolvedConfig) -> LintReport {
-    match Document::parse(bytes) {
+    let parsed = match Document::parse(bytes) {
+        Ok(mut doc) => {
+            // Only a root <unattend> outside its namespace changes anything.
+            doc.assume_unattend_namespace();
+            Ok(doc)
+        }
+        Err(err) => recover(bytes, err),
+    };
+    match parsed {
         Ok(doc) => {
             let diagnostics = walk::run(&doc, config);
             LintReport {
@@ -112,38 +127,69 @@ pub fn lint_bytes(bytes: &[u8], config: &ResolvedConfig) -> LintReport {
                     .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
             };
             let mut diagnostics = Vec::new();
-            let (code, rule): (&str, &'static dyn context::Check) = match err.kind {
-                ParseErrorKind::Encoding => (
-                    rules::ua002_encoding_mismatch::META.code,
-                    &rules::ua002_encoding_mismatch::Rule,
-                ),
-                // An undeclared wcm: prefix is the wcm-namespace rule's finding.
-                ParseErrorKind::UnboundPrefix if err.message.contains("'wcm'") => (
-                    rules::ua007_wcm_namespace::META.code,
-                    &rules::ua007_wcm_namespace::Rule,
-                ),
-                _ => (
-                    rules::ua001_xml_not_well_formed::META.code,
-                    &rules::ua001_xml_not_well_formed::Rule,
-                ),
-            };
-            if let Some(severity) = config.severity_of(code) {
-                let mut out = context::Reporter {
-                    doc: None,
-                    text: &text,
-                    rule: rule.meta(),
-                    severity,
-                    overridden: severity != rule.meta().severity,
-                    out: &mut diagnostics,
-                };
-                rules::ua001_xml_not_well_formed::report_parse_error(&err, &text, config, &mut out);
-            }
+            report_parse_error(&err, None, &text, config, &mut diagnostics);
             LintReport {
                 diagnostics,
                 document: None,
                 fallback_text: text,
             }
         }
+    }
+}
+
+/// The recovered document when `err` is a fault the structure survives and
+/// every other fault is one too; otherwise `err`.
+fn recover(bytes: &[u8], err: ParseError) -> Result<Document, ParseError> {
+    let recoverable = match err.kind {
+        ParseErrorKind::Syntax | ParseErrorKind::Reference => true,
+        ParseErrorKind::UnboundPrefix => err.message.contains("'wcm'"),
+        _ => false,
+    };
+    if !recoverable {
+        return Err(err);
+    }
+    match Document::parse_recovering(bytes, &ParseOptions::default()) {
+        // The first fault is by construction the strict parse's error; were
+        // they ever to differ, the strict error alone is the safe report.
+        Ok(doc) if doc.recovery().and_then(|r| r.faults.first()) == Some(&err) => Ok(doc),
+        _ => Err(err),
+    }
+}
+
+/// Reports a fault of reading the file (a parse error, or one a recovering
+/// parse read past), under the rule it belongs to.
+pub(crate) fn report_parse_error(
+    err: &ParseError,
+    doc: Option<&Document>,
+    text: &str,
+    config: &ResolvedConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (code, rule): (&str, &'static dyn context::Check) = match err.kind {
+        ParseErrorKind::Encoding => (
+            rules::ua002_encoding_mismatch::META.code,
+            &rules::ua002_encoding_mismatch::Rule,
+        ),
+        // An undeclared wcm: prefix is the wcm-namespace rule's finding.
+        ParseErrorKind::UnboundPrefix if err.message.contains("'wcm'") => (
+            rules::ua007_wcm_namespace::META.code,
+            &rules::ua007_wcm_namespace::Rule,
+        ),
+        _ => (
+            rules::ua001_xml_not_well_formed::META.code,
+            &rules::ua001_xml_not_well_formed::Rule,
+        ),
+    };
+    if let Some(severity) = config.severity_of(code) {
+        let mut out = context::Reporter {
+            doc,
+            text,
+            rule: rule.meta(),
+            severity,
+            overridden: severity != rule.meta().severity,
+            out: diagnostics,
+        };
+        rules::ua001_xml_not_well_formed::report_parse_error(err, text, config, &mut out);
     }
 }
 

@@ -130,6 +130,15 @@ pub(crate) fn run(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
         templates: &templates,
     };
     let active = ActiveRules::new(config);
+    // Faults a recovering parse read past: reported first, as the file's
+    // fatal findings, and not suppressible (nor are they when they stop
+    // the parse).
+    let mut fatal = Vec::new();
+    if let Some(recovery) = doc.recovery() {
+        for fault in &recovery.faults {
+            super::report_parse_error(fault, Some(doc), doc.text(), config, &mut fatal);
+        }
+    }
     let mut out = Vec::new();
     each_rule(doc, &active.file, &mut out, |rule, r| {
         rule.check_file(&cx, r)
@@ -158,6 +167,17 @@ pub(crate) fn run(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
     }
     apply_suppressions(doc, config, &mut out);
     out.sort_by(|a, b| (a.span.start, &a.code).cmp(&(b.span.start, &b.code)));
+    if let Some(recovery) = doc.recovery() {
+        // The root's missing namespace is fatal too (Setup would apply
+        // nothing): it follows the parse faults, the first of which stays
+        // first (what `check` and a strict parse report).
+        if recovery.root_namespace.is_some() {
+            let code = rules::ua005_root_element::META.code;
+            fatal.extend(out.extract_if(.., |d| d.code == code));
+        }
+        fatal.append(&mut out);
+        return fatal;
+    }
     out
 }
 

@@ -87,6 +87,9 @@ pub struct ModelError {
 pub enum ModelErrorKind {
     /// The root element is not `<unattend>` in the answer-file namespace.
     NotAnAnswerFile,
+    /// The document was read past faults ([`Document::parse_recovering`]):
+    /// a model of it, written back, would not be the file.
+    Recovered,
 }
 
 /// [`Unattend::component_mut`] found the component, but its content does not
@@ -275,6 +278,17 @@ impl Unattend {
     /// Builds the model from a document; every element, attribute and value is kept.
     pub fn from_document(doc: &Document) -> Result<Unattend, ModelError> {
         let root = doc.root();
+        if let Some(recovery) = doc.recovery() {
+            let at = recovery
+                .faults
+                .first()
+                .map_or(root.span().start as usize, |f| f.offset);
+            return Err(ModelError {
+                message: "the file was read past its faults for linting only; fix it first".into(),
+                position: doc.line_col(at),
+                kind: ModelErrorKind::Recovered,
+            });
+        }
         if !root.is(UNATTEND_NS, "unattend") {
             let namespace = match root.namespace() {
                 Some(ns) => format!(" in namespace {ns:?}"),

@@ -14,6 +14,12 @@
 //! with "Windows could not parse or process the unattend answer file" —
 //! often an hour into an image build.
 //!
+//! A fault that leaves the structure clear — an unescaped `&`, text or
+//! comments before `<?xml`, a stray, misspelled or missing end tag, an
+//! undeclared `wcm:` prefix — does not stop the linter: it is reported first,
+//! then every other rule runs on the file as read past it. Other faults (a
+//! broken tag, a DOCTYPE, a second root) are the only finding.
+//!
 //! When the file is a template (Packer `${var}`, Jinja `{{ var }}`), the
 //! message says so: lint the rendered file, or keep the template syntax in
 //! text and attribute values only.
@@ -88,6 +94,14 @@ pub(crate) fn report_parse_error(err: &ParseError, text: &str, config: &Resolved
         d.help("render the template first and lint the result, or keep template syntax inside text and attribute values");
     } else if err.message.contains("'&'") {
         d.help("write a literal & as &amp;");
+    } else if err.message.contains("must be at the very start") {
+        d.help("make the declaration the first thing in the file: move or delete what comes before it");
+    } else if err.message.starts_with("text before the root") {
+        d.help("delete the text, or make it a comment (<!-- … -->) after the declaration");
+    } else if err.message.starts_with("stray end tag") || err.message.contains("without a matching start tag") {
+        d.help("delete the end tag, or add the start tag it belongs to");
+    } else if err.message.contains("is not closed before") {
+        d.help("add the missing end tag where the element ends");
     } else if err.message.contains("prefix 'wcm'") {
         d.help(format!("declare it on the root element: xmlns:wcm=\"{WCM_NS}\""));
     }

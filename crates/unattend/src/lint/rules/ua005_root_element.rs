@@ -10,6 +10,10 @@
 //! Windows Setup looks for `unattend` elements in that namespace only; any
 //! other root means no setting in the file is ever applied, silently.
 //!
+//! A root `<unattend>` without that namespace (or with a mistyped one) is
+//! reported once, first, and the rest of the file is linted as if it had it,
+//! so its other faults show up in the same run.
+//!
 //! ## Example
 //!
 //! ```xml
@@ -36,6 +40,7 @@
 //!
 //! - Answer files overview (unattend.xml), Microsoft Learn: "Answer file components"
 
+use crate::document::AssumedNamespace;
 use crate::lint::prelude::*;
 
 /// UA005 `root-element`.
@@ -54,11 +59,18 @@ impl Check for Rule {
     }
 
     fn check_file(&self, cx: &FileCx<'_>, out: &mut Reporter<'_>) {
-        if cx.root.is_some() {
-            return;
-        }
         let root = cx.doc.root();
-        let (message, help) = match (root.local_name(), root.namespace()) {
+        // A root <unattend> outside the namespace is read as if it were in it
+        // (the linter's recovering parse), so the rest of the file is linted;
+        // this is the one finding about it.
+        let assumed = cx.doc.recovery().and_then(|r| r.root_namespace.as_ref());
+        let namespace = match assumed {
+            Some(AssumedNamespace::Missing) => None,
+            Some(AssumedNamespace::Other(uri)) => Some(uri.as_str()),
+            None if cx.root.is_some() => return,
+            None => root.namespace(),
+        };
+        let (message, help) = match (root.local_name(), namespace) {
             ("unattend", None) => (
                 "the root <unattend> has no namespace".to_string(),
                 format!("add xmlns=\"{UNATTEND_NS}\" to the root element"),
