@@ -892,7 +892,9 @@ That every element below a known component is a setting the catalog
 knows at that place. A name within two edits of a known setting (a typo)
 is an error with "did you mean …"; any other unknown name is a warning,
 because the catalog may be older than the Windows release the file is
-written for. Names the project has looked at and rejected say why.
+written for. Names the project has looked at and rejected say why: an
+error when a reference shows the name is wrong, a warning when it is only
+missing from every reference.
 
 Elements below an unknown element, inside values (see UA210), in other
 namespaces, and below components whose settings no reference documents are

@@ -2898,7 +2898,7 @@ pub struct SquareOrDesktopTile1 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -2908,7 +2908,7 @@ pub struct SquareOrDesktopTile1 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -2958,7 +2958,7 @@ pub struct SquareOrDesktopTile2 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -2968,7 +2968,7 @@ pub struct SquareOrDesktopTile2 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3018,7 +3018,7 @@ pub struct SquareOrDesktopTile3 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3028,7 +3028,7 @@ pub struct SquareOrDesktopTile3 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3078,7 +3078,7 @@ pub struct SquareOrDesktopTile4 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3088,7 +3088,7 @@ pub struct SquareOrDesktopTile4 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3138,7 +3138,7 @@ pub struct SquareOrDesktopTile5 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3148,7 +3148,7 @@ pub struct SquareOrDesktopTile5 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3198,7 +3198,7 @@ pub struct SquareOrDesktopTile6 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3208,7 +3208,7 @@ pub struct SquareOrDesktopTile6 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3258,7 +3258,7 @@ pub struct SquareOrDesktopTile7 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareorDesktopTile7-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3268,7 +3268,7 @@ pub struct SquareOrDesktopTile7 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile7-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3318,7 +3318,7 @@ pub struct SquareOrDesktopTile8 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile8-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3328,7 +3328,7 @@ pub struct SquareOrDesktopTile8 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile8-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3378,7 +3378,7 @@ pub struct SquareOrDesktopTile9 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile9-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3388,7 +3388,7 @@ pub struct SquareOrDesktopTile9 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile9-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3438,7 +3438,7 @@ pub struct SquareOrDesktopTile10 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile10-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3448,7 +3448,7 @@ pub struct SquareOrDesktopTile10 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile10-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3498,7 +3498,7 @@ pub struct SquareOrDesktopTile11 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile11-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3508,7 +3508,7 @@ pub struct SquareOrDesktopTile11 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile11-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3558,7 +3558,7 @@ pub struct SquareOrDesktopTile12 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile12-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3568,7 +3568,7 @@ pub struct SquareOrDesktopTile12 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile12-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -4861,15 +4861,6 @@ pub struct Themes {
         skip_serializing_if = "Option::is_none"
     )]
     pub window_color: Option<String>,
-    /// Passes: specialize, auditSystem, auditUser, oobeSystem. Introduced: Windows 10, version 1903.
-    ///
-    /// Source (supplement): Newer reference (light theme for system surfaces, the companion of Themes/UWPAppsUseLightTheme, whose passes it shares); newer than the 2019 snapshot. Seen in 0xDEADFED5/ps_tiny11.
-    #[serde(
-        rename = "SystemUsesLightTheme",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub system_uses_light_theme: Option<bool>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -4886,7 +4877,6 @@ impl XmlStruct for Themes {
             theme_name: value(el, "ThemeName")?,
             uwp_apps_use_light_theme: value(el, "UWPAppsUseLightTheme")?,
             window_color: value(el, "WindowColor")?,
-            system_uses_light_theme: value(el, "SystemUsesLightTheme")?,
             other: others(
                 el,
                 &[
@@ -4897,7 +4887,6 @@ impl XmlStruct for Themes {
                     "ThemeName",
                     "UWPAppsUseLightTheme",
                     "WindowColor",
-                    "SystemUsesLightTheme",
                 ],
                 &[],
                 false,
@@ -4922,11 +4911,6 @@ impl XmlStruct for Themes {
             &self.uwp_apps_use_light_theme,
         );
         push_value(&mut out, "WindowColor", &self.window_color);
-        push_value(
-            &mut out,
-            "SystemUsesLightTheme",
-            &self.system_uses_light_theme,
-        );
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
     }
