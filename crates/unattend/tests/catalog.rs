@@ -353,8 +353,9 @@ fn supplement_entries_are_merged_with_their_sources() {
 fn tables_cover_the_whole_catalog() {
     // 82 documented components, 7 removed ones, 3 supplement additions.
     assert_eq!(catalog::components().len(), 92);
-    // 1,121 documented settings and 6 supplement additions.
-    assert_eq!(catalog::all_settings().count(), 1127);
+    // 1,121 documented settings and 20 supplement additions (5 settings the
+    // 2019 snapshot lacks, 15 from newer reference pages).
+    assert_eq!(catalog::all_settings().count(), 1141);
     for (c, s) in catalog::all_settings() {
         assert!(std::ptr::eq(s.component(), c));
         if s.kind == SettingKind::Value {
@@ -528,4 +529,68 @@ fn windows_identifier_lists() {
     assert!(windows::locale("xx-XX").is_none());
     assert!(windows::image_languages().iter().any(|l| l.tag == "en-US"));
     assert!(windows::geo_ids().iter().any(|g| g.id == 244));
+}
+
+#[test]
+fn catalog_follows_the_current_documentation() {
+    // Dynamic Lighting: documented now, every setting in the catalog.
+    let lights = catalog::component("Microsoft-Windows-Devices-Lights-WinRT").unwrap();
+    assert!(lights.settings_documented);
+    let effect = lights.setting("WinDLDefaultEffectType").unwrap();
+    assert_eq!(effect.values.len(), 7);
+    assert_eq!(effect.check_value("6"), Ok(()));
+    assert!(effect.check_value("7").is_err());
+    let brightness = lights.setting("WinDLDefaultBrightness").unwrap();
+    assert_eq!(brightness.range, Some((0, 100)));
+    assert!(brightness.passes.contains(Pass::Specialize));
+    assert!(
+        lights
+            .setting("DefaultLightingProvider")
+            .unwrap()
+            .page_url()
+            .unwrap()
+            .ends_with("/microsoft-windows-devices-lights-winrt-defaultlightingprovider")
+    );
+    // Presence sensing: the settings whose names the pages give; the others
+    // stay unreported.
+    let sensors = catalog::component("Microsoft-Windows-Sensors-Core").unwrap();
+    assert!(!sensors.settings_documented);
+    let wake = sensors.setting("DefaultWakeDetectionDistance").unwrap();
+    assert_eq!(wake.default, Some("450"));
+    assert!(wake.passes.contains(Pass::OobeSystem));
+    // Windows Deployment Services: the Windows 11 note on every setting.
+    let setup = catalog::component("Microsoft-Windows-Setup").unwrap();
+    for path in [
+        "WindowsDeploymentServices",
+        "WindowsDeploymentServices/ImageSelection/InstallTo/PartitionID",
+        "WindowsDeploymentServices/Login/Credentials/Password",
+    ] {
+        let s = setup.setting(path).unwrap();
+        assert!(
+            s.notes.iter().any(|n| n.contains("Windows 11")),
+            "{path}: {:?}",
+            s.notes
+        );
+    }
+    // Moved pages of the regional square-or-desktop tiles.
+    let shell = catalog::component("Microsoft-Windows-Shell-Setup").unwrap();
+    let tile = shell
+        .setting("StartTiles/RegionalOverrides/RegionalOverride/SquareTiles/SquareOrDesktopTile7/AppIdOrPath")
+        .unwrap();
+    assert_eq!(
+        tile.page_url().unwrap(),
+        "https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-appidorpath"
+    );
+    // No Microsoft source: out of the supplement, rejected with a reason.
+    assert!(shell.setting("Themes/SystemUsesLightTheme").is_none());
+    let r = catalog::rejection(
+        "Microsoft-Windows-Shell-Setup",
+        Some("Themes/SystemUsesLightTheme"),
+    )
+    .unwrap();
+    assert!(r.reason.contains("registry"));
+    assert!(
+        r.undocumented,
+        "only missing from the references: a warning"
+    );
 }

@@ -232,6 +232,10 @@ pub struct Rejected {
     pub path: Option<String>,
     pub reason: String,
     pub seen_in: Option<String>,
+    /// True when no reference documents the name but none says it is wrong
+    /// either: linters report it as a warning, not an error.
+    #[serde(default)]
+    pub undocumented: bool,
 }
 
 #[derive(Debug, Deserialize)]

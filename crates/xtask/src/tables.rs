@@ -337,11 +337,12 @@ fn tables(catalog: &Catalog) -> Result<String, String> {
     for r in &catalog.rejected {
         let _ = writeln!(
             rejected,
-            "    Rejection {{ component: {}, path: {}, reason: {}, seen_in: {} }},",
+            "    Rejection {{ component: {}, path: {}, reason: {}, seen_in: {}, undocumented: {} }},",
             lit(&r.component),
             opt_str(r.path.as_deref()),
             lit(&r.reason),
-            opt_str(r.seen_in.as_deref())
+            opt_str(r.seen_in.as_deref()),
+            r.undocumented
         );
     }
 

@@ -812,6 +812,9 @@ pub struct Rejection {
     pub reason: &'static str,
     /// A public file that uses it.
     pub seen_in: Option<&'static str>,
+    /// True when no reference documents the name but none says it is wrong
+    /// either (weaker evidence: a linter reports it as a warning).
+    pub undocumented: bool,
 }
 
 /// Every rejected name.

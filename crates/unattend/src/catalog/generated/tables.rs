@@ -144,14 +144,20 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
     },
     ComponentInfo {
         name: "Microsoft-Windows-Devices-Lights-WinRT",
-        summary: Some("Device lighting (lamp array) defaults."),
-        passes: PassSet::of(&[Pass::OfflineServicing]),
-        settings_documented: false,
-        source: Some(
-            "windows-data/Component.json (cschneegans/unattend-generator): newer than the 2019 snapshot; settings not in the snapshot.",
+        summary: Some(
+            "Dynamic Lighting defaults: the default lighting provider app and the default effect of the Dynamic Lighting Background Controller.",
         ),
-        settings: (53, 0),
-        top_level: &[],
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt and its setting pages (current reference, newer than the 2019 snapshot): DefaultLightingProvider and the WinDLDefault… settings, valid in offlineServicing, generalize, specialize and auditSystem (older copies of the DefaultLightingProvider page list offlineServicing only).",
+        ),
+        settings: (53, 7),
+        top_level: &[53, 54, 55, 56, 57, 58, 59],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -160,8 +166,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-diagcpl.md"),
         page_date: Some("05/02/2017"),
-        settings: (53, 4),
-        top_level: &[53, 54, 55, 56],
+        settings: (60, 4),
+        top_level: &[60, 61, 62, 63],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -170,8 +176,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-disk-failure-diagnostic-module.md"),
         page_date: Some("05/02/2017"),
-        settings: (57, 2),
-        top_level: &[57, 58],
+        settings: (64, 2),
+        top_level: &[64, 65],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -182,8 +188,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-dns-client.md"),
         page_date: Some("05/02/2017"),
-        settings: (59, 16),
-        top_level: &[59, 60, 64, 74],
+        settings: (66, 16),
+        top_level: &[66, 67, 71, 81],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -197,7 +203,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
             change: "removed",
             scope: None,
         }],
-        settings: (75, 0),
+        settings: (82, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -216,8 +222,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
             change: "new",
             scope: None,
         }],
-        settings: (75, 6),
-        top_level: &[75, 76, 77, 78, 79, 80],
+        settings: (82, 6),
+        top_level: &[82, 83, 84, 85, 86, 87],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -235,8 +241,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
             change: "new",
             scope: None,
         }],
-        settings: (81, 5),
-        top_level: &[81, 82, 83, 84, 85],
+        settings: (88, 5),
+        top_level: &[88, 89, 90, 91, 92],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -245,13 +251,13 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing]),
         file: Some("microsoft-windows-embedded-keyboardfilterservice.md"),
         page_date: Some("05/02/2017"),
-        settings: (86, 84),
+        settings: (93, 84),
         top_level: &[
-            86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105,
-            106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,
-            123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139,
-            140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156,
-            157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169,
+            93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+            112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128,
+            129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145,
+            146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162,
+            163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176,
         ],
         ..ComponentInfo::BLANK
     },
@@ -270,8 +276,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
             change: "new",
             scope: None,
         }],
-        settings: (170, 13),
-        top_level: &[170, 171, 172],
+        settings: (177, 13),
+        top_level: &[177, 178, 179],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -289,9 +295,9 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
             change: "new",
             scope: None,
         }],
-        settings: (183, 16),
+        settings: (190, 16),
         top_level: &[
-            183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 197, 198,
+            190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 204, 205,
         ],
         ..ComponentInfo::BLANK
     },
@@ -301,8 +307,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-enhancedstorage-adm.md"),
         page_date: Some("05/02/2017"),
-        settings: (199, 1),
-        top_level: &[199],
+        settings: (206, 1),
+        top_level: &[206],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -311,8 +317,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-errorreportingcore.md"),
         page_date: Some("05/02/2017"),
-        settings: (200, 2),
-        top_level: &[200, 201],
+        settings: (207, 2),
+        top_level: &[207, 208],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -321,8 +327,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-fax-service.md"),
         page_date: Some("05/02/2017"),
-        settings: (202, 23),
-        top_level: &[202, 206, 217],
+        settings: (209, 23),
+        top_level: &[209, 213, 224],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -331,8 +337,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize]),
         file: Some("microsoft-windows-gpiobuttons.md"),
         page_date: Some("05/02/2017"),
-        settings: (225, 1),
-        top_level: &[225],
+        settings: (232, 1),
+        top_level: &[232],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -343,8 +349,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         status_src: Some("page"),
         file: Some("microsoft-windows-helpandsupport.md"),
         page_date: Some("10/17/2017"),
-        settings: (226, 7),
-        top_level: &[226],
+        settings: (233, 7),
+        top_level: &[233],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -353,8 +359,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OobeSystem]),
         file: Some("microsoft-windows-ie-clientnetworkprotocolimplementation.md"),
         page_date: Some("05/02/2017"),
-        settings: (233, 11),
-        top_level: &[233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243],
+        settings: (240, 11),
+        top_level: &[240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -365,8 +371,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-ie-esc.md"),
         page_date: Some("05/02/2017"),
-        settings: (244, 2),
-        top_level: &[244, 245],
+        settings: (251, 2),
+        top_level: &[251, 252],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -377,11 +383,11 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-ie-internetexplorer.md"),
         page_date: Some("05/02/2017"),
-        settings: (246, 85),
+        settings: (253, 85),
         top_level: &[
-            246, 251, 252, 253, 254, 255, 256, 257, 258, 259, 260, 261, 267, 268, 275, 276, 281,
-            282, 283, 284, 285, 286, 289, 292, 295, 296, 297, 298, 299, 300, 303, 304, 309, 320,
-            321, 322, 326, 327, 328, 329, 330,
+            253, 258, 259, 260, 261, 262, 263, 264, 265, 266, 267, 268, 274, 275, 282, 283, 288,
+            289, 290, 291, 292, 293, 296, 299, 302, 303, 304, 305, 306, 307, 310, 311, 316, 327,
+            328, 329, 333, 334, 335, 336, 337,
         ],
         ..ComponentInfo::BLANK
     },
@@ -393,8 +399,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::OobeSystem]),
         file: Some("microsoft-windows-international-core.md"),
         page_date: Some("05/02/2017"),
-        settings: (331, 5),
-        top_level: &[331, 332, 333, 334, 335],
+        settings: (338, 5),
+        top_level: &[338, 339, 340, 341, 342],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -403,8 +409,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-international-core-winpe.md"),
         page_date: Some("05/02/2017"),
-        settings: (336, 9),
-        top_level: &[336, 337, 338, 341, 342, 343, 344],
+        settings: (343, 9),
+        top_level: &[343, 344, 345, 348, 349, 350, 351],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -413,8 +419,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing]),
         file: Some("microsoft-windows-lua-settings.md"),
         page_date: Some("05/02/2017"),
-        settings: (345, 1),
-        top_level: &[345],
+        settings: (352, 1),
+        top_level: &[352],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -423,8 +429,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::OobeSystem]),
         file: Some("microsoft-windows-mapcontrol.md"),
         page_date: Some("05/02/2017"),
-        settings: (346, 1),
-        top_level: &[346],
+        settings: (353, 1),
+        top_level: &[353],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -433,8 +439,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing]),
         file: Some("microsoft-windows-mediaplayer-core.md"),
         page_date: Some("05/02/2017"),
-        settings: (347, 1),
-        top_level: &[347],
+        settings: (354, 1),
+        top_level: &[354],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -443,8 +449,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-microsoftedgebrowser.md"),
         page_date: Some("10/02/2018"),
-        settings: (348, 6),
-        top_level: &[348],
+        settings: (355, 6),
+        top_level: &[355],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -453,7 +459,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         status_src: Some("components page"),
         settings_documented: false,
         source: Some("Listed as removed on the reference's Components page; no pages of its own."),
-        settings: (354, 0),
+        settings: (361, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -463,8 +469,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-mobilepc-sensors-api.md"),
         page_date: Some("05/02/2017"),
-        settings: (354, 8),
-        top_level: &[354],
+        settings: (361, 8),
+        top_level: &[361],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -473,8 +479,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-netbt.md"),
         page_date: Some("05/02/2017"),
-        settings: (362, 8),
-        top_level: &[362],
+        settings: (369, 8),
+        top_level: &[369],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -483,8 +489,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize]),
         file: Some("microsoft-windows-networkbridge.md"),
         page_date: Some("05/02/2017"),
-        settings: (370, 1),
-        top_level: &[370],
+        settings: (377, 1),
+        top_level: &[377],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -493,8 +499,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-networkloadbalancing-core.md"),
         page_date: Some("05/02/2017"),
-        settings: (371, 48),
-        top_level: &[371],
+        settings: (378, 48),
+        top_level: &[378],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -506,8 +512,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         replacement: Some("Microsoft-Windows-ServerManager-SvrMgrNc"),
         file: Some("microsoft-windows-outofboxexperience.md"),
         page_date: Some("05/02/2017"),
-        settings: (419, 2),
-        top_level: &[419, 420],
+        settings: (426, 2),
+        top_level: &[426, 427],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -516,8 +522,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing]),
         file: Some("microsoft-windows-partitionmanager.md"),
         page_date: Some("05/02/2017"),
-        settings: (421, 1),
-        top_level: &[421],
+        settings: (428, 1),
+        top_level: &[428],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -528,8 +534,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::AuditSystem]),
         file: Some("microsoft-windows-pnpcustomizationsnonwinpe.md"),
         page_date: Some("05/02/2017"),
-        settings: (422, 8),
-        top_level: &[422],
+        settings: (429, 8),
+        top_level: &[429],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -538,8 +544,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe, Pass::OfflineServicing, Pass::AuditSystem]),
         file: Some("microsoft-windows-pnpcustomizationswinpe.md"),
         page_date: Some("05/02/2017"),
-        settings: (430, 8),
-        top_level: &[430],
+        settings: (437, 8),
+        top_level: &[437],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -550,8 +556,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize]),
         file: Some("microsoft-windows-pnpsysprep.md"),
         page_date: Some("05/02/2017"),
-        settings: (438, 2),
-        top_level: &[438, 439],
+        settings: (445, 2),
+        top_level: &[445, 446],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -561,8 +567,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-powercpl.md"),
         page_date: Some("05/02/2017"),
-        settings: (440, 1),
-        top_level: &[440],
+        settings: (447, 1),
+        top_level: &[447],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -575,8 +581,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         },
         file: Some("microsoft-windows-printing-spooler-core.md"),
         page_date: Some("05/02/2017"),
-        settings: (441, 3),
-        top_level: &[441, 442, 443],
+        settings: (448, 3),
+        top_level: &[448, 449, 450],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -585,8 +591,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-rasserver.md"),
         page_date: Some("05/02/2017"),
-        settings: (444, 2),
-        top_level: &[444, 445],
+        settings: (451, 2),
+        top_level: &[451, 452],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -595,8 +601,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-remoteassistance-exe.md"),
         page_date: Some("05/02/2017"),
-        settings: (446, 6),
-        top_level: &[446, 447, 448, 449, 450, 451],
+        settings: (453, 6),
+        top_level: &[453, 454, 455, 456, 457, 458],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -610,8 +616,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         ]),
         file: Some("microsoft-windows-securestartup-filterdriver.md"),
         page_date: Some("05/02/2017"),
-        settings: (452, 11),
-        top_level: &[452, 453, 454, 455, 456, 457, 458, 459, 460, 461, 462],
+        settings: (459, 11),
+        top_level: &[459, 460, 461, 462, 463, 464, 465, 466, 467, 468, 469],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -621,7 +627,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         replacement: Some("Microsoft-Windows-Security-SPP"),
         settings_documented: false,
         source: Some("Listed as removed on the reference's Components page; no pages of its own."),
-        settings: (463, 0),
+        settings: (470, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -632,7 +638,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         replacement: Some("Microsoft-Windows-Security-SPP-UX"),
         settings_documented: false,
         source: Some("Listed as removed on the reference's Components page; no pages of its own."),
-        settings: (463, 0),
+        settings: (470, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -642,7 +648,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         status_src: Some("components page"),
         settings_documented: false,
         source: Some("Listed as removed on the reference's Components page; no pages of its own."),
-        settings: (463, 0),
+        settings: (470, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -654,8 +660,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize]),
         file: Some("microsoft-windows-security-spp.md"),
         page_date: Some("05/02/2017"),
-        settings: (463, 1),
-        top_level: &[463],
+        settings: (470, 1),
+        top_level: &[470],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -668,8 +674,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         },
         file: Some("microsoft-windows-security-spp-ux.md"),
         page_date: Some("05/02/2017"),
-        settings: (464, 1),
-        top_level: &[464],
+        settings: (471, 1),
+        top_level: &[471],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -681,20 +687,22 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         status_src: Some("page"),
         file: Some("microsoft-windows-security-spp-ux-sppcc.md"),
         page_date: Some("05/02/2017"),
-        settings: (465, 1),
-        top_level: &[465],
+        settings: (472, 1),
+        top_level: &[472],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
         name: "Microsoft-Windows-Sensors-Core",
-        summary: Some("Sensor platform defaults."),
+        summary: Some(
+            "Presence sensing defaults (wake on approach, lock on leave, adaptive dimming).",
+        ),
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
         settings_documented: false,
         source: Some(
-            "windows-data/Component.json (cschneegans/unattend-generator): newer than the 2019 snapshot; settings not in the snapshot.",
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core and …/microsoft-windows-sensors-core-humanpresencesetting (current reference, newer than the 2019 snapshot): 15 presence-sensing settings directly below the component, valid in offlineServicing, specialize and oobeSystem. The pages show display names only; the settings whose element names could be read from the stored pages' addresses are in `settings`, the others are not catalogued, so settings_documented stays false (unknown names are not reported).",
         ),
-        settings: (466, 0),
-        top_level: &[],
+        settings: (473, 8),
+        top_level: &[473, 474, 475, 476, 477, 478, 479, 480],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -707,8 +715,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         },
         file: Some("microsoft-windows-servermanager-svrmgrnc.md"),
         page_date: Some("05/02/2017"),
-        settings: (466, 1),
-        top_level: &[466],
+        settings: (481, 1),
+        top_level: &[481],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -719,9 +727,9 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup.md"),
         page_date: Some("05/02/2017"),
-        settings: (467, 117),
+        settings: (482, 117),
         top_level: &[
-            467, 469, 471, 493, 498, 501, 502, 503, 534, 535, 538, 539, 548, 557, 560, 561, 568,
+            482, 484, 486, 508, 513, 516, 517, 518, 549, 550, 553, 554, 563, 572, 575, 576, 583,
         ],
         ..ComponentInfo::BLANK
     },
@@ -735,8 +743,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         },
         file: Some("microsoft-windows-sharedaccess.md"),
         page_date: Some("05/02/2017"),
-        settings: (584, 4),
-        top_level: &[584, 585, 586, 587],
+        settings: (599, 4),
+        top_level: &[599, 600, 601, 602],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -758,10 +766,10 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         curated_note: Some(
             "ConvertibleSlateModePromptPreference and SignInMode are the only Shell-Setup pages listing windowsPE among their passes.",
         ),
-        settings: (588, 337),
+        settings: (603, 336),
         top_level: &[
-            588, 596, 597, 598, 599, 600, 603, 604, 609, 610, 616, 619, 625, 632, 642, 643, 660,
-            674, 675, 676, 677, 678, 876, 883, 891, 892, 911, 914, 918, 921, 922, 923,
+            603, 611, 612, 613, 614, 615, 618, 619, 624, 625, 631, 634, 640, 647, 657, 658, 675,
+            689, 690, 691, 692, 693, 891, 898, 906, 907, 926, 929, 933, 936, 937, 938,
         ],
         ..ComponentInfo::BLANK
     },
@@ -771,8 +779,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OobeSystem]),
         file: Some("microsoft-windows-shwebsvc.md"),
         page_date: Some("05/02/2017"),
-        settings: (925, 5),
-        top_level: &[925, 926, 927, 928, 929],
+        settings: (939, 5),
+        top_level: &[939, 940, 941, 942, 943],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -781,8 +789,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize]),
         file: Some("microsoft-windows-smbserver.md"),
         page_date: Some("05/02/2017"),
-        settings: (930, 2),
-        top_level: &[930, 931],
+        settings: (944, 2),
+        top_level: &[944, 945],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -791,8 +799,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-snmp-agent-service.md"),
         page_date: Some("05/02/2017"),
-        settings: (932, 15),
-        top_level: &[932, 933, 935, 939, 943],
+        settings: (946, 15),
+        top_level: &[946, 947, 949, 953, 957],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -809,8 +817,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         source: Some(
             "The reference page's title writes SQMAPI; the component's manifest, Windows System Image Manager and 52 public corpus files (3 of them WSIM-authored) write SQMApi. Windows compares names ignoring case, so both work; the manifest's spelling is canonical, the title's is kept as a variant.",
         ),
-        settings: (947, 1),
-        top_level: &[947],
+        settings: (961, 1),
+        top_level: &[961],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -819,8 +827,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject.md"),
         page_date: Some("05/02/2017"),
-        settings: (948, 32),
-        top_level: &[948, 953, 958, 963, 968, 973, 978, 979],
+        settings: (962, 32),
+        top_level: &[962, 967, 972, 977, 982, 987, 992, 993],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -829,7 +837,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         status_src: Some("components page"),
         settings_documented: false,
         source: Some("Listed as removed on the reference's Components page; no pages of its own."),
-        settings: (980, 0),
+        settings: (994, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -850,8 +858,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         },
         file: Some("microsoft-windows-storport-registrysettings.md"),
         page_date: Some("05/02/2017"),
-        settings: (980, 1),
-        top_level: &[980],
+        settings: (994, 1),
+        top_level: &[994],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -860,8 +868,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-systemmaintenanceservice.md"),
         page_date: Some("05/02/2017"),
-        settings: (981, 8),
-        top_level: &[981],
+        settings: (995, 8),
+        top_level: &[995],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -870,8 +878,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-systemrestore-main.md"),
         page_date: Some("05/02/2017"),
-        settings: (989, 1),
-        top_level: &[989],
+        settings: (1003, 1),
+        top_level: &[1003],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -880,8 +888,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-systemsettingsthreshold.md"),
         page_date: Some("05/02/2017"),
-        settings: (990, 2),
-        top_level: &[990, 991],
+        settings: (1004, 2),
+        top_level: &[1004, 1005],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -890,8 +898,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
         file: Some("microsoft-windows-tabletpc-platform-input-core.md"),
         page_date: Some("05/02/2017"),
-        settings: (992, 13),
-        top_level: &[992, 996, 997, 1001, 1002, 1003, 1004],
+        settings: (1006, 13),
+        top_level: &[1006, 1010, 1011, 1015, 1016, 1017, 1018],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -901,8 +909,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-tapisetup.md"),
         page_date: Some("05/02/2017"),
-        settings: (1005, 11),
-        top_level: &[1005, 1006],
+        settings: (1019, 11),
+        top_level: &[1019, 1020],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -911,8 +919,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe, Pass::Specialize]),
         file: Some("microsoft-windows-tcpip.md"),
         page_date: Some("05/02/2017"),
-        settings: (1016, 22),
-        top_level: &[1016, 1017],
+        settings: (1030, 22),
+        top_level: &[1030, 1031],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -921,8 +929,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OobeSystem]),
         file: Some("microsoft-windows-terminalservices-centralpublishing.md"),
         page_date: Some("05/02/2017"),
-        settings: (1038, 1),
-        top_level: &[1038],
+        settings: (1052, 1),
+        top_level: &[1052],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -931,8 +939,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OobeSystem]),
         file: Some("microsoft-windows-terminalservices-licenseserver.md"),
         page_date: Some("05/02/2017"),
-        settings: (1039, 2),
-        top_level: &[1039, 1040],
+        settings: (1053, 2),
+        top_level: &[1053, 1054],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -941,8 +949,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-terminalservices-localsessionmanager.md"),
         page_date: Some("05/02/2017"),
-        settings: (1041, 1),
-        top_level: &[1041],
+        settings: (1055, 1),
+        top_level: &[1055],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -951,8 +959,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-terminalservices-publishing-wmiprovider.md"),
         page_date: Some("05/02/2017"),
-        settings: (1042, 1),
-        top_level: &[1042],
+        settings: (1056, 1),
+        top_level: &[1056],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -961,8 +969,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-terminalservices-rdp-winstationextensions.md"),
         page_date: Some("05/02/2017"),
-        settings: (1043, 2),
-        top_level: &[1043, 1044],
+        settings: (1057, 2),
+        top_level: &[1057, 1058],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -971,8 +979,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-terminalservices-remoteconnectionmanager.md"),
         page_date: Some("05/02/2017"),
-        settings: (1045, 1),
-        top_level: &[1045],
+        settings: (1059, 1),
+        top_level: &[1059],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -982,8 +990,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-tpm-tasks.md"),
         page_date: Some("05/02/2017"),
-        settings: (1046, 1),
-        top_level: &[1046],
+        settings: (1060, 1),
+        top_level: &[1060],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -992,8 +1000,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
         file: Some("microsoft-windows-twinui.md"),
         page_date: Some("09/27/2017"),
-        settings: (1047, 2),
-        top_level: &[1047, 1048],
+        settings: (1061, 2),
+        top_level: &[1061, 1062],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1004,8 +1012,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize]),
         file: Some("microsoft-windows-unattendedjoin.md"),
         page_date: Some("05/02/2017"),
-        settings: (1049, 18),
-        top_level: &[1049, 1064],
+        settings: (1063, 18),
+        top_level: &[1063, 1078],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1021,8 +1029,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         curated_note: Some(
             "Component name is documented with a space; verify the exact component name in Windows SIM before emitting XML.",
         ),
-        settings: (1067, 1),
-        top_level: &[1067],
+        settings: (1081, 1),
+        top_level: &[1081],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1050,8 +1058,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
                 scope: None,
             },
         ],
-        settings: (1068, 4),
-        top_level: &[1068, 1069, 1070, 1071],
+        settings: (1082, 4),
+        top_level: &[1082, 1083, 1084, 1085],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1060,8 +1068,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OobeSystem]),
         file: Some("microsoft-windows-winre-recoveryagent.md"),
         page_date: Some("05/02/2017"),
-        settings: (1072, 1),
-        top_level: &[1072],
+        settings: (1086, 1),
+        top_level: &[1086],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1076,8 +1084,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         ]),
         file: Some("microsoft-windows-wlansvc.md"),
         page_date: Some("05/02/2017"),
-        settings: (1073, 6),
-        top_level: &[1073, 1074, 1075, 1076, 1077, 1078],
+        settings: (1087, 6),
+        top_level: &[1087, 1088, 1089, 1090, 1091, 1092],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1086,8 +1094,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-workstationservice.md"),
         page_date: Some("10/17/2017"),
-        settings: (1079, 3),
-        top_level: &[1079, 1080, 1081],
+        settings: (1093, 3),
+        top_level: &[1093, 1094, 1095],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1096,8 +1104,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-wpd-busenumservice.md"),
         page_date: Some("05/02/2017"),
-        settings: (1082, 3),
-        top_level: &[1082, 1083, 1084],
+        settings: (1096, 3),
+        top_level: &[1096, 1097, 1098],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1107,8 +1115,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-wwanui.md"),
         page_date: Some("05/02/2017"),
-        settings: (1085, 1),
-        top_level: &[1085],
+        settings: (1099, 1),
+        top_level: &[1099],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1117,10 +1125,10 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("networking-mpssvc-svc.md"),
         page_date: Some("05/02/2017"),
-        settings: (1086, 26),
+        settings: (1100, 26),
         top_level: &[
-            1086, 1087, 1088, 1089, 1090, 1091, 1092, 1093, 1094, 1100, 1101, 1102, 1103, 1104,
-            1105, 1106, 1107, 1108, 1109, 1110, 1111,
+            1100, 1101, 1102, 1103, 1104, 1105, 1106, 1107, 1108, 1114, 1115, 1116, 1117, 1118,
+            1119, 1120, 1121, 1122, 1123, 1124, 1125,
         ],
         ..ComponentInfo::BLANK
     },
@@ -1132,8 +1140,8 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
         file: Some("security-malware-windows-defender.md"),
         page_date: Some("05/02/2017"),
-        settings: (1112, 15),
-        top_level: &[1112, 1113, 1114, 1115, 1116, 1120, 1121, 1126],
+        settings: (1126, 15),
+        top_level: &[1126, 1127, 1128, 1129, 1130, 1134, 1135, 1140],
         ..ComponentInfo::BLANK
     },
     ComponentInfo {
@@ -1142,7 +1150,7 @@ pub(crate) static COMPONENTS: &[ComponentInfo] = &[
         status_src: Some("components page"),
         settings_documented: false,
         source: Some("Listed as removed on the reference's Components page; no pages of its own."),
-        settings: (1127, 0),
+        settings: (1141, 0),
         top_level: &[],
         ..ComponentInfo::BLANK
     },
@@ -2085,6 +2093,170 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ..SettingInfo::BLANK
     },
     SettingInfo {
+        name: "DefaultLightingProvider",
+        element_name: "DefaultLightingProvider",
+        path: "DefaultLightingProvider",
+        xml_path: "DefaultLightingProvider",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::String),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some(
+            "Package family name of the preinstalled app that is the default Dynamic Lighting provider (it must declare the com.microsoft.windows.lighting AppExtension).",
+        ),
+        file: Some("microsoft-windows-devices-lights-winrt-defaultlightingprovider.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-defaultlightingprovider (current reference).",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "WinDLDefaultBrightness",
+        element_name: "WinDLDefaultBrightness",
+        path: "WinDLDefaultBrightness",
+        xml_path: "WinDLDefaultBrightness",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        range: Some((0, 100)),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some("Brightness of the default lighting effect, in percent."),
+        file: Some("microsoft-windows-devices-lights-winrt-windldefaultbrightness.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaultbrightness (current reference): a percentage from 0 to 100.",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "WinDLDefaultEffectMainColor",
+        element_name: "WinDLDefaultEffectMainColor",
+        path: "WinDLDefaultEffectMainColor",
+        xml_path: "WinDLDefaultEffectMainColor",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::String),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some("Main color of the default lighting effect, as \"0xAABBGGRR\"."),
+        file: Some("microsoft-windows-devices-lights-winrt-windldefaulteffectmaincolor.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffectmaincolor (current reference).",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "WinDLDefaultEffectMode",
+        element_name: "WinDLDefaultEffectMode",
+        path: "WinDLDefaultEffectMode",
+        xml_path: "WinDLDefaultEffectMode",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some(
+            "Extra parameter of the default lighting effect (usually its direction); its meaning depends on WinDLDefaultEffectType.",
+        ),
+        file: Some("microsoft-windows-devices-lights-winrt-windldefaulteffectmode.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffectmode (current reference).",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "WinDLDefaultEffectSecondaryColor",
+        element_name: "WinDLDefaultEffectSecondaryColor",
+        path: "WinDLDefaultEffectSecondaryColor",
+        xml_path: "WinDLDefaultEffectSecondaryColor",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::String),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some("Second color of the default lighting effect, where the effect uses one."),
+        file: Some("microsoft-windows-devices-lights-winrt-windldefaulteffectsecondarycolor.md"),
+        source: Some(
+            "Listed on Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt (current reference); valid passes as its sibling settings' pages.",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "WinDLDefaultEffectSpeed",
+        element_name: "WinDLDefaultEffectSpeed",
+        path: "WinDLDefaultEffectSpeed",
+        xml_path: "WinDLDefaultEffectSpeed",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        range: Some((1, 10)),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some("Speed of the default lighting effect, 1 to 10 (10 fastest)."),
+        file: Some("microsoft-windows-devices-lights-winrt-windldefaulteffectspeed.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffectspeed (current reference): a scale from 1 to 10.",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "WinDLDefaultEffectType",
+        element_name: "WinDLDefaultEffectType",
+        path: "WinDLDefaultEffectType",
+        xml_path: "WinDLDefaultEffectType",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        values: &["0", "1", "2", "3", "4", "5", "6"],
+        labels: &[
+            ("0", "Solid color"),
+            ("1", "Breathing"),
+            ("2", "Rainbow"),
+            ("3", "Reserved"),
+            ("4", "Wave"),
+            ("5", "Wheel"),
+            ("6", "Gradient"),
+        ],
+        default: Some("0"),
+        passes: PassSet::of(&[
+            Pass::OfflineServicing,
+            Pass::Generalize,
+            Pass::Specialize,
+            Pass::AuditSystem,
+        ]),
+        summary: Some("The default lighting effect."),
+        file: Some("microsoft-windows-devices-lights-winrt-windldefaulteffecttype.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffecttype (current reference): values 0 to 6 (3 reserved), 0 the default.",
+        ),
+        component: 10,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
         name: "Description",
         element_name: "Description",
         path: "Description",
@@ -2195,7 +2367,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("DomainName"),
         file: Some("microsoft-windows-dns-client-dnssuffixsearchorder.md"),
         component: 13,
-        children: &[61],
+        children: &[68],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2210,8 +2382,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-dns-client-dnssuffixsearchorder-domainname.md"),
         component: 13,
-        parent: Some(60),
-        children: &[62, 63],
+        parent: Some(67),
+        children: &[69, 70],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2226,7 +2398,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_form: Some(XmlForm::KeyAttribute),
         file: Some("microsoft-windows-dns-client-dnssuffixsearchorder-domainname-key.md"),
         component: 13,
-        parent: Some(61),
+        parent: Some(68),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2241,7 +2413,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_form: Some(XmlForm::TextContent),
         file: Some("microsoft-windows-dns-client-dnssuffixsearchorder-domainname-value.md"),
         component: 13,
-        parent: Some(61),
+        parent: Some(68),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2254,7 +2426,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Interface"),
         file: Some("microsoft-windows-dns-client-interfaces.md"),
         component: 13,
-        children: &[65],
+        children: &[72],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2269,8 +2441,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-dns-client-interfaces-interface.md"),
         component: 13,
-        parent: Some(64),
-        children: &[66, 67, 68, 72, 73],
+        parent: Some(71),
+        children: &[73, 74, 75, 79, 80],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2286,7 +2458,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-dns-client-interfaces-interface-disabledynamicupdate.md"),
         component: 13,
-        parent: Some(65),
+        parent: Some(72),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2302,7 +2474,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("fabrikam.com"),
         file: Some("microsoft-windows-dns-client-interfaces-interface-dnsdomain.md"),
         component: 13,
-        parent: Some(65),
+        parent: Some(72),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2315,8 +2487,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("IpAddress"),
         file: Some("microsoft-windows-dns-client-interfaces-interface-dnsserversearchorder.md"),
         component: 13,
-        parent: Some(65),
-        children: &[69],
+        parent: Some(72),
+        children: &[76],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2333,8 +2505,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-dns-client-interfaces-interface-dnsserversearchorder-ipaddress.md",
         ),
         component: 13,
-        parent: Some(68),
-        children: &[70, 71],
+        parent: Some(75),
+        children: &[77, 78],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2350,7 +2522,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-dns-client-interfaces-interface-dnsserversearchorder-ipaddress-key.md",
         ),
         component: 13,
-        parent: Some(69),
+        parent: Some(76),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2366,7 +2538,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-dns-client-interfaces-interface-dnsserversearchorder-ipaddress-value.md",
         ),
         component: 13,
-        parent: Some(69),
+        parent: Some(76),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2384,7 +2556,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-dns-client-interfaces-interface-enableadapterdomainnameregistration.md",
         ),
         component: 13,
-        parent: Some(65),
+        parent: Some(72),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -2399,7 +2571,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Local Area Connection"),
         file: Some("microsoft-windows-dns-client-interfaces-interface-identifier.md"),
         component: 13,
-        parent: Some(65),
+        parent: Some(72),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -3964,7 +4136,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("User"),
         file: Some("microsoft-windows-embedded-shelllauncher-usersettings.md"),
         component: 18,
-        children: &[173],
+        children: &[180],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -3984,8 +4156,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-embedded-shelllauncher-usersettings-user.md"),
         component: 18,
-        parent: Some(172),
-        children: &[174, 175, 179, 180, 181, 182],
+        parent: Some(179),
+        children: &[181, 182, 186, 187, 188, 189],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4000,7 +4172,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Tester1"),
         file: Some("microsoft-windows-embedded-shelllauncher-usersettings-user-accountname.md"),
         component: 18,
-        parent: Some(173),
+        parent: Some(180),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4019,8 +4191,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-shelllauncher-usersettings-user-customreturncodeaction.md",
         ),
         component: 18,
-        parent: Some(173),
-        children: &[176],
+        parent: Some(180),
+        children: &[183],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4034,8 +4206,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-shelllauncher-usersettings-user-customreturncodeaction-codeaction.md",
         ),
         component: 18,
-        parent: Some(175),
-        children: &[177, 178],
+        parent: Some(182),
+        children: &[184, 185],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4051,7 +4223,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-shelllauncher-usersettings-user-customreturncodeaction-codeaction-action.md",
         ),
         component: 18,
-        parent: Some(176),
+        parent: Some(183),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4065,7 +4237,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-shelllauncher-usersettings-user-customreturncodeaction-codeaction-returncode.md",
         ),
         component: 18,
-        parent: Some(176),
+        parent: Some(183),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4082,7 +4254,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-shelllauncher-usersettings-user-defaultreturncodeaction.md",
         ),
         component: 18,
-        parent: Some(173),
+        parent: Some(180),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4097,7 +4269,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("TestDomain"),
         file: Some("microsoft-windows-embedded-shelllauncher-usersettings-user-domain.md"),
         component: 18,
-        parent: Some(173),
+        parent: Some(180),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4112,7 +4284,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-embedded-shelllauncher-usersettings-user-key.md"),
         component: 18,
-        parent: Some(173),
+        parent: Some(180),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4127,7 +4299,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("cmd.exe"),
         file: Some("microsoft-windows-embedded-shelllauncher-usersettings-user-shell.md"),
         component: 18,
-        parent: Some(173),
+        parent: Some(180),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4304,7 +4476,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("ProtectedVolumeEntry"),
         file: Some("microsoft-windows-embedded-unifiedwritefilter-protectedvolumelist.md"),
         component: 19,
-        children: &[194],
+        children: &[201],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4321,8 +4493,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-unifiedwritefilter-protectedvolumelist-protectedvolumeentry.md",
         ),
         component: 19,
-        parent: Some(193),
-        children: &[195, 196],
+        parent: Some(200),
+        children: &[202, 203],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4339,7 +4511,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-unifiedwritefilter-protectedvolumelist-protectedvolumeentry-driveletter.md",
         ),
         component: 19,
-        parent: Some(194),
+        parent: Some(201),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4356,7 +4528,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-embedded-unifiedwritefilter-protectedvolumelist-protectedvolumeentry-fileexceptionsuserdefined.md",
         ),
         component: 19,
-        parent: Some(194),
+        parent: Some(201),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4443,7 +4615,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-fax-service-fax.md"),
         component: 22,
-        children: &[203, 204, 205],
+        children: &[210, 211, 212],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4459,7 +4631,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-fax-service-fax-archivefaxes.md"),
         component: 22,
-        parent: Some(202),
+        parent: Some(209),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4476,7 +4648,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\MyFaxArchives"),
         file: Some("microsoft-windows-fax-service-fax-archivefoldername.md"),
         component: 22,
-        parent: Some(202),
+        parent: Some(209),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4492,7 +4664,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-fax-service-fax-incomingfaxesarepublic.md"),
         component: 22,
-        parent: Some(202),
+        parent: Some(209),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4504,7 +4676,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-fax-service-faxunattend.md"),
         component: 22,
-        children: &[207, 208, 209, 210, 211, 212, 213, 214, 215, 216],
+        children: &[214, 215, 216, 217, 218, 219, 220, 221, 222, 223],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4521,7 +4693,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Fax1"),
         file: Some("microsoft-windows-fax-service-faxunattend-csid.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4537,7 +4709,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-fax-service-faxunattend-faxprinterisshared.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4553,7 +4725,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-fax-service-faxunattend-receivefaxes.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4569,7 +4741,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("6"),
         file: Some("microsoft-windows-fax-service-faxunattend-rings.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4585,7 +4757,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Router"),
         file: Some("microsoft-windows-fax-service-faxunattend-routefoldername.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4600,7 +4772,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Printer"),
         file: Some("microsoft-windows-fax-service-faxunattend-routeprintername.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4616,7 +4788,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-fax-service-faxunattend-routetofolder.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4632,7 +4804,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-fax-service-faxunattend-routetoprinter.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4648,7 +4820,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-fax-service-faxunattend-sendfaxes.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4665,7 +4837,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Fax1"),
         file: Some("microsoft-windows-fax-service-faxunattend-tsid.md"),
         component: 22,
-        parent: Some(206),
+        parent: Some(213),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4677,7 +4849,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-fax-service-receipts.md"),
         component: 22,
-        children: &[218, 219, 220, 221, 222, 223, 224],
+        children: &[225, 226, 227, 228, 229, 230, 231],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4693,7 +4865,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyUserName"),
         file: Some("microsoft-windows-fax-service-receipts-faxusername.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4709,7 +4881,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyPassword"),
         file: Some("microsoft-windows-fax-service-receipts-faxuserpassword.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4725,7 +4897,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-fax-service-receipts-smtpnotificationsenabled.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4740,7 +4912,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyUserName@fabrikam.com"),
         file: Some("microsoft-windows-fax-service-receipts-smtpsenderaddress.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4755,7 +4927,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("207.46.197.32"),
         file: Some("microsoft-windows-fax-service-receipts-smtpserveraddress.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4771,7 +4943,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-fax-service-receipts-smtpserverauthenticationmechanism.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4786,7 +4958,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("26"),
         file: Some("microsoft-windows-fax-service-receipts-smtpserverport.md"),
         component: 22,
-        parent: Some(217),
+        parent: Some(224),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4833,7 +5005,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 24,
-        children: &[227, 228, 229, 230, 231, 232],
+        children: &[234, 235, 236, 237, 238, 239],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4849,7 +5021,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Fabrikam\\Logos\\Logo.png"),
         file: Some("microsoft-windows-helpandsupport-helpandsupport-logo.md"),
         component: 24,
-        parent: Some(226),
+        parent: Some(233),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4865,7 +5037,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/support"),
         file: Some("microsoft-windows-helpandsupport-helpandsupport-logourl.md"),
         component: 24,
-        parent: Some(226),
+        parent: Some(233),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4882,7 +5054,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Fabrikam"),
         file: Some("microsoft-windows-helpandsupport-helpandsupport-manufacturer.md"),
         component: 24,
-        parent: Some(226),
+        parent: Some(233),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4900,7 +5072,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-helpandsupport-helpandsupport-searchcontent.md"),
         component: 24,
-        parent: Some(226),
+        parent: Some(233),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4916,7 +5088,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/support/search/?term={Query}"),
         file: Some("microsoft-windows-helpandsupport-helpandsupport-supportsearchurl.md"),
         component: 24,
-        parent: Some(226),
+        parent: Some(233),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -4932,7 +5104,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("65280"),
         file: Some("microsoft-windows-helpandsupport-helpandsupport-tilecolor.md"),
         component: 24,
-        parent: Some(226),
+        parent: Some(233),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5153,7 +5325,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Accelerator"),
         file: Some("microsoft-windows-ie-internetexplorer-accelerators.md"),
         component: 27,
-        children: &[247],
+        children: &[254],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5168,8 +5340,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-ie-internetexplorer-accelerators-accelerator.md"),
         component: 27,
-        parent: Some(246),
-        children: &[248, 249, 250],
+        parent: Some(253),
+        children: &[255, 256, 257],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5185,7 +5357,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-accelerators-accelerator-acceleratorxml.md",
         ),
         component: 27,
-        parent: Some(247),
+        parent: Some(254),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5199,7 +5371,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Accelerator1"),
         file: Some("microsoft-windows-ie-internetexplorer-accelerators-accelerator-itemkey.md"),
         component: 27,
-        parent: Some(247),
+        parent: Some(254),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5215,7 +5387,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-ie-internetexplorer-accelerators-accelerator-isdefault.md"),
         component: 27,
-        parent: Some(247),
+        parent: Some(254),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5376,7 +5548,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("FavoriteBarItem"),
         file: Some("microsoft-windows-ie-internetexplorer-favoritebaritems.md"),
         component: 27,
-        children: &[262],
+        children: &[269],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5391,8 +5563,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-ie-internetexplorer-favoritebaritems-favoritebaritem.md"),
         component: 27,
-        parent: Some(261),
-        children: &[263, 264, 265, 266],
+        parent: Some(268),
+        children: &[270, 271, 272, 273],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5408,7 +5580,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-favoritebaritems-favoritebaritem-itemkey.md",
         ),
         component: 27,
-        parent: Some(262),
+        parent: Some(269),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5424,7 +5596,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-favoritebaritems-favoritebaritem-itemname.md",
         ),
         component: 27,
-        parent: Some(262),
+        parent: Some(269),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5441,7 +5613,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-favoritebaritems-favoritebaritem-itemtype.md",
         ),
         component: 27,
-        parent: Some(262),
+        parent: Some(269),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5458,7 +5630,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-favoritebaritems-favoritebaritem-itemurl.md",
         ),
         component: 27,
-        parent: Some(262),
+        parent: Some(269),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5486,7 +5658,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("FavoriteItem"),
         file: Some("microsoft-windows-ie-internetexplorer-favoriteslist.md"),
         component: 27,
-        children: &[269],
+        children: &[276],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5501,8 +5673,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem.md"),
         component: 27,
-        parent: Some(268),
-        children: &[270, 271, 272, 273, 274],
+        parent: Some(275),
+        children: &[277, 278, 279, 280, 281],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5519,7 +5691,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem-faviconfile.md",
         ),
         component: 27,
-        parent: Some(269),
+        parent: Some(276),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5534,7 +5706,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Favorite1"),
         file: Some("microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem-favid.md"),
         component: 27,
-        parent: Some(269),
+        parent: Some(276),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5552,7 +5724,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem-favoffline.md",
         ),
         component: 27,
-        parent: Some(269),
+        parent: Some(276),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5567,7 +5739,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("My Favorite"),
         file: Some("microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem-favtitle.md"),
         component: 27,
-        parent: Some(269),
+        parent: Some(276),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5582,7 +5754,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/myfav1"),
         file: Some("microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem-favurl.md"),
         component: 27,
-        parent: Some(269),
+        parent: Some(276),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5611,7 +5783,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("FeedItem"),
         file: Some("microsoft-windows-ie-internetexplorer-feedlist.md"),
         component: 27,
-        children: &[277],
+        children: &[284],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5626,8 +5798,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-ie-internetexplorer-feedlist-feeditem.md"),
         component: 27,
-        parent: Some(276),
-        children: &[278, 279, 280],
+        parent: Some(283),
+        children: &[285, 286, 287],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5642,7 +5814,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Feed1"),
         file: Some("microsoft-windows-ie-internetexplorer-feedlist-feeditem-feedkey.md"),
         component: 27,
-        parent: Some(277),
+        parent: Some(284),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5657,7 +5829,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("My Feed 1"),
         file: Some("microsoft-windows-ie-internetexplorer-feedlist-feeditem-feedtitle.md"),
         component: 27,
-        parent: Some(277),
+        parent: Some(284),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5672,7 +5844,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/rss1"),
         file: Some("microsoft-windows-ie-internetexplorer-feedlist-feeditem-feedurl.md"),
         component: 27,
-        parent: Some(277),
+        parent: Some(284),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5758,7 +5930,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("AddonGuidItem"),
         file: Some("microsoft-windows-ie-internetexplorer-installedbholist.md"),
         component: 27,
-        children: &[287],
+        children: &[294],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5773,8 +5945,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-ie-internetexplorer-installedbholist-addonguiditem.md"),
         component: 27,
-        parent: Some(286),
-        children: &[288],
+        parent: Some(293),
+        children: &[295],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5790,7 +5962,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-installedbholist-addonguiditem-addonguid.md",
         ),
         component: 27,
-        parent: Some(287),
+        parent: Some(294),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5803,7 +5975,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("AddonGuidItem"),
         file: Some("microsoft-windows-ie-internetexplorer-installedbrowserextensions.md"),
         component: 27,
-        children: &[290],
+        children: &[297],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5820,8 +5992,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-installedbrowserextensions-addonguiditem.md",
         ),
         component: 27,
-        parent: Some(289),
-        children: &[291],
+        parent: Some(296),
+        children: &[298],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5837,7 +6009,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-installedbrowserextensions-addonguiditem-addonguid.md",
         ),
         component: 27,
-        parent: Some(290),
+        parent: Some(297),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5850,7 +6022,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("AddonGuidItem"),
         file: Some("microsoft-windows-ie-internetexplorer-installedtoolbarslist.md"),
         component: 27,
-        children: &[293],
+        children: &[300],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5865,8 +6037,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-ie-internetexplorer-installedtoolbarslist-addonguiditem.md"),
         component: 27,
-        parent: Some(292),
-        children: &[294],
+        parent: Some(299),
+        children: &[301],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5882,7 +6054,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-installedtoolbarslist-addonguiditem-addonguid.md",
         ),
         component: 27,
-        parent: Some(293),
+        parent: Some(300),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5980,7 +6152,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: Some("ie"),
         }],
         component: 27,
-        children: &[301],
+        children: &[308],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -5997,8 +6169,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-ie-internetexplorer-preapprovedaddons-addonguiditem.md"),
         component: 27,
-        parent: Some(300),
-        children: &[302],
+        parent: Some(307),
+        children: &[309],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6016,7 +6188,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-preapprovedaddons-addonguiditem-addonguid.md",
         ),
         component: 27,
-        parent: Some(301),
+        parent: Some(308),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6044,7 +6216,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("QuickLinkItem"),
         file: Some("microsoft-windows-ie-internetexplorer-quicklinklist.md"),
         component: 27,
-        children: &[305],
+        children: &[312],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6059,8 +6231,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-ie-internetexplorer-quicklinklist-quicklinkitem.md"),
         component: 27,
-        parent: Some(304),
-        children: &[306, 307, 308],
+        parent: Some(311),
+        children: &[313, 314, 315],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6075,7 +6247,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("0"),
         file: Some("microsoft-windows-ie-internetexplorer-quicklinklist-quicklinkitem-qlid.md"),
         component: 27,
-        parent: Some(305),
+        parent: Some(312),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6092,7 +6264,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-quicklinklist-quicklinkitem-quicklinkname.md",
         ),
         component: 27,
-        parent: Some(305),
+        parent: Some(312),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6109,7 +6281,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-quicklinklist-quicklinkitem-quicklinkurl.md",
         ),
         component: 27,
-        parent: Some(305),
+        parent: Some(312),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6122,7 +6294,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Scope"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes.md"),
         component: 27,
-        children: &[310],
+        children: &[317],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6137,8 +6309,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope.md"),
         component: 27,
-        parent: Some(309),
-        children: &[311, 312, 313, 314, 315, 316, 317, 318, 319],
+        parent: Some(316),
+        children: &[318, 319, 320, 321, 322, 323, 324, 325, 326],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6152,7 +6324,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/fabrikam.jpg"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-faviconurl.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6166,7 +6338,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.contoso.com/search?q={searchTerms}&ei=utf-8"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-previewurl.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6182,7 +6354,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-scopedefault.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6197,7 +6369,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyFirstSearchProvider"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-scopedisplayname.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6212,7 +6384,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("SearchProvider1"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-scopekey.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6227,7 +6399,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.contoso.com/search?q={searchTerms}"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-scopeurl.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6245,7 +6417,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-searchscopes-scope-showsearchsuggestions.md",
         ),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6259,7 +6431,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://suggestions.fabrikam.com/qsml.aspx?query={searchTerms}"),
         file: Some("microsoft-windows-ie-internetexplorer-searchscopes-scope-suggestionsurl.md"),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6275,7 +6447,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-ie-internetexplorer-searchscopes-scope-suggestionsurl-json.md",
         ),
         component: 27,
-        parent: Some(310),
+        parent: Some(317),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6318,7 +6490,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("StartPage"),
         file: Some("microsoft-windows-ie-internetexplorer-startpages.md"),
         component: 27,
-        children: &[323],
+        children: &[330],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6333,8 +6505,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-ie-internetexplorer-startpages-startpage.md"),
         component: 27,
-        parent: Some(322),
-        children: &[324, 325],
+        parent: Some(329),
+        children: &[331, 332],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6349,7 +6521,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("StartPage1"),
         file: Some("microsoft-windows-ie-internetexplorer-startpages-startpage-startpagekey.md"),
         component: 27,
-        parent: Some(323),
+        parent: Some(330),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6364,7 +6536,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/news"),
         file: Some("microsoft-windows-ie-internetexplorer-startpages-startpage-startpageurl.md"),
         component: 27,
-        parent: Some(323),
+        parent: Some(330),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6546,7 +6718,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-international-core-winpe-setupuilanguage.md"),
         component: 29,
-        children: &[339, 340],
+        children: &[346, 347],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6561,7 +6733,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("fr-FR"),
         file: Some("microsoft-windows-international-core-winpe-setupuilanguage-uilanguage.md"),
         component: 29,
-        parent: Some(338),
+        parent: Some(345),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6578,7 +6750,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         status_src: Some("page"),
         file: Some("microsoft-windows-international-core-winpe-setupuilanguage-willshowui.md"),
         component: 29,
-        parent: Some(338),
+        parent: Some(345),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6700,7 +6872,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         status_src: Some("page"),
         file: Some("microsoft-windows-microsoftedgebrowser-favoritebaritems.md"),
         component: 33,
-        children: &[349],
+        children: &[356],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6714,8 +6886,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         status_src: Some("page"),
         file: Some("microsoft-windows-microsoftedgebrowser-favoritebaritems-favoritebaritem.md"),
         component: 33,
-        parent: Some(348),
-        children: &[350, 351, 352, 353],
+        parent: Some(355),
+        children: &[357, 358, 359, 360],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6732,7 +6904,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-microsoftedgebrowser-favoritebaritems-favoritebaritem-itemfaviconfile.md",
         ),
         component: 33,
-        parent: Some(349),
+        parent: Some(356),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6748,7 +6920,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-microsoftedgebrowser-favoritebaritems-favoritebaritem-itemkey.md",
         ),
         component: 33,
-        parent: Some(349),
+        parent: Some(356),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6765,7 +6937,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-microsoftedgebrowser-favoritebaritems-favoritebaritem-itemname.md",
         ),
         component: 33,
-        parent: Some(349),
+        parent: Some(356),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6782,7 +6954,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-microsoftedgebrowser-favoritebaritems-favoritebaritem-itemurl.md",
         ),
         component: 33,
-        parent: Some(349),
+        parent: Some(356),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6803,7 +6975,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 35,
-        children: &[355, 356, 357, 358, 359, 360, 361],
+        children: &[362, 363, 364, 365, 366, 367, 368],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6818,7 +6990,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("microsoft-windows-mobilepc-sensors-api-adaptivebrightness-alrcurveversion.md"),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6832,7 +7004,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("000000000a0000000a00000028000000280000005000000044"),
         file: Some("microsoft-windows-mobilepc-sensors-api-adaptivebrightness-alrpoints.md"),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6849,7 +7021,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-mobilepc-sensors-api-adaptivebrightness-autobrightnessluxtonitscurve.md",
         ),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6865,7 +7037,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-mobilepc-sensors-api-adaptivebrightness-defaultsliderposition.md",
         ),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6884,7 +7056,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-mobilepc-sensors-api-adaptivebrightness-displayresponseinterval.md",
         ),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6903,7 +7075,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-mobilepc-sensors-api-adaptivebrightness-illuminancechangesensitivity.md",
         ),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6920,7 +7092,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-mobilepc-sensors-api-adaptivebrightness-isautobrightnessenabledbydefault.md",
         ),
         component: 35,
-        parent: Some(354),
+        parent: Some(361),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6933,7 +7105,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Interface"),
         file: Some("microsoft-windows-netbt-interfaces.md"),
         component: 36,
-        children: &[363],
+        children: &[370],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6948,8 +7120,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-netbt-interfaces-interface.md"),
         component: 36,
-        parent: Some(362),
-        children: &[364, 365, 369],
+        parent: Some(369),
+        children: &[371, 372, 376],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6966,7 +7138,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Local Area Connection"),
         file: Some("microsoft-windows-netbt-interfaces-interface-identifier.md"),
         component: 36,
-        parent: Some(363),
+        parent: Some(370),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6980,8 +7152,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("IpAddress"),
         file: Some("microsoft-windows-netbt-interfaces-interface-nameserverlist.md"),
         component: 36,
-        parent: Some(363),
-        children: &[366],
+        parent: Some(370),
+        children: &[373],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -6996,8 +7168,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-netbt-interfaces-interface-nameserverlist-ipaddress.md"),
         component: 36,
-        parent: Some(365),
-        children: &[367, 368],
+        parent: Some(372),
+        children: &[374, 375],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7011,7 +7183,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_form: Some(XmlForm::KeyAttribute),
         file: Some("microsoft-windows-netbt-interfaces-interface-nameserverlist-ipaddress-key.md"),
         component: 36,
-        parent: Some(366),
+        parent: Some(373),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7027,7 +7199,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-netbt-interfaces-interface-nameserverlist-ipaddress-value.md",
         ),
         component: 36,
-        parent: Some(366),
+        parent: Some(373),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7044,7 +7216,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("microsoft-windows-netbt-interfaces-interface-netbiosoptions.md"),
         component: 36,
-        parent: Some(363),
+        parent: Some(370),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7072,7 +7244,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters.md"),
         component: 38,
-        children: &[372],
+        children: &[379],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7084,10 +7256,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster.md"),
         component: 38,
-        parent: Some(371),
+        parent: Some(378),
         children: &[
-            373, 377, 378, 379, 380, 381, 382, 383, 388, 389, 390, 391, 392, 393, 394, 395, 396,
-            397, 398, 399, 400, 413, 414,
+            380, 384, 385, 386, 387, 388, 389, 390, 395, 396, 397, 398, 399, 400, 401, 402, 403,
+            404, 405, 406, 407, 420, 421,
         ],
         ..SettingInfo::BLANK
     },
@@ -7100,8 +7272,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster-bdateam.md"),
         component: 38,
-        parent: Some(372),
-        children: &[374, 375, 376],
+        parent: Some(379),
+        children: &[381, 382, 383],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7118,7 +7290,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-bdateam-master.md",
         ),
         component: 38,
-        parent: Some(373),
+        parent: Some(380),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7135,7 +7307,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-bdateam-reversehash.md",
         ),
         component: 38,
-        parent: Some(373),
+        parent: Some(380),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7150,7 +7322,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("{BF967924-0DE6-11D0-A285-00AA003049E2}"),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster-bdateam-team.md"),
         component: 38,
-        parent: Some(373),
+        parent: Some(380),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7167,7 +7339,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-clusteripaddress.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7185,7 +7357,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-clusteriptoclustermacenabled.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7202,7 +7374,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-clustermacaddress.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7218,7 +7390,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Multicast"),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster-clustermode.md"),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7233,7 +7405,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("mycluster.domain.com"),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster-clustername.md"),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7250,7 +7422,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-clusternetmask.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7265,8 +7437,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-dedicatedipaddresses.md",
         ),
         component: 38,
-        parent: Some(372),
-        children: &[384],
+        parent: Some(379),
+        children: &[391],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7283,8 +7455,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-dedicatedipaddresses-ipaddress.md",
         ),
         component: 38,
-        parent: Some(383),
-        children: &[385, 386, 387],
+        parent: Some(390),
+        children: &[392, 393, 394],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7301,7 +7473,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-dedicatedipaddresses-ipaddress-key.md",
         ),
         component: 38,
-        parent: Some(384),
+        parent: Some(391),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7318,7 +7490,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-dedicatedipaddresses-ipaddress-ipaddress.md",
         ),
         component: 38,
-        parent: Some(384),
+        parent: Some(391),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7335,7 +7507,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-dedicatedipaddresses-ipaddress-networkmask.md",
         ),
         component: 38,
-        parent: Some(384),
+        parent: Some(391),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7351,7 +7523,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-hostidentifier.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7369,7 +7541,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-icmpfilteringenabled.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7388,7 +7560,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-identityheartbeatperiod.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7406,7 +7578,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-initialhoststate.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7421,7 +7593,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Local Area Connection 2"),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster-interface.md"),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7439,7 +7611,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-masksourcemacenabled.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7457,7 +7629,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-maximumconnectiondescriptors.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7475,7 +7647,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-membershipheartbeatlosstolerance.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7494,7 +7666,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-membershipheartbeatperiod.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7512,7 +7684,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-multicastspoofenabled.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7530,7 +7702,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-netbtsupportenabled.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7548,7 +7720,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-persistsuspendedstate.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7561,8 +7733,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Portrule"),
         file: Some("microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules.md"),
         component: 38,
-        parent: Some(372),
-        children: &[401],
+        parent: Some(379),
+        children: &[408],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7579,8 +7751,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule.md",
         ),
         component: 38,
-        parent: Some(400),
-        children: &[402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412],
+        parent: Some(407),
+        children: &[409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 419],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7599,7 +7771,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-clientaffinity.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7615,7 +7787,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-endport.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7633,7 +7805,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-equalload.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7651,7 +7823,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-hostpriority.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7668,7 +7840,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-key.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7685,7 +7857,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-loadweight.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7703,7 +7875,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-mode.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7721,7 +7893,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-protocol.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7737,7 +7909,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-startport.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7755,7 +7927,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-timeout.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7772,7 +7944,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-portrules-portrule-virtualipaddress.md",
         ),
         component: 38,
-        parent: Some(401),
+        parent: Some(408),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7790,7 +7962,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-unicastinterhostcommunicationsupportenabled.md",
         ),
         component: 38,
-        parent: Some(372),
+        parent: Some(379),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7805,8 +7977,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-virtualipaddresses.md",
         ),
         component: 38,
-        parent: Some(372),
-        children: &[415],
+        parent: Some(379),
+        children: &[422],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7823,8 +7995,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-virtualipaddresses-ipaddress.md",
         ),
         component: 38,
-        parent: Some(414),
-        children: &[416, 417, 418],
+        parent: Some(421),
+        children: &[423, 424, 425],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7841,7 +8013,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-virtualipaddresses-ipaddress-key.md",
         ),
         component: 38,
-        parent: Some(415),
+        parent: Some(422),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7858,7 +8030,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-virtualipaddresses-ipaddress-ipaddress.md",
         ),
         component: 38,
-        parent: Some(415),
+        parent: Some(422),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7875,7 +8047,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-networkloadbalancing-core-clusters-cluster-virtualipaddresses-ipaddress-networkmask.md",
         ),
         component: 38,
-        parent: Some(415),
+        parent: Some(422),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7937,7 +8109,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("PathAndCredentials"),
         file: Some("microsoft-windows-pnpcustomizationsnonwinpe-driverpaths.md"),
         component: 41,
-        children: &[423],
+        children: &[430],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7952,8 +8124,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials.md"),
         component: 41,
-        parent: Some(422),
-        children: &[424, 428, 429],
+        parent: Some(429),
+        children: &[431, 435, 436],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7967,8 +8139,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-credentials.md",
         ),
         component: 41,
-        parent: Some(423),
-        children: &[425, 426, 427],
+        parent: Some(430),
+        children: &[432, 433, 434],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -7985,7 +8157,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-credentials-domain.md",
         ),
         component: 41,
-        parent: Some(424),
+        parent: Some(431),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8002,7 +8174,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-credentials-password.md",
         ),
         component: 41,
-        parent: Some(424),
+        parent: Some(431),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8019,7 +8191,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-credentials-username.md",
         ),
         component: 41,
-        parent: Some(424),
+        parent: Some(431),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8036,7 +8208,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-key.md",
         ),
         component: 41,
-        parent: Some(423),
+        parent: Some(430),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8054,7 +8226,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-path.md",
         ),
         component: 41,
-        parent: Some(423),
+        parent: Some(430),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8067,7 +8239,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("PathAndCredentials"),
         file: Some("microsoft-windows-pnpcustomizationswinpe-driverpaths.md"),
         component: 42,
-        children: &[431],
+        children: &[438],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8082,8 +8254,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials.md"),
         component: 42,
-        parent: Some(430),
-        children: &[432, 436, 437],
+        parent: Some(437),
+        children: &[439, 443, 444],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8097,8 +8269,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-credentials.md",
         ),
         component: 42,
-        parent: Some(431),
-        children: &[433, 434, 435],
+        parent: Some(438),
+        children: &[440, 441, 442],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8115,7 +8287,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-credentials-domain.md",
         ),
         component: 42,
-        parent: Some(432),
+        parent: Some(439),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8132,7 +8304,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-credentials-password.md",
         ),
         component: 42,
-        parent: Some(432),
+        parent: Some(439),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8149,7 +8321,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-credentials-username.md",
         ),
         component: 42,
-        parent: Some(432),
+        parent: Some(439),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8166,7 +8338,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-key.md",
         ),
         component: 42,
-        parent: Some(431),
+        parent: Some(438),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8184,7 +8356,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-path.md",
         ),
         component: 42,
-        parent: Some(431),
+        parent: Some(438),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8704,6 +8876,171 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ..SettingInfo::BLANK
     },
     SettingInfo {
+        name: "AllowPresenceSensingCapable",
+        element_name: "AllowPresenceSensingCapable",
+        path: "AllowPresenceSensingCapable",
+        xml_path: "AllowPresenceSensingCapable",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        values: &["0", "1"],
+        default: Some("1"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some(
+            "Whether presence sensing (its Settings UI and the features) is available at all: 0 removes every presence-sensing feature.",
+        ),
+        file: Some(
+            "microsoft-windows-sensors-core-humanpresencesetting-allowpresencesensingcapable.md",
+        ),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowpresencesensingcapable (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "AllowLockCapable",
+        element_name: "AllowLockCapable",
+        path: "AllowLockCapable",
+        xml_path: "AllowLockCapable",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        values: &["0", "1"],
+        default: Some("1"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some("Whether lock on leave (its Settings UI and the feature) is available."),
+        file: Some("microsoft-windows-sensors-core-humanpresencesetting-allowlockcapable.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowlockcapable (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "AllowDimCapable",
+        element_name: "AllowDimCapable",
+        path: "AllowDimCapable",
+        xml_path: "AllowDimCapable",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        values: &["0", "1"],
+        default: Some("1"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some("Whether adaptive dimming (its Settings UI and the feature) is available."),
+        file: Some("microsoft-windows-sensors-core-humanpresencesetting-allowdimcapable.md"),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowdimcapable (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "DefaultDisableWakeWhenBatterySaverOn",
+        element_name: "DefaultDisableWakeWhenBatterySaverOn",
+        path: "DefaultDisableWakeWhenBatterySaverOn",
+        xml_path: "DefaultDisableWakeWhenBatterySaverOn",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        values: &["0", "1"],
+        default: Some("1"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some(
+            "Whether \"turn off wake on approach when battery saver is on\" is checked by default.",
+        ),
+        file: Some(
+            "microsoft-windows-sensors-core-humanpresencesetting-defaultdisablewakewhenbatterysaveron.md",
+        ),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultdisablewakewhenbatterysaveron (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "DefaultAllowLockWhenExternalDisplayConnected",
+        element_name: "DefaultAllowLockWhenExternalDisplayConnected",
+        path: "DefaultAllowLockWhenExternalDisplayConnected",
+        xml_path: "DefaultAllowLockWhenExternalDisplayConnected",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        values: &["0", "1"],
+        default: Some("1"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some(
+            "Whether lock on leave is allowed by default while an external display is connected.",
+        ),
+        file: Some(
+            "microsoft-windows-sensors-core-humanpresencesetting-defaultallowlockwhenexternaldisplayconnected.md",
+        ),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultallowlockwhenexternaldisplayconnected (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "CapableDistancesInMillimeters",
+        element_name: "CapableDistancesInMillimeters",
+        path: "CapableDistancesInMillimeters",
+        xml_path: "CapableDistancesInMillimeters",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::String),
+        default: Some("450;750;1200"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some(
+            "Distances (millimeters, separated by ';', at least two, strictly increasing) offered for wake on approach and lock on leave.",
+        ),
+        file: Some(
+            "microsoft-windows-sensors-core-humanpresencesetting-capabledistancesinmillimeters.md",
+        ),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-capabledistancesinmillimeters (current reference): default 450;750;1200; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "DefaultWakeDetectionDistance",
+        element_name: "DefaultWakeDetectionDistance",
+        path: "DefaultWakeDetectionDistance",
+        xml_path: "DefaultWakeDetectionDistance",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        default: Some("450"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some(
+            "Default wake distance in millimeters; one of CapableDistancesInMillimeters, not above the lock distance.",
+        ),
+        file: Some(
+            "microsoft-windows-sensors-core-humanpresencesetting-defaultwakedetectiondistance.md",
+        ),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultwakedetectiondistance (current reference): unsigned, default 450; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
+        name: "DefaultLockDetectionDistance",
+        element_name: "DefaultLockDetectionDistance",
+        path: "DefaultLockDetectionDistance",
+        xml_path: "DefaultLockDetectionDistance",
+        kind: SettingKind::Value,
+        value_type: Some(ValueType::Integer),
+        default: Some("1200"),
+        passes: PassSet::of(&[Pass::OfflineServicing, Pass::Specialize, Pass::OobeSystem]),
+        summary: Some(
+            "Default lock distance in millimeters; one of CapableDistancesInMillimeters, not below the wake distance.",
+        ),
+        file: Some(
+            "microsoft-windows-sensors-core-humanpresencesetting-defaultlockdetectiondistance.md",
+        ),
+        source: Some(
+            "Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultlockdetectiondistance (current reference): unsigned, default 1200; the element name is the page address's last part, its letter case inferred.",
+        ),
+        component: 55,
+        ..SettingInfo::BLANK
+    },
+    SettingInfo {
         name: "DoNotOpenServerManagerAtLogon",
         element_name: "DoNotOpenServerManagerAtLogon",
         path: "DoNotOpenServerManagerAtLogon",
@@ -8731,7 +9068,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-compliancecheck.md"),
         component: 57,
-        children: &[468],
+        children: &[483],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8748,7 +9085,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Never"),
         file: Some("microsoft-windows-setup-compliancecheck-displayreport.md"),
         component: 57,
-        parent: Some(467),
+        parent: Some(482),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8760,7 +9097,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-diagnostics.md"),
         component: 57,
-        children: &[470],
+        children: &[485],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8776,7 +9113,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-setup-diagnostics-optin.md"),
         component: 57,
-        parent: Some(469),
+        parent: Some(484),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8790,7 +9127,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         summary: Some("Disk wiping and partition creation/modification during windowsPE."),
         file: Some("microsoft-windows-setup-diskconfiguration.md"),
         component: 57,
-        children: &[472, 473, 492],
+        children: &[487, 488, 507],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8806,7 +9143,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-setup-diskconfiguration-disableencrypteddiskprovisioning.md"),
         component: 57,
-        parent: Some(471),
+        parent: Some(486),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8821,8 +9158,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-setup-diskconfiguration-disk.md"),
         component: 57,
-        parent: Some(471),
-        children: &[474, 480, 481, 491],
+        parent: Some(486),
+        children: &[489, 495, 496, 506],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8835,8 +9172,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("CreatePartition"),
         file: Some("microsoft-windows-setup-diskconfiguration-disk-createpartitions.md"),
         component: 57,
-        parent: Some(473),
-        children: &[475],
+        parent: Some(488),
+        children: &[490],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8853,8 +9190,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-createpartitions-createpartition.md",
         ),
         component: 57,
-        parent: Some(474),
-        children: &[476, 477, 478, 479],
+        parent: Some(489),
+        children: &[491, 492, 493, 494],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8872,7 +9209,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-createpartitions-createpartition-extend.md",
         ),
         component: 57,
-        parent: Some(475),
+        parent: Some(490),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8889,7 +9226,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-createpartitions-createpartition-order.md",
         ),
         component: 57,
-        parent: Some(475),
+        parent: Some(490),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8907,7 +9244,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-createpartitions-createpartition-size.md",
         ),
         component: 57,
-        parent: Some(475),
+        parent: Some(490),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8925,7 +9262,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-createpartitions-createpartition-type.md",
         ),
         component: 57,
-        parent: Some(475),
+        parent: Some(490),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8940,7 +9277,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("0"),
         file: Some("microsoft-windows-setup-diskconfiguration-disk-diskid.md"),
         component: 57,
-        parent: Some(473),
+        parent: Some(488),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8953,8 +9290,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("ModifyPartition"),
         file: Some("microsoft-windows-setup-diskconfiguration-disk-modifypartitions.md"),
         component: 57,
-        parent: Some(473),
-        children: &[482],
+        parent: Some(488),
+        children: &[497],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8971,8 +9308,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition.md",
         ),
         component: 57,
-        parent: Some(481),
-        children: &[483, 484, 485, 486, 487, 488, 489, 490],
+        parent: Some(496),
+        children: &[498, 499, 500, 501, 502, 503, 504, 505],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -8989,7 +9326,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-active.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9007,7 +9344,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-extend.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9025,7 +9362,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-format.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9042,7 +9379,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-label.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9059,7 +9396,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-letter.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9075,7 +9412,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-order.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9092,7 +9429,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-partitionid.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9108,7 +9445,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition-typeid.md",
         ),
         component: 57,
-        parent: Some(482),
+        parent: Some(497),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9123,7 +9460,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-setup-diskconfiguration-disk-willwipedisk.md"),
         component: 57,
-        parent: Some(473),
+        parent: Some(488),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9139,7 +9476,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Always"),
         file: Some("microsoft-windows-setup-diskconfiguration-willshowui.md"),
         component: 57,
-        parent: Some(471),
+        parent: Some(486),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9155,7 +9492,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-setup-display.md"),
         component: 57,
-        children: &[494, 495, 496, 497],
+        children: &[509, 510, 511, 512],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9174,7 +9511,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("16"),
         file: Some("microsoft-windows-setup-display-colordepth.md"),
         component: 57,
-        parent: Some(493),
+        parent: Some(508),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9193,7 +9530,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1920"),
         file: Some("microsoft-windows-setup-display-horizontalresolution.md"),
         component: 57,
-        parent: Some(493),
+        parent: Some(508),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9208,7 +9545,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("60"),
         file: Some("microsoft-windows-setup-display-refreshrate.md"),
         component: 57,
-        parent: Some(493),
+        parent: Some(508),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9227,7 +9564,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1080"),
         file: Some("microsoft-windows-setup-display-verticalresolution.md"),
         component: 57,
-        parent: Some(493),
+        parent: Some(508),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9239,7 +9576,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-dynamicupdate.md"),
         component: 57,
-        children: &[499, 500],
+        children: &[514, 515],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9255,7 +9592,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-setup-dynamicupdate-enable.md"),
         component: 57,
-        parent: Some(498),
+        parent: Some(513),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9272,7 +9609,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Never"),
         file: Some("microsoft-windows-setup-dynamicupdate-willshowui.md"),
         component: 57,
-        parent: Some(498),
+        parent: Some(513),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9316,7 +9653,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         summary: Some("Which image to apply and where (OS or data image)."),
         file: Some("microsoft-windows-setup-imageinstall.md"),
         component: 57,
-        children: &[504, 518],
+        children: &[519, 533],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9331,8 +9668,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage.md"),
         component: 57,
-        parent: Some(503),
-        children: &[505, 514, 517],
+        parent: Some(518),
+        children: &[520, 529, 532],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9345,8 +9682,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         repeating: &["MetaData"],
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installfrom.md"),
         component: 57,
-        parent: Some(504),
-        children: &[506, 510, 513],
+        parent: Some(519),
+        children: &[521, 525, 528],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9358,8 +9695,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installfrom-credentials.md"),
         component: 57,
-        parent: Some(505),
-        children: &[507, 508, 509],
+        parent: Some(520),
+        children: &[522, 523, 524],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9375,7 +9712,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-imageinstall-dataimage-installfrom-credentials-domain.md",
         ),
         component: 57,
-        parent: Some(506),
+        parent: Some(521),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9391,7 +9728,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-imageinstall-dataimage-installfrom-credentials-password.md",
         ),
         component: 57,
-        parent: Some(506),
+        parent: Some(521),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9407,7 +9744,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-imageinstall-dataimage-installfrom-credentials-username.md",
         ),
         component: 57,
-        parent: Some(506),
+        parent: Some(521),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9422,8 +9759,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installfrom-metadata.md"),
         component: 57,
-        parent: Some(505),
-        children: &[511, 512],
+        parent: Some(520),
+        children: &[526, 527],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9439,7 +9776,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("/IMAGE/NAME"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installfrom-metadata-key.md"),
         component: 57,
-        parent: Some(510),
+        parent: Some(525),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9453,7 +9790,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("FabrikamData"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installfrom-metadata-value.md"),
         component: 57,
-        parent: Some(510),
+        parent: Some(525),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9467,7 +9804,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("\\\\networkshare\\share\\data.wim"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installfrom-path.md"),
         component: 57,
-        parent: Some(505),
+        parent: Some(520),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9479,8 +9816,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installto.md"),
         component: 57,
-        parent: Some(504),
-        children: &[515, 516],
+        parent: Some(519),
+        children: &[530, 531],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9494,7 +9831,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("0"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installto-diskid.md"),
         component: 57,
-        parent: Some(514),
+        parent: Some(529),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9508,7 +9845,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-installto-partitionid.md"),
         component: 57,
-        parent: Some(514),
+        parent: Some(529),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9522,7 +9859,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-setup-imageinstall-dataimage-order.md"),
         component: 57,
-        parent: Some(504),
+        parent: Some(519),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9534,8 +9871,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-imageinstall-osimage.md"),
         component: 57,
-        parent: Some(503),
-        children: &[519, 528, 531, 532, 533],
+        parent: Some(518),
+        children: &[534, 543, 546, 547, 548],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9548,8 +9885,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         repeating: &["MetaData"],
         file: Some("microsoft-windows-setup-imageinstall-osimage-installfrom.md"),
         component: 57,
-        parent: Some(518),
-        children: &[520, 524, 527],
+        parent: Some(533),
+        children: &[535, 539, 542],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9561,8 +9898,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installfrom-credentials.md"),
         component: 57,
-        parent: Some(519),
-        children: &[521, 522, 523],
+        parent: Some(534),
+        children: &[536, 537, 538],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9579,7 +9916,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-imageinstall-osimage-installfrom-credentials-domain.md",
         ),
         component: 57,
-        parent: Some(520),
+        parent: Some(535),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9596,7 +9933,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-imageinstall-osimage-installfrom-credentials-password.md",
         ),
         component: 57,
-        parent: Some(520),
+        parent: Some(535),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9613,7 +9950,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-imageinstall-osimage-installfrom-credentials-username.md",
         ),
         component: 57,
-        parent: Some(520),
+        parent: Some(535),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9628,8 +9965,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installfrom-metadata.md"),
         component: 57,
-        parent: Some(519),
-        children: &[525, 526],
+        parent: Some(534),
+        children: &[540, 541],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9645,7 +9982,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("/IMAGE/NAME"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installfrom-metadata-key.md"),
         component: 57,
-        parent: Some(524),
+        parent: Some(539),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9660,7 +9997,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("FabrikamCustomOSImage"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installfrom-metadata-value.md"),
         component: 57,
-        parent: Some(524),
+        parent: Some(539),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9675,7 +10012,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("\\\\networkshare\\share\\install.wim"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installfrom-path.md"),
         component: 57,
-        parent: Some(519),
+        parent: Some(534),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9687,8 +10024,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installto.md"),
         component: 57,
-        parent: Some(518),
-        children: &[529, 530],
+        parent: Some(533),
+        children: &[544, 545],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9702,7 +10039,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("0"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installto-diskid.md"),
         component: 57,
-        parent: Some(528),
+        parent: Some(543),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9716,7 +10053,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installto-partitionid.md"),
         component: 57,
-        parent: Some(528),
+        parent: Some(543),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9732,7 +10069,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-installtoavailablepartition.md"),
         component: 57,
-        parent: Some(518),
+        parent: Some(533),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9748,7 +10085,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("OnError"),
         file: Some("microsoft-windows-setup-imageinstall-osimage-willshowui.md"),
         component: 57,
-        parent: Some(518),
+        parent: Some(533),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9775,7 +10112,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 57,
-        parent: Some(518),
+        parent: Some(533),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9802,7 +10139,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-pagefile.md"),
         component: 57,
-        children: &[536, 537],
+        children: &[551, 552],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9817,7 +10154,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%WINDIR%\\MyPagefile.sys"),
         file: Some("microsoft-windows-setup-pagefile-path.md"),
         component: 57,
-        parent: Some(535),
+        parent: Some(550),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9833,7 +10170,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("512"),
         file: Some("microsoft-windows-setup-pagefile-size.md"),
         component: 57,
-        parent: Some(535),
+        parent: Some(550),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9862,7 +10199,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("RunAsynchronousCommand"),
         file: Some("microsoft-windows-setup-runasynchronous.md"),
         component: 57,
-        children: &[540],
+        children: &[555],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9877,8 +10214,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-setup-runasynchronous-runasynchronouscommand.md"),
         component: 57,
-        parent: Some(539),
-        children: &[541, 545, 546, 547],
+        parent: Some(554),
+        children: &[556, 560, 561, 562],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9890,8 +10227,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-runasynchronous-runasynchronouscommand-credentials.md"),
         component: 57,
-        parent: Some(540),
-        children: &[542, 543, 544],
+        parent: Some(555),
+        children: &[557, 558, 559],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9908,7 +10245,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-runasynchronous-runasynchronouscommand-credentials-domain.md",
         ),
         component: 57,
-        parent: Some(541),
+        parent: Some(556),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9925,7 +10262,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-runasynchronous-runasynchronouscommand-credentials-password.md",
         ),
         component: 57,
-        parent: Some(541),
+        parent: Some(556),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9942,7 +10279,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-runasynchronous-runasynchronouscommand-credentials-username.md",
         ),
         component: 57,
-        parent: Some(541),
+        parent: Some(556),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9957,7 +10294,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("DescriptionOfMyApplication"),
         file: Some("microsoft-windows-setup-runasynchronous-runasynchronouscommand-description.md"),
         component: 57,
-        parent: Some(540),
+        parent: Some(555),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9972,7 +10309,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-setup-runasynchronous-runasynchronouscommand-order.md"),
         component: 57,
-        parent: Some(540),
+        parent: Some(555),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -9987,7 +10324,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("\\\\MyNetworkShare\\MyApplication.exe"),
         file: Some("microsoft-windows-setup-runasynchronous-runasynchronouscommand-path.md"),
         component: 57,
-        parent: Some(540),
+        parent: Some(555),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10000,7 +10337,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("RunSynchronousCommand"),
         file: Some("microsoft-windows-setup-runsynchronous.md"),
         component: 57,
-        children: &[549],
+        children: &[564],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10015,8 +10352,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-setup-runsynchronous-runsynchronouscommand.md"),
         component: 57,
-        parent: Some(548),
-        children: &[550, 554, 555, 556],
+        parent: Some(563),
+        children: &[565, 569, 570, 571],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10028,8 +10365,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-runsynchronous-runsynchronouscommand-credentials.md"),
         component: 57,
-        parent: Some(549),
-        children: &[551, 552, 553],
+        parent: Some(564),
+        children: &[566, 567, 568],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10046,7 +10383,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-runsynchronous-runsynchronouscommand-credentials-domain.md",
         ),
         component: 57,
-        parent: Some(550),
+        parent: Some(565),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10063,7 +10400,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-runsynchronous-runsynchronouscommand-credentials-password.md",
         ),
         component: 57,
-        parent: Some(550),
+        parent: Some(565),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10080,7 +10417,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-setup-runsynchronous-runsynchronouscommand-credentials-username.md",
         ),
         component: 57,
-        parent: Some(550),
+        parent: Some(565),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10094,7 +10431,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("DescriptionOfMyApplication"),
         file: Some("microsoft-windows-setup-runsynchronous-runsynchronouscommand-description.md"),
         component: 57,
-        parent: Some(549),
+        parent: Some(564),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10109,7 +10446,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-setup-runsynchronous-runsynchronouscommand-order.md"),
         component: 57,
-        parent: Some(549),
+        parent: Some(564),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10124,7 +10461,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("\\\\MyNetworkShare\\MyApplication.exe"),
         file: Some("microsoft-windows-setup-runsynchronous-runsynchronouscommand-path.md"),
         component: 57,
-        parent: Some(549),
+        parent: Some(564),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10136,7 +10473,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-upgradedata.md"),
         component: 57,
-        children: &[558, 559],
+        children: &[573, 574],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10152,7 +10489,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-setup-upgradedata-upgrade.md"),
         component: 57,
-        parent: Some(557),
+        parent: Some(572),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10169,7 +10506,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Never"),
         file: Some("microsoft-windows-setup-upgradedata-willshowui.md"),
         component: 57,
-        parent: Some(557),
+        parent: Some(572),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10196,7 +10533,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::WindowsPe]),
         file: Some("microsoft-windows-setup-userdata.md"),
         component: 57,
-        children: &[562, 563, 564, 565],
+        children: &[577, 578, 579, 580],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10212,7 +10549,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-setup-userdata-accepteula.md"),
         component: 57,
-        parent: Some(561),
+        parent: Some(576),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10228,7 +10565,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("EndUserName"),
         file: Some("microsoft-windows-setup-userdata-fullname.md"),
         component: 57,
-        parent: Some(561),
+        parent: Some(576),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10244,7 +10581,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Fabrikam"),
         file: Some("microsoft-windows-setup-userdata-organization.md"),
         component: 57,
-        parent: Some(561),
+        parent: Some(576),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10259,8 +10596,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ),
         file: Some("microsoft-windows-setup-userdata-productkey.md"),
         component: 57,
-        parent: Some(561),
-        children: &[566, 567],
+        parent: Some(576),
+        children: &[581, 582],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10275,7 +10612,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("12345-12345-12345-12345-12345"),
         file: Some("microsoft-windows-setup-userdata-productkey-key.md"),
         component: 57,
-        parent: Some(565),
+        parent: Some(580),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10292,7 +10629,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Never"),
         file: Some("microsoft-windows-setup-userdata-productkey-willshowui.md"),
         component: 57,
-        parent: Some(565),
+        parent: Some(580),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10302,9 +10639,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_path: "WindowsDeploymentServices",
         kind: SettingKind::Container,
         passes: PassSet::of(&[Pass::WindowsPe]),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices.md"),
         component: 57,
-        children: &[569, 578],
+        children: &[584, 593],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10314,10 +10652,11 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_path: "WindowsDeploymentServices/ImageSelection",
         kind: SettingKind::Container,
         passes: PassSet::of(&[Pass::WindowsPe]),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices-imageselection.md"),
         component: 57,
-        parent: Some(568),
-        children: &[570, 574, 577],
+        parent: Some(583),
+        children: &[585, 589, 592],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10327,12 +10666,13 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_path: "WindowsDeploymentServices/ImageSelection/InstallImage",
         kind: SettingKind::Container,
         passes: PassSet::of(&[Pass::WindowsPe]),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage.md",
         ),
         component: 57,
-        parent: Some(569),
-        children: &[571, 572, 573],
+        parent: Some(584),
+        children: &[586, 587, 588],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10345,11 +10685,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         empty_ok: Some(false),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("\\\\network_share\\images\\install-myimage.wim"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage-filename.md",
         ),
         component: 57,
-        parent: Some(570),
+        parent: Some(585),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10362,11 +10703,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         empty_ok: Some(false),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("My IMAGE GROUP"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage-imagegroup.md",
         ),
         component: 57,
-        parent: Some(570),
+        parent: Some(585),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10379,11 +10721,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         empty_ok: Some(false),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("MY_IMAGE_NAME"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage-imagename.md",
         ),
         component: 57,
-        parent: Some(570),
+        parent: Some(585),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10393,10 +10736,11 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_path: "WindowsDeploymentServices/ImageSelection/InstallTo",
         kind: SettingKind::Container,
         passes: PassSet::of(&[Pass::WindowsPe]),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices-imageselection-installto.md"),
         component: 57,
-        parent: Some(569),
-        children: &[575, 576],
+        parent: Some(584),
+        children: &[590, 591],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10408,11 +10752,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         value_type: Some(ValueType::Integer),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("0"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-installto-diskid.md",
         ),
         component: 57,
-        parent: Some(574),
+        parent: Some(589),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10424,11 +10769,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         value_type: Some(ValueType::String),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("1"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-installto-partitionid.md",
         ),
         component: 57,
-        parent: Some(574),
+        parent: Some(589),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10443,11 +10789,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         default: Some("OnError"),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("OnError"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-imageselection-willshowui.md",
         ),
         component: 57,
-        parent: Some(569),
+        parent: Some(584),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10457,10 +10804,11 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_path: "WindowsDeploymentServices/Login",
         kind: SettingKind::Container,
         passes: PassSet::of(&[Pass::WindowsPe]),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices-login.md"),
         component: 57,
-        parent: Some(568),
-        children: &[579, 583],
+        parent: Some(583),
+        children: &[594, 598],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10470,10 +10818,11 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_path: "WindowsDeploymentServices/Login/Credentials",
         kind: SettingKind::Container,
         passes: PassSet::of(&[Pass::WindowsPe]),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices-login-credentials.md"),
         component: 57,
-        parent: Some(578),
-        children: &[580, 581, 582],
+        parent: Some(593),
+        children: &[595, 596, 597],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10486,9 +10835,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         empty_ok: Some(false),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("MY-DOMAIN-NAME"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices-login-credentials-domain.md"),
         component: 57,
-        parent: Some(579),
+        parent: Some(594),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10501,11 +10851,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         empty_ok: Some(false),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("********"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-login-credentials-password.md",
         ),
         component: 57,
-        parent: Some(579),
+        parent: Some(594),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10518,11 +10869,12 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         empty_ok: Some(false),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("Administrator"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some(
             "microsoft-windows-setup-windowsdeploymentservices-login-credentials-username.md",
         ),
         component: 57,
-        parent: Some(579),
+        parent: Some(594),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10537,9 +10889,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         default: Some("OnError"),
         passes: PassSet::of(&[Pass::WindowsPe]),
         example: Some("OnError"),
+        notes: &["These settings don't apply to Windows 11 (note on the current reference page)."],
         file: Some("microsoft-windows-setup-windowsdeploymentservices-login-willshowui.md"),
         component: 57,
-        parent: Some(578),
+        parent: Some(593),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10638,7 +10991,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        children: &[589, 590, 591, 592, 595],
+        children: &[604, 605, 606, 607, 610],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10658,7 +11011,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("FabrikamDomain"),
         file: Some("microsoft-windows-shell-setup-autologon-domain.md"),
         component: 59,
-        parent: Some(588),
+        parent: Some(603),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10678,7 +11031,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-shell-setup-autologon-enabled.md"),
         component: 59,
-        parent: Some(588),
+        parent: Some(603),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10696,7 +11049,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("microsoft-windows-shell-setup-autologon-logoncount.md"),
         component: 59,
-        parent: Some(588),
+        parent: Some(603),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10712,8 +11065,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-shell-setup-autologon-password.md"),
         component: 59,
-        parent: Some(588),
-        children: &[593, 594],
+        parent: Some(603),
+        children: &[608, 609],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10733,7 +11086,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-shell-setup-autologon-password-plaintext.md"),
         component: 59,
-        parent: Some(592),
+        parent: Some(607),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10752,7 +11105,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyPassword"),
         file: Some("microsoft-windows-shell-setup-autologon-password-value.md"),
         component: 59,
-        parent: Some(592),
+        parent: Some(607),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10772,7 +11125,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyUserName"),
         file: Some("microsoft-windows-shell-setup-autologon-username.md"),
         component: 59,
-        parent: Some(588),
+        parent: Some(603),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10880,7 +11233,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        children: &[601, 602],
+        children: &[616, 617],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10905,7 +11258,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(600),
+        parent: Some(615),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10932,7 +11285,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(600),
+        parent: Some(615),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10964,7 +11317,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ]),
         file: Some("microsoft-windows-shell-setup-display.md"),
         component: 59,
-        children: &[605, 606, 607, 608],
+        children: &[620, 621, 622, 623],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -10984,7 +11337,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("32"),
         file: Some("microsoft-windows-shell-setup-display-colordepth.md"),
         component: 59,
-        parent: Some(604),
+        parent: Some(619),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11004,7 +11357,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1024"),
         file: Some("microsoft-windows-shell-setup-display-horizontalresolution.md"),
         component: 59,
-        parent: Some(604),
+        parent: Some(619),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11024,7 +11377,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("72"),
         file: Some("microsoft-windows-shell-setup-display-refreshrate.md"),
         component: 59,
-        parent: Some(604),
+        parent: Some(619),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11044,7 +11397,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("768"),
         file: Some("microsoft-windows-shell-setup-display-verticalresolution.md"),
         component: 59,
-        parent: Some(604),
+        parent: Some(619),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11095,7 +11448,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        children: &[611],
+        children: &[626],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11113,8 +11466,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "Despite the name, since Windows 10 these commands are all started together like LogonCommands/AsynchronousCommand (Order page, 1511 change log). FirstLogonCommands is not supported in Windows 10 S mode.",
         ),
         component: 59,
-        parent: Some(610),
-        children: &[612, 613, 614, 615],
+        parent: Some(625),
+        children: &[627, 628, 629, 630],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11132,7 +11485,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-commandline.md",
         ),
         component: 59,
-        parent: Some(611),
+        parent: Some(626),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11150,7 +11503,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-description.md",
         ),
         component: 59,
-        parent: Some(611),
+        parent: Some(626),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11165,7 +11518,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-order.md"),
         component: 59,
-        parent: Some(611),
+        parent: Some(626),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11183,7 +11536,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-requiresuserinput.md",
         ),
         component: 59,
-        parent: Some(611),
+        parent: Some(626),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11196,7 +11549,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         notes: &["test use only (per page)"],
         file: Some("microsoft-windows-shell-setup-folderlocations.md"),
         component: 59,
-        children: &[617, 618],
+        children: &[632, 633],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11212,7 +11565,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%SYSTEMDRIVE%\\Profiles"),
         file: Some("microsoft-windows-shell-setup-folderlocations-profilesdirectory.md"),
         component: 59,
-        parent: Some(616),
+        parent: Some(631),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11228,7 +11581,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%SYSTEMDRIVE%\\ProgramData"),
         file: Some("microsoft-windows-shell-setup-folderlocations-programdata.md"),
         component: 59,
-        parent: Some(616),
+        parent: Some(631),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11241,7 +11594,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("AsynchronousCommand"),
         file: Some("microsoft-windows-shell-setup-logoncommands.md"),
         component: 59,
-        children: &[620],
+        children: &[635],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11256,8 +11609,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-shell-setup-logoncommands-asynchronouscommand.md"),
         component: 59,
-        parent: Some(619),
-        children: &[621, 622, 623, 624],
+        parent: Some(634),
+        children: &[636, 637, 638, 639],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11274,7 +11627,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-logoncommands-asynchronouscommand-commandline.md",
         ),
         component: 59,
-        parent: Some(620),
+        parent: Some(635),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11291,7 +11644,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-logoncommands-asynchronouscommand-description.md",
         ),
         component: 59,
-        parent: Some(620),
+        parent: Some(635),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11306,7 +11659,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-shell-setup-logoncommands-asynchronouscommand-order.md"),
         component: 59,
-        parent: Some(620),
+        parent: Some(635),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11323,7 +11676,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-logoncommands-asynchronouscommand-requiresuserinput.md",
         ),
         component: 59,
-        parent: Some(620),
+        parent: Some(635),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11335,7 +11688,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-shell-setup-notificationarea.md"),
         component: 59,
-        children: &[626, 629],
+        children: &[641, 644],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11347,8 +11700,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-shell-setup-notificationarea-promotedicon1.md"),
         component: 59,
-        parent: Some(625),
-        children: &[627, 628],
+        parent: Some(640),
+        children: &[642, 643],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11363,7 +11716,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("{d8742dcb-3e6a-4b3c-b3fe-374623cdcf06}"),
         file: Some("microsoft-windows-shell-setup-notificationarea-promotedicon1-guid.md"),
         component: 59,
-        parent: Some(626),
+        parent: Some(641),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11378,7 +11731,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%PROGRAMFILES%\\Fabrikam\\Application1.exe"),
         file: Some("microsoft-windows-shell-setup-notificationarea-promotedicon1-path.md"),
         component: 59,
-        parent: Some(626),
+        parent: Some(641),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11390,8 +11743,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-shell-setup-notificationarea-promotedicon2.md"),
         component: 59,
-        parent: Some(625),
-        children: &[630, 631],
+        parent: Some(640),
+        children: &[645, 646],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11406,7 +11759,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("{a1bc23cb-3456-bcde-abcd-feb363cacc88}"),
         file: Some("microsoft-windows-shell-setup-notificationarea-promotedicon2-guid.md"),
         component: 59,
-        parent: Some(629),
+        parent: Some(644),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11421,7 +11774,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%PROGRAMFILES%\\Fabrikam\\Application2.exe"),
         file: Some("microsoft-windows-shell-setup-notificationarea-promotedicon2-path.md"),
         component: 59,
-        parent: Some(629),
+        parent: Some(644),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11439,7 +11792,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ]),
         file: Some("microsoft-windows-shell-setup-oeminformation.md"),
         component: 59,
-        children: &[633, 634, 635, 636, 637, 638, 639, 640, 641],
+        children: &[648, 649, 650, 651, 652, 653, 654, 655, 656],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11469,7 +11822,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11499,7 +11852,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11520,7 +11873,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("http://www.fabrikam.com/support"),
         file: Some("microsoft-windows-shell-setup-oeminformation-supporturl.md"),
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11552,7 +11905,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11583,7 +11936,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11614,7 +11967,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11645,7 +11998,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11676,7 +12029,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11707,7 +12060,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(632),
+        parent: Some(647),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11746,7 +12099,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        children: &[644, 647, 651],
+        children: &[659, 662, 666],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11767,8 +12120,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword.md",
         ),
         component: 59,
-        parent: Some(643),
-        children: &[645, 646],
+        parent: Some(658),
+        children: &[660, 661],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11793,7 +12146,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword-plaintext.md",
         ),
         component: 59,
-        parent: Some(644),
+        parent: Some(659),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11817,7 +12170,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword-value.md",
         ),
         component: 59,
-        parent: Some(644),
+        parent: Some(659),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11837,8 +12190,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("OfflineDomainAccount"),
         file: Some("microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts.md"),
         component: 59,
-        parent: Some(643),
-        children: &[648],
+        parent: Some(658),
+        children: &[663],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11862,8 +12215,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount.md",
         ),
         component: 59,
-        parent: Some(647),
-        children: &[649, 650],
+        parent: Some(662),
+        children: &[664, 665],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11888,7 +12241,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount-group.md",
         ),
         component: 59,
-        parent: Some(648),
+        parent: Some(663),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11913,7 +12266,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount-sid.md",
         ),
         component: 59,
-        parent: Some(648),
+        parent: Some(663),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11933,8 +12286,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("LocalAccount"),
         file: Some("microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts.md"),
         component: 59,
-        parent: Some(643),
-        children: &[652],
+        parent: Some(658),
+        children: &[667],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11960,8 +12313,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount.md",
         ),
         component: 59,
-        parent: Some(651),
-        children: &[653, 654, 655, 656, 657],
+        parent: Some(666),
+        children: &[668, 669, 670, 671, 672],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -11985,7 +12338,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-description.md",
         ),
         component: 59,
-        parent: Some(652),
+        parent: Some(667),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12010,7 +12363,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-displayname.md",
         ),
         component: 59,
-        parent: Some(652),
+        parent: Some(667),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12035,7 +12388,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-group.md",
         ),
         component: 59,
-        parent: Some(652),
+        parent: Some(667),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12060,7 +12413,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-name.md",
         ),
         component: 59,
-        parent: Some(652),
+        parent: Some(667),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12081,8 +12434,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-password.md",
         ),
         component: 59,
-        parent: Some(652),
-        children: &[658, 659],
+        parent: Some(667),
+        children: &[673, 674],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12107,7 +12460,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-password-plaintext.md",
         ),
         component: 59,
-        parent: Some(657),
+        parent: Some(672),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12130,7 +12483,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-password-value.md",
         ),
         component: 59,
-        parent: Some(657),
+        parent: Some(672),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12143,7 +12496,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         summary: Some("Which OOBE pages/steps to skip or preset."),
         file: Some("microsoft-windows-shell-setup-oobe.md"),
         component: 59,
-        children: &[661, 662, 663, 664, 665, 666, 667, 668, 669, 670, 919, 920],
+        children: &[676, 677, 678, 679, 680, 681, 682, 683, 684, 685, 934, 935],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12160,7 +12513,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         notes: &["test use only (per page)"],
         file: Some("microsoft-windows-shell-setup-oobe-hideeulapage.md"),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12180,7 +12533,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-shell-setup-oobe-hidelocalaccountscreen.md"),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12196,7 +12549,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-shell-setup-oobe-hideoemregistrationscreen.md"),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12212,7 +12565,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-shell-setup-oobe-hideonlineaccountscreens.md"),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12228,7 +12581,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-shell-setup-oobe-hidewirelesssetupinoobe.md"),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12254,7 +12607,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12271,7 +12624,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "TOC label is OEMAppId; the page text and XML example spell OEMAppID. Element names are case-sensitive; confirm in Windows SIM.",
         ),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12291,7 +12644,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12315,7 +12668,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12337,8 +12690,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(660),
-        children: &[671, 672, 673],
+        parent: Some(675),
+        children: &[686, 687, 688],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12360,7 +12713,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-oobe-vmmodeoptimizations-skipadministratorprofileremoval.md",
         ),
         component: 59,
-        parent: Some(670),
+        parent: Some(685),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12382,7 +12735,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-oobe-vmmodeoptimizations-skipnotifyuilanguagechange.md",
         ),
         component: 59,
-        parent: Some(670),
+        parent: Some(685),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12404,7 +12757,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-oobe-vmmodeoptimizations-skipwinreinitialization.md",
         ),
         component: 59,
-        parent: Some(670),
+        parent: Some(685),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12496,7 +12849,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles.md"),
         component: 59,
-        children: &[679, 682, 784, 857],
+        children: &[694, 697, 799, 872],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12508,8 +12861,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-lockscreen.md"),
         component: 59,
-        parent: Some(678),
-        children: &[680],
+        parent: Some(693),
+        children: &[695],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12521,8 +12874,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-lockscreen-badge.md"),
         component: 59,
-        parent: Some(679),
-        children: &[681],
+        parent: Some(694),
+        children: &[696],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12537,7 +12890,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BadgeAppId"),
         file: Some("microsoft-windows-shell-setup-starttiles-lockscreen-badge-appid.md"),
         component: 59,
-        parent: Some(680),
+        parent: Some(695),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12550,8 +12903,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("RegionalOverride"),
         file: Some("microsoft-windows-shell-setup-starttiles-regionaloverrides.md"),
         component: 59,
-        parent: Some(678),
-        children: &[683],
+        parent: Some(693),
+        children: &[698],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12568,8 +12921,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride.md",
         ),
         component: 59,
-        parent: Some(682),
-        children: &[684, 685, 688, 692, 765],
+        parent: Some(697),
+        children: &[699, 700, 703, 707, 780],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12591,7 +12944,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(683),
+        parent: Some(698),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12605,8 +12958,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-lockscreen.md",
         ),
         component: 59,
-        parent: Some(683),
-        children: &[686],
+        parent: Some(698),
+        children: &[701],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12620,8 +12973,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-lockscreen-badge.md",
         ),
         component: 59,
-        parent: Some(685),
-        children: &[687],
+        parent: Some(700),
+        children: &[702],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12638,7 +12991,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-lockscreen-badge-appid.md",
         ),
         component: 59,
-        parent: Some(686),
+        parent: Some(701),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12653,8 +13006,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions.md",
         ),
         component: 59,
-        parent: Some(683),
-        children: &[689],
+        parent: Some(698),
+        children: &[704],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12671,8 +13024,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions-region.md",
         ),
         component: 59,
-        parent: Some(688),
-        children: &[690, 691],
+        parent: Some(703),
+        children: &[705, 706],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12689,7 +13042,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions-region-countryorregionid.md",
         ),
         component: 59,
-        parent: Some(689),
+        parent: Some(704),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12706,7 +13059,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions-region-key.md",
         ),
         component: 59,
-        parent: Some(689),
+        parent: Some(704),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12720,10 +13073,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles.md",
         ),
         component: 59,
-        parent: Some(683),
+        parent: Some(698),
         children: &[
-            693, 696, 699, 702, 705, 708, 711, 714, 717, 720, 723, 726, 729, 732, 735, 738, 741,
-            744, 747, 750, 753, 756, 759, 762,
+            708, 711, 714, 717, 720, 723, 726, 729, 732, 735, 738, 741, 744, 747, 750, 753, 756,
+            759, 762, 765, 768, 771, 774, 777,
         ],
         ..SettingInfo::BLANK
     },
@@ -12738,8 +13091,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[694, 695],
+        parent: Some(707),
+        children: &[709, 710],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12755,10 +13108,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "C:\\programdata\\microsoft\\windows\\start menu\\programs\\desktoptile1.lnk",
         ),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath.md",
         ),
         component: 59,
-        parent: Some(693),
+        parent: Some(708),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12772,10 +13125,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         example: Some("backgroundtask.js"),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-firstruntask.md",
         ),
         component: 59,
-        parent: Some(693),
+        parent: Some(708),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12789,8 +13142,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[697, 698],
+        parent: Some(707),
+        children: &[712, 713],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12804,10 +13157,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         example: Some("67890ChannelFabrikam.channel-JKL_mnop1234789!App"),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath.md",
         ),
         component: 59,
-        parent: Some(696),
+        parent: Some(711),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12821,10 +13174,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         example: Some("Fabrikam.FirstRunTask"),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-firstruntask.md",
         ),
         component: 59,
-        parent: Some(696),
+        parent: Some(711),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12838,8 +13191,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[700, 701],
+        parent: Some(707),
+        children: &[715, 716],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12855,10 +13208,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "C:\\programdata\\microsoft\\windows\\start menu\\programs\\desktoptile3.lnk",
         ),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath.md",
         ),
         component: 59,
-        parent: Some(699),
+        parent: Some(714),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12871,10 +13224,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-firstruntask.md",
         ),
         component: 59,
-        parent: Some(699),
+        parent: Some(714),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12888,8 +13241,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[703, 704],
+        parent: Some(707),
+        children: &[718, 719],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12902,10 +13255,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         max_length: Some(256),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath.md",
         ),
         component: 59,
-        parent: Some(702),
+        parent: Some(717),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12918,10 +13271,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-firstruntask.md",
         ),
         component: 59,
-        parent: Some(702),
+        parent: Some(717),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12935,8 +13288,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[706, 707],
+        parent: Some(707),
+        children: &[721, 722],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12949,10 +13302,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         max_length: Some(256),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath.md",
         ),
         component: 59,
-        parent: Some(705),
+        parent: Some(720),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12965,10 +13318,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-firstruntask.md",
         ),
         component: 59,
-        parent: Some(705),
+        parent: Some(720),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12982,8 +13335,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[709, 710],
+        parent: Some(707),
+        children: &[724, 725],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -12996,10 +13349,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         max_length: Some(256),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath.md",
         ),
         component: 59,
-        parent: Some(708),
+        parent: Some(723),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13012,10 +13365,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-firstruntask.md",
         ),
         component: 59,
-        parent: Some(708),
+        parent: Some(723),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13038,8 +13391,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(692),
-        children: &[712, 713],
+        parent: Some(707),
+        children: &[727, 728],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13059,7 +13412,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "C:\\programdata\\microsoft\\windows\\start menu\\programs\\desktoptile3.lnk",
         ),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareorDesktopTile7-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-appidorpath.md",
         ),
         changes: &[Change {
             release: "Windows 10, version 1607",
@@ -13067,7 +13420,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(711),
+        parent: Some(726),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13080,10 +13433,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile7-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-firstruntask.md",
         ),
         component: 59,
-        parent: Some(711),
+        parent: Some(726),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13106,8 +13459,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(692),
-        children: &[715, 716],
+        parent: Some(707),
+        children: &[730, 731],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13127,7 +13480,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "C:\\programdata\\microsoft\\windows\\start menu\\programs\\desktoptile3.lnk",
         ),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile8-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-appidorpath.md",
         ),
         changes: &[Change {
             release: "Windows 10, version 1607",
@@ -13135,7 +13488,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(714),
+        parent: Some(729),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13148,10 +13501,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile8-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-firstruntask.md",
         ),
         component: 59,
-        parent: Some(714),
+        parent: Some(729),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13174,8 +13527,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(692),
-        children: &[718, 719],
+        parent: Some(707),
+        children: &[733, 734],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13195,7 +13548,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "C:\\programdata\\microsoft\\windows\\start menu\\programs\\desktoptile3.lnk",
         ),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile9-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-appidorpath.md",
         ),
         changes: &[Change {
             release: "Windows 10, version 1607",
@@ -13203,7 +13556,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(717),
+        parent: Some(732),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13216,10 +13569,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile9-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-firstruntask.md",
         ),
         component: 59,
-        parent: Some(717),
+        parent: Some(732),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13242,8 +13595,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(692),
-        children: &[721, 722],
+        parent: Some(707),
+        children: &[736, 737],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13260,7 +13613,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             ..WinFacts::NONE
         },
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile10-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-appidorpath.md",
         ),
         changes: &[Change {
             release: "Windows 10, version 1607",
@@ -13268,7 +13621,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(720),
+        parent: Some(735),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13281,10 +13634,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile10-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-firstruntask.md",
         ),
         component: 59,
-        parent: Some(720),
+        parent: Some(735),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13307,8 +13660,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(692),
-        children: &[724, 725],
+        parent: Some(707),
+        children: &[739, 740],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13325,7 +13678,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             ..WinFacts::NONE
         },
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile11-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-appidorpath.md",
         ),
         changes: &[Change {
             release: "Windows 10, version 1607",
@@ -13333,7 +13686,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(723),
+        parent: Some(738),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13346,10 +13699,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile11-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-firstruntask.md",
         ),
         component: 59,
-        parent: Some(723),
+        parent: Some(738),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13372,8 +13725,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(692),
-        children: &[727, 728],
+        parent: Some(707),
+        children: &[742, 743],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13390,7 +13743,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             ..WinFacts::NONE
         },
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile12-appidorpath.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-appidorpath.md",
         ),
         changes: &[Change {
             release: "Windows 10, version 1607",
@@ -13398,7 +13751,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(726),
+        parent: Some(741),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13411,10 +13764,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         type_src: Some("inferred from same-named setting"),
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some(
-            "Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile12-firstruntask.md",
+            "windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-firstruntask.md",
         ),
         component: 59,
-        parent: Some(726),
+        parent: Some(741),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13428,8 +13781,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[730, 731],
+        parent: Some(707),
+        children: &[745, 746],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13446,7 +13799,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1-appid.md",
         ),
         component: 59,
-        parent: Some(729),
+        parent: Some(744),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13463,7 +13816,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1-firstruntask.md",
         ),
         component: 59,
-        parent: Some(729),
+        parent: Some(744),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13477,8 +13830,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[733, 734],
+        parent: Some(707),
+        children: &[748, 749],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13495,7 +13848,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2-appid.md",
         ),
         component: 59,
-        parent: Some(732),
+        parent: Some(747),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13512,7 +13865,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2-firstruntask.md",
         ),
         component: 59,
-        parent: Some(732),
+        parent: Some(747),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13526,8 +13879,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[736, 737],
+        parent: Some(707),
+        children: &[751, 752],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13544,7 +13897,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3-appid.md",
         ),
         component: 59,
-        parent: Some(735),
+        parent: Some(750),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13560,7 +13913,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3-firstruntask.md",
         ),
         component: 59,
-        parent: Some(735),
+        parent: Some(750),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13574,8 +13927,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[739, 740],
+        parent: Some(707),
+        children: &[754, 755],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13591,7 +13944,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4-appid.md",
         ),
         component: 59,
-        parent: Some(738),
+        parent: Some(753),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13607,7 +13960,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4-firstruntask.md",
         ),
         component: 59,
-        parent: Some(738),
+        parent: Some(753),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13621,8 +13974,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[742, 743],
+        parent: Some(707),
+        children: &[757, 758],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13638,7 +13991,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5-appid.md",
         ),
         component: 59,
-        parent: Some(741),
+        parent: Some(756),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13654,7 +14007,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5-firstruntask.md",
         ),
         component: 59,
-        parent: Some(741),
+        parent: Some(756),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13668,8 +14021,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[745, 746],
+        parent: Some(707),
+        children: &[760, 761],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13685,7 +14038,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6-appid.md",
         ),
         component: 59,
-        parent: Some(744),
+        parent: Some(759),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13701,7 +14054,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6-firstruntask.md",
         ),
         component: 59,
-        parent: Some(744),
+        parent: Some(759),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13715,8 +14068,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile7.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[748, 749],
+        parent: Some(707),
+        children: &[763, 764],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13732,7 +14085,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile7-appid.md",
         ),
         component: 59,
-        parent: Some(747),
+        parent: Some(762),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13757,7 +14110,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(747),
+        parent: Some(762),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13771,8 +14124,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile8.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[751, 752],
+        parent: Some(707),
+        children: &[766, 767],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13788,7 +14141,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile8-appid.md",
         ),
         component: 59,
-        parent: Some(750),
+        parent: Some(765),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13813,7 +14166,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(750),
+        parent: Some(765),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13827,8 +14180,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile9.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[754, 755],
+        parent: Some(707),
+        children: &[769, 770],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13844,7 +14197,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile9-appid.md",
         ),
         component: 59,
-        parent: Some(753),
+        parent: Some(768),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13869,7 +14222,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(753),
+        parent: Some(768),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13883,8 +14236,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile10.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[757, 758],
+        parent: Some(707),
+        children: &[772, 773],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13901,7 +14254,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile10-appid.md",
         ),
         component: 59,
-        parent: Some(756),
+        parent: Some(771),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13926,7 +14279,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(756),
+        parent: Some(771),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13940,8 +14293,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile11.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[760, 761],
+        parent: Some(707),
+        children: &[775, 776],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13958,7 +14311,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile11-appid.md",
         ),
         component: 59,
-        parent: Some(759),
+        parent: Some(774),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13983,7 +14336,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(759),
+        parent: Some(774),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -13997,8 +14350,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile12.md",
         ),
         component: 59,
-        parent: Some(692),
-        children: &[763, 764],
+        parent: Some(707),
+        children: &[778, 779],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14015,7 +14368,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile12-appid.md",
         ),
         component: 59,
-        parent: Some(762),
+        parent: Some(777),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14040,7 +14393,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(762),
+        parent: Some(777),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14054,8 +14407,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles.md",
         ),
         component: 59,
-        parent: Some(683),
-        children: &[766, 769, 772, 775, 778, 781],
+        parent: Some(698),
+        children: &[781, 784, 787, 790, 793, 796],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14069,8 +14422,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1.md",
         ),
         component: 59,
-        parent: Some(765),
-        children: &[767, 768],
+        parent: Some(780),
+        children: &[782, 783],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14087,7 +14440,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1-appid.md",
         ),
         component: 59,
-        parent: Some(766),
+        parent: Some(781),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14104,7 +14457,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1-firstruntask.md",
         ),
         component: 59,
-        parent: Some(766),
+        parent: Some(781),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14118,8 +14471,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2.md",
         ),
         component: 59,
-        parent: Some(765),
-        children: &[770, 771],
+        parent: Some(780),
+        children: &[785, 786],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14136,7 +14489,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2-appid.md",
         ),
         component: 59,
-        parent: Some(769),
+        parent: Some(784),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14153,7 +14506,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2-firstruntask.md",
         ),
         component: 59,
-        parent: Some(769),
+        parent: Some(784),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14167,8 +14520,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3.md",
         ),
         component: 59,
-        parent: Some(765),
-        children: &[773, 774],
+        parent: Some(780),
+        children: &[788, 789],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14185,7 +14538,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3-appid.md",
         ),
         component: 59,
-        parent: Some(772),
+        parent: Some(787),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14201,7 +14554,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3-firstruntask.md",
         ),
         component: 59,
-        parent: Some(772),
+        parent: Some(787),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14215,8 +14568,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4.md",
         ),
         component: 59,
-        parent: Some(765),
-        children: &[776, 777],
+        parent: Some(780),
+        children: &[791, 792],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14232,7 +14585,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4-appid.md",
         ),
         component: 59,
-        parent: Some(775),
+        parent: Some(790),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14248,7 +14601,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4-firstruntask.md",
         ),
         component: 59,
-        parent: Some(775),
+        parent: Some(790),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14262,8 +14615,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5.md",
         ),
         component: 59,
-        parent: Some(765),
-        children: &[779, 780],
+        parent: Some(780),
+        children: &[794, 795],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14279,7 +14632,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5-appid.md",
         ),
         component: 59,
-        parent: Some(778),
+        parent: Some(793),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14295,7 +14648,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5-firstruntask.md",
         ),
         component: 59,
-        parent: Some(778),
+        parent: Some(793),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14309,8 +14662,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6.md",
         ),
         component: 59,
-        parent: Some(765),
-        children: &[782, 783],
+        parent: Some(780),
+        children: &[797, 798],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14326,7 +14679,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6-appid.md",
         ),
         component: 59,
-        parent: Some(781),
+        parent: Some(796),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14342,7 +14695,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6-firstruntask.md",
         ),
         component: 59,
-        parent: Some(781),
+        parent: Some(796),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14354,10 +14707,10 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles.md"),
         component: 59,
-        parent: Some(678),
+        parent: Some(693),
         children: &[
-            785, 788, 791, 794, 797, 800, 803, 806, 809, 812, 815, 818, 821, 824, 827, 830, 833,
-            836, 839, 842, 845, 848, 851, 854,
+            800, 803, 806, 809, 812, 815, 818, 821, 824, 827, 830, 833, 836, 839, 842, 845, 848,
+            851, 854, 857, 860, 863, 866, 869,
         ],
         ..SettingInfo::BLANK
     },
@@ -14370,8 +14723,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile1.md"),
         component: 59,
-        parent: Some(784),
-        children: &[786, 787],
+        parent: Some(799),
+        children: &[801, 802],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14390,7 +14743,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile1-appidorpath.md",
         ),
         component: 59,
-        parent: Some(785),
+        parent: Some(800),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14407,7 +14760,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile1-firstruntask.md",
         ),
         component: 59,
-        parent: Some(785),
+        parent: Some(800),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14419,8 +14772,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile2.md"),
         component: 59,
-        parent: Some(784),
-        children: &[789, 790],
+        parent: Some(799),
+        children: &[804, 805],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14439,7 +14792,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile2-appidorpath.md",
         ),
         component: 59,
-        parent: Some(788),
+        parent: Some(803),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14456,7 +14809,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile2-firstruntask.md",
         ),
         component: 59,
-        parent: Some(788),
+        parent: Some(803),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14468,8 +14821,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile3.md"),
         component: 59,
-        parent: Some(784),
-        children: &[792, 793],
+        parent: Some(799),
+        children: &[807, 808],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14488,7 +14841,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile3-appidorpath.md",
         ),
         component: 59,
-        parent: Some(791),
+        parent: Some(806),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14504,7 +14857,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile3-firstruntask.md",
         ),
         component: 59,
-        parent: Some(791),
+        parent: Some(806),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14516,8 +14869,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile4.md"),
         component: 59,
-        parent: Some(784),
-        children: &[795, 796],
+        parent: Some(799),
+        children: &[810, 811],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14536,7 +14889,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile4-appidorpath.md",
         ),
         component: 59,
-        parent: Some(794),
+        parent: Some(809),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14552,7 +14905,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile4-firstruntask.md",
         ),
         component: 59,
-        parent: Some(794),
+        parent: Some(809),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14564,8 +14917,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile5.md"),
         component: 59,
-        parent: Some(784),
-        children: &[798, 799],
+        parent: Some(799),
+        children: &[813, 814],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14584,7 +14937,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile5-appidorpath.md",
         ),
         component: 59,
-        parent: Some(797),
+        parent: Some(812),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14600,7 +14953,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile5-firstruntask.md",
         ),
         component: 59,
-        parent: Some(797),
+        parent: Some(812),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14612,8 +14965,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile6.md"),
         component: 59,
-        parent: Some(784),
-        children: &[801, 802],
+        parent: Some(799),
+        children: &[816, 817],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14632,7 +14985,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile6-appidorpath.md",
         ),
         component: 59,
-        parent: Some(800),
+        parent: Some(815),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14648,7 +15001,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squareordesktoptile6-firstruntask.md",
         ),
         component: 59,
-        parent: Some(800),
+        parent: Some(815),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14676,8 +15029,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(784),
-        children: &[804, 805],
+        parent: Some(799),
+        children: &[819, 820],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14705,7 +15058,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(803),
+        parent: Some(818),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14730,7 +15083,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(803),
+        parent: Some(818),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14758,8 +15111,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(784),
-        children: &[807, 808],
+        parent: Some(799),
+        children: &[822, 823],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14787,7 +15140,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(806),
+        parent: Some(821),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14812,7 +15165,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(806),
+        parent: Some(821),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14840,8 +15193,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(784),
-        children: &[810, 811],
+        parent: Some(799),
+        children: &[825, 826],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14869,7 +15222,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(809),
+        parent: Some(824),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14894,7 +15247,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(809),
+        parent: Some(824),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14922,8 +15275,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(784),
-        children: &[813, 814],
+        parent: Some(799),
+        children: &[828, 829],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14948,7 +15301,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(812),
+        parent: Some(827),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -14973,7 +15326,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(812),
+        parent: Some(827),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15001,8 +15354,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(784),
-        children: &[816, 817],
+        parent: Some(799),
+        children: &[831, 832],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15027,7 +15380,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(815),
+        parent: Some(830),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15052,7 +15405,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(815),
+        parent: Some(830),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15080,8 +15433,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(784),
-        children: &[819, 820],
+        parent: Some(799),
+        children: &[834, 835],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15106,7 +15459,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(818),
+        parent: Some(833),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15131,7 +15484,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(818),
+        parent: Some(833),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15143,8 +15496,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile1.md"),
         component: 59,
-        parent: Some(784),
-        children: &[822, 823],
+        parent: Some(799),
+        children: &[837, 838],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15159,7 +15512,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare1"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile1-appid.md"),
         component: 59,
-        parent: Some(821),
+        parent: Some(836),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15176,7 +15529,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile1-firstruntask.md",
         ),
         component: 59,
-        parent: Some(821),
+        parent: Some(836),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15188,8 +15541,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile2.md"),
         component: 59,
-        parent: Some(784),
-        children: &[825, 826],
+        parent: Some(799),
+        children: &[840, 841],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15204,7 +15557,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare2"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile2-appid.md"),
         component: 59,
-        parent: Some(824),
+        parent: Some(839),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15221,7 +15574,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile2-firstruntask.md",
         ),
         component: 59,
-        parent: Some(824),
+        parent: Some(839),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15233,8 +15586,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile3.md"),
         component: 59,
-        parent: Some(784),
-        children: &[828, 829],
+        parent: Some(799),
+        children: &[843, 844],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15249,7 +15602,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare3"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile3-appid.md"),
         component: 59,
-        parent: Some(827),
+        parent: Some(842),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15266,7 +15619,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile3-firstruntask.md",
         ),
         component: 59,
-        parent: Some(827),
+        parent: Some(842),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15278,8 +15631,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile4.md"),
         component: 59,
-        parent: Some(784),
-        children: &[831, 832],
+        parent: Some(799),
+        children: &[846, 847],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15294,7 +15647,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare4"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile4-appid.md"),
         component: 59,
-        parent: Some(830),
+        parent: Some(845),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15311,7 +15664,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile4-firstruntask.md",
         ),
         component: 59,
-        parent: Some(830),
+        parent: Some(845),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15323,8 +15676,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile5.md"),
         component: 59,
-        parent: Some(784),
-        children: &[834, 835],
+        parent: Some(799),
+        children: &[849, 850],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15339,7 +15692,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare5"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile5-appid.md"),
         component: 59,
-        parent: Some(833),
+        parent: Some(848),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15356,7 +15709,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile5-firstruntask.md",
         ),
         component: 59,
-        parent: Some(833),
+        parent: Some(848),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15368,8 +15721,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile6.md"),
         component: 59,
-        parent: Some(784),
-        children: &[837, 838],
+        parent: Some(799),
+        children: &[852, 853],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15384,7 +15737,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare6"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile6-appid.md"),
         component: 59,
-        parent: Some(836),
+        parent: Some(851),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15401,7 +15754,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile6-firstruntask.md",
         ),
         component: 59,
-        parent: Some(836),
+        parent: Some(851),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15413,8 +15766,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile7.md"),
         component: 59,
-        parent: Some(784),
-        children: &[840, 841],
+        parent: Some(799),
+        children: &[855, 856],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15429,7 +15782,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare7"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile7-appid.md"),
         component: 59,
-        parent: Some(839),
+        parent: Some(854),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15446,7 +15799,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile7-firstruntask.md",
         ),
         component: 59,
-        parent: Some(839),
+        parent: Some(854),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15458,8 +15811,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile8.md"),
         component: 59,
-        parent: Some(784),
-        children: &[843, 844],
+        parent: Some(799),
+        children: &[858, 859],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15474,7 +15827,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare8"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile8-appid.md"),
         component: 59,
-        parent: Some(842),
+        parent: Some(857),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15491,7 +15844,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile8-firstruntask.md",
         ),
         component: 59,
-        parent: Some(842),
+        parent: Some(857),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15503,8 +15856,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile9.md"),
         component: 59,
-        parent: Some(784),
-        children: &[846, 847],
+        parent: Some(799),
+        children: &[861, 862],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15519,7 +15872,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare9"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile9-appid.md"),
         component: 59,
-        parent: Some(845),
+        parent: Some(860),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15536,7 +15889,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile9-firstruntask.md",
         ),
         component: 59,
-        parent: Some(845),
+        parent: Some(860),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15548,8 +15901,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile10.md"),
         component: 59,
-        parent: Some(784),
-        children: &[849, 850],
+        parent: Some(799),
+        children: &[864, 865],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15564,7 +15917,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare10"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile10-appid.md"),
         component: 59,
-        parent: Some(848),
+        parent: Some(863),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15581,7 +15934,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile10-firstruntask.md",
         ),
         component: 59,
-        parent: Some(848),
+        parent: Some(863),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15593,8 +15946,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile11.md"),
         component: 59,
-        parent: Some(784),
-        children: &[852, 853],
+        parent: Some(799),
+        children: &[867, 868],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15609,7 +15962,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare11"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile11-appid.md"),
         component: 59,
-        parent: Some(851),
+        parent: Some(866),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15626,7 +15979,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile11-firstruntask.md",
         ),
         component: 59,
-        parent: Some(851),
+        parent: Some(866),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15638,8 +15991,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile12.md"),
         component: 59,
-        parent: Some(784),
-        children: &[855, 856],
+        parent: Some(799),
+        children: &[870, 871],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15654,7 +16007,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdSquare12"),
         file: Some("microsoft-windows-shell-setup-starttiles-squaretiles-squaretile12-appid.md"),
         component: 59,
-        parent: Some(854),
+        parent: Some(869),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15671,7 +16024,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-starttiles-squaretiles-squaretile12-firstruntask.md",
         ),
         component: 59,
-        parent: Some(854),
+        parent: Some(869),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15683,8 +16036,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles.md"),
         component: 59,
-        parent: Some(678),
-        children: &[858, 861, 864, 867, 870, 873],
+        parent: Some(693),
+        children: &[873, 876, 879, 882, 885, 888],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15696,8 +16049,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile1.md"),
         component: 59,
-        parent: Some(857),
-        children: &[859, 860],
+        parent: Some(872),
+        children: &[874, 875],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15712,7 +16065,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdwide1"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile1-appid.md"),
         component: 59,
-        parent: Some(858),
+        parent: Some(873),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15727,7 +16080,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BackgroundTaskwide1"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile1-firstruntask.md"),
         component: 59,
-        parent: Some(858),
+        parent: Some(873),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15739,8 +16092,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile2.md"),
         component: 59,
-        parent: Some(857),
-        children: &[862, 863],
+        parent: Some(872),
+        children: &[877, 878],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15755,7 +16108,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdwide2"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile2-appid.md"),
         component: 59,
-        parent: Some(861),
+        parent: Some(876),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15770,7 +16123,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BackgroundTaskwide2"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile2-firstruntask.md"),
         component: 59,
-        parent: Some(861),
+        parent: Some(876),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15782,8 +16135,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile3.md"),
         component: 59,
-        parent: Some(857),
-        children: &[865, 866],
+        parent: Some(872),
+        children: &[880, 881],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15798,7 +16151,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdwide3"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile3-appid.md"),
         component: 59,
-        parent: Some(864),
+        parent: Some(879),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15813,7 +16166,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BackgroundTaskwide3"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile3-firstruntask.md"),
         component: 59,
-        parent: Some(864),
+        parent: Some(879),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15825,8 +16178,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile4.md"),
         component: 59,
-        parent: Some(857),
-        children: &[868, 869],
+        parent: Some(872),
+        children: &[883, 884],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15841,7 +16194,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdwide4"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile4-appid.md"),
         component: 59,
-        parent: Some(867),
+        parent: Some(882),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15856,7 +16209,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BackgroundTaskwide4"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile4-firstruntask.md"),
         component: 59,
-        parent: Some(867),
+        parent: Some(882),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15868,8 +16221,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile5.md"),
         component: 59,
-        parent: Some(857),
-        children: &[871, 872],
+        parent: Some(872),
+        children: &[886, 887],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15884,7 +16237,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdwide5"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile5-appid.md"),
         component: 59,
-        parent: Some(870),
+        parent: Some(885),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15899,7 +16252,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BackgroundTaskwide5"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile5-firstruntask.md"),
         component: 59,
-        parent: Some(870),
+        parent: Some(885),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15911,8 +16264,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::AuditUser, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile6.md"),
         component: 59,
-        parent: Some(857),
-        children: &[874, 875],
+        parent: Some(872),
+        children: &[889, 890],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15927,7 +16280,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppIdwide6"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile6-appid.md"),
         component: 59,
-        parent: Some(873),
+        parent: Some(888),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15942,7 +16295,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BackgroundTaskwide6"),
         file: Some("microsoft-windows-shell-setup-starttiles-widetiles-widetile6-firstruntask.md"),
         component: 59,
-        parent: Some(873),
+        parent: Some(888),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15958,7 +16311,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-shell-setup-taskbarlinks.md"),
         component: 59,
-        children: &[877, 878, 879, 880, 881, 882],
+        children: &[892, 893, 894, 895, 896, 897],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15980,7 +16333,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ),
         file: Some("microsoft-windows-shell-setup-taskbarlinks-link0.md"),
         component: 59,
-        parent: Some(876),
+        parent: Some(891),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -15999,7 +16352,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-shell-setup-taskbarlinks-link1.md"),
         component: 59,
-        parent: Some(876),
+        parent: Some(891),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16019,7 +16372,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("AppID1"),
         file: Some("microsoft-windows-shell-setup-taskbarlinks-link2.md"),
         component: 59,
-        parent: Some(876),
+        parent: Some(891),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16039,7 +16392,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ALLUSERSPROFILE%\\Microsoft\\Windows\\Start Menu\\Websites\\Bing.website"),
         file: Some("microsoft-windows-shell-setup-taskbarlinks-link3.md"),
         component: 59,
-        parent: Some(876),
+        parent: Some(891),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16058,7 +16411,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-shell-setup-taskbarlinks-link4.md"),
         component: 59,
-        parent: Some(876),
+        parent: Some(891),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16080,7 +16433,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ),
         file: Some("microsoft-windows-shell-setup-taskbarlinks-link5.md"),
         component: 59,
-        parent: Some(876),
+        parent: Some(891),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16097,7 +16450,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ]),
         file: Some("microsoft-windows-shell-setup-themes.md"),
         component: 59,
-        children: &[884, 885, 886, 887, 888, 889, 890, 924],
+        children: &[899, 900, 901, 902, 903, 904, 905],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16118,7 +16471,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%WINDIR%\\OEM\\CustomizationFiles\\Theme1\\fabrikam-logo.png"),
         file: Some("microsoft-windows-shell-setup-themes-brandicon.md"),
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16141,7 +16494,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("c:\\themefiles\\theme1.theme"),
         file: Some("microsoft-windows-shell-setup-themes-customdefaultthemefile.md"),
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16162,7 +16515,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%WINDIR%\\OEM\\CustomizationFiles\\Theme1\\fabrikam-wallpaper.jpg"),
         file: Some("microsoft-windows-shell-setup-themes-desktopbackground.md"),
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16192,7 +16545,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16212,7 +16565,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Fabrikam Theme"),
         file: Some("microsoft-windows-shell-setup-themes-themename.md"),
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16242,7 +16595,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16262,7 +16615,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Automatic"),
         file: Some("microsoft-windows-shell-setup-themes-windowcolor.md"),
         component: 59,
-        parent: Some(883),
+        parent: Some(898),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16292,7 +16645,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         ),
         file: Some("microsoft-windows-shell-setup-useraccounts.md"),
         component: 59,
-        children: &[893, 896, 902],
+        children: &[908, 911, 917],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16304,8 +16657,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::AuditSystem, Pass::OobeSystem]),
         file: Some("microsoft-windows-shell-setup-useraccounts-administratorpassword.md"),
         component: 59,
-        parent: Some(892),
-        children: &[894, 895],
+        parent: Some(907),
+        children: &[909, 910],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16321,7 +16674,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-shell-setup-useraccounts-administratorpassword-plaintext.md"),
         component: 59,
-        parent: Some(893),
+        parent: Some(908),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16336,7 +16689,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("cAB3AEEAZABtAGkAbgBpAHMAdAByAGEAdABvAHIAUABhAHMAcwB3AG8AcgBkAA=="),
         file: Some("microsoft-windows-shell-setup-useraccounts-administratorpassword-value.md"),
         component: 59,
-        parent: Some(893),
+        parent: Some(908),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16349,8 +16702,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("DomainAccountList"),
         file: Some("microsoft-windows-shell-setup-useraccounts-domainaccounts.md"),
         component: 59,
-        parent: Some(892),
-        children: &[897],
+        parent: Some(907),
+        children: &[912],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16368,8 +16721,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist.md",
         ),
         component: 59,
-        parent: Some(896),
-        children: &[898, 899],
+        parent: Some(911),
+        children: &[913, 914],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16386,7 +16739,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domain.md",
         ),
         component: 59,
-        parent: Some(897),
+        parent: Some(912),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16403,8 +16756,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount.md",
         ),
         component: 59,
-        parent: Some(897),
-        children: &[900, 901],
+        parent: Some(912),
+        children: &[915, 916],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16422,7 +16775,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount-group.md",
         ),
         component: 59,
-        parent: Some(899),
+        parent: Some(914),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16440,7 +16793,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount-name.md",
         ),
         component: 59,
-        parent: Some(899),
+        parent: Some(914),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16453,8 +16806,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("LocalAccount"),
         file: Some("microsoft-windows-shell-setup-useraccounts-localaccounts.md"),
         component: 59,
-        parent: Some(892),
-        children: &[903],
+        parent: Some(907),
+        children: &[918],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16469,8 +16822,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount.md"),
         component: 59,
-        parent: Some(902),
-        children: &[904, 905, 906, 907, 908],
+        parent: Some(917),
+        children: &[919, 920, 921, 922, 923],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16488,7 +16841,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-description.md",
         ),
         component: 59,
-        parent: Some(903),
+        parent: Some(918),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16506,7 +16859,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-displayname.md",
         ),
         component: 59,
-        parent: Some(903),
+        parent: Some(918),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16524,7 +16877,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-group.md",
         ),
         component: 59,
-        parent: Some(903),
+        parent: Some(918),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16540,7 +16893,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Test1"),
         file: Some("microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-name.md"),
         component: 59,
-        parent: Some(903),
+        parent: Some(918),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16554,8 +16907,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-password.md",
         ),
         component: 59,
-        parent: Some(903),
-        children: &[909, 910],
+        parent: Some(918),
+        children: &[924, 925],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16573,7 +16926,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-password-plaintext.md",
         ),
         component: 59,
-        parent: Some(908),
+        parent: Some(923),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16589,7 +16942,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-password-value.md",
         ),
         component: 59,
-        parent: Some(908),
+        parent: Some(923),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16607,7 +16960,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-shell-setup-visualeffects.md"),
         component: 59,
-        children: &[912, 913],
+        children: &[927, 928],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16634,7 +16987,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 59,
-        parent: Some(911),
+        parent: Some(926),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16664,7 +17017,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             },
         ],
         component: 59,
-        parent: Some(911),
+        parent: Some(926),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16685,7 +17038,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         },
         file: Some("microsoft-windows-shell-setup-windowsfeatures.md"),
         component: 59,
-        children: &[915, 916, 917],
+        children: &[930, 931, 932],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16710,7 +17063,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-shell-setup-windowsfeatures-showinternetexplorer.md"),
         component: 59,
-        parent: Some(914),
+        parent: Some(929),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16735,7 +17088,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-shell-setup-windowsfeatures-showmediacenter.md"),
         component: 59,
-        parent: Some(914),
+        parent: Some(929),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16760,7 +17113,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-shell-setup-windowsfeatures-showwindowsmediaplayer.md"),
         component: 59,
-        parent: Some(914),
+        parent: Some(929),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16806,7 +17159,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "Deprecated in the Windows 7/8 references and absent from the 2019 snapshot, but still accepted by Windows Setup: 88 public corpus files set it (notably Packer and Vagrant builds).",
         ),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16823,7 +17176,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "Deprecated in the Windows 7/8 references and absent from the 2019 snapshot, but still accepted by Windows Setup: 83 public corpus files set it.",
         ),
         component: 59,
-        parent: Some(660),
+        parent: Some(675),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -16875,31 +17228,6 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "Windows 11 reference (whether the Chat app is installed automatically); newer than the 2019 snapshot. Seen in 0xDEADFED5/ps_tiny11.",
         ),
         component: 59,
-        ..SettingInfo::BLANK
-    },
-    SettingInfo {
-        name: "SystemUsesLightTheme",
-        element_name: "SystemUsesLightTheme",
-        path: "Themes/SystemUsesLightTheme",
-        xml_path: "Themes/SystemUsesLightTheme",
-        kind: SettingKind::Value,
-        value_type: Some(ValueType::Boolean),
-        values: &["true", "false"],
-        passes: PassSet::of(&[
-            Pass::Specialize,
-            Pass::AuditSystem,
-            Pass::AuditUser,
-            Pass::OobeSystem,
-        ]),
-        win: WinFacts {
-            introduced: Some("Windows 10, version 1903"),
-            ..WinFacts::NONE
-        },
-        source: Some(
-            "Newer reference (light theme for system surfaces, the companion of Themes/UWPAppsUseLightTheme, whose passes it shares); newer than the 2019 snapshot. Seen in 0xDEADFED5/ps_tiny11.",
-        ),
-        component: 59,
-        parent: Some(883),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17029,7 +17357,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-snmp-agent-service-permittedmanagers.md"),
         component: 62,
-        children: &[934],
+        children: &[948],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17045,7 +17373,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("networkhost"),
         file: Some("microsoft-windows-snmp-agent-service-permittedmanagers-a1.md"),
         component: 62,
-        parent: Some(933),
+        parent: Some(947),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17057,7 +17385,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-snmp-agent-service-rfc1156agent.md"),
         component: 62,
-        children: &[936, 937, 938],
+        children: &[950, 951, 952],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17072,7 +17400,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyContact"),
         file: Some("microsoft-windows-snmp-agent-service-rfc1156agent-syscontact.md"),
         component: 62,
-        parent: Some(935),
+        parent: Some(949),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17087,7 +17415,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyLocation"),
         file: Some("microsoft-windows-snmp-agent-service-rfc1156agent-syslocation.md"),
         component: 62,
-        parent: Some(935),
+        parent: Some(949),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17102,7 +17430,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("65"),
         file: Some("microsoft-windows-snmp-agent-service-rfc1156agent-sysservices.md"),
         component: 62,
-        parent: Some(935),
+        parent: Some(949),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17115,7 +17443,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("TrapConfigurationItems"),
         file: Some("microsoft-windows-snmp-agent-service-trapconfiguration.md"),
         component: 62,
-        children: &[940],
+        children: &[954],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17132,8 +17460,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-snmp-agent-service-trapconfiguration-trapconfigurationitems.md",
         ),
         component: 62,
-        parent: Some(939),
-        children: &[941, 942],
+        parent: Some(953),
+        children: &[955, 956],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17150,7 +17478,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-snmp-agent-service-trapconfiguration-trapconfigurationitems-community-name.md",
         ),
         component: 62,
-        parent: Some(940),
+        parent: Some(954),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17167,7 +17495,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-snmp-agent-service-trapconfiguration-trapconfigurationitems-traps.md",
         ),
         component: 62,
-        parent: Some(940),
+        parent: Some(954),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17180,7 +17508,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("ValidCommunity"),
         file: Some("microsoft-windows-snmp-agent-service-validcommunities.md"),
         component: 62,
-        children: &[944],
+        children: &[958],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17195,8 +17523,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-snmp-agent-service-validcommunities-validcommunity.md"),
         component: 62,
-        parent: Some(943),
-        children: &[945, 946],
+        parent: Some(957),
+        children: &[959, 960],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17210,7 +17538,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_form: Some(XmlForm::KeyAttribute),
         file: Some("microsoft-windows-snmp-agent-service-validcommunities-validcommunity-key.md"),
         component: 62,
-        parent: Some(944),
+        parent: Some(958),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17225,7 +17553,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_form: Some(XmlForm::TextContent),
         file: Some("microsoft-windows-snmp-agent-service-validcommunities-validcommunity-value.md"),
         component: 62,
-        parent: Some(944),
+        parent: Some(958),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17256,7 +17584,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject-custompowerapplication1.md"),
         component: 64,
-        children: &[949, 950, 951, 952],
+        children: &[963, 964, 965, 966],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17271,7 +17599,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Program Files\\CustomPower\\Application.exe"),
         file: Some("microsoft-windows-stobject-custompowerapplication1-application.md"),
         component: 64,
-        parent: Some(948),
+        parent: Some(962),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17286,7 +17614,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@%ProgramFiles%\\Microsoft Shared\\Resource.dll,-200"),
         file: Some("microsoft-windows-stobject-custompowerapplication1-iconid.md"),
         component: 64,
-        parent: Some(948),
+        parent: Some(962),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17301,7 +17629,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ProgramFiles%\\Microsoft Shared\\Resource.dll,-100"),
         file: Some("microsoft-windows-stobject-custompowerapplication1-itemname.md"),
         component: 64,
-        parent: Some(948),
+        parent: Some(962),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17316,7 +17644,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("-param"),
         file: Some("microsoft-windows-stobject-custompowerapplication1-parameters.md"),
         component: 64,
-        parent: Some(948),
+        parent: Some(962),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17328,7 +17656,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject-custompowerapplication2.md"),
         component: 64,
-        children: &[954, 955, 956, 957],
+        children: &[968, 969, 970, 971],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17343,7 +17671,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Program Files\\CustomPower\\Application.exe"),
         file: Some("microsoft-windows-stobject-custompowerapplication2-application.md"),
         component: 64,
-        parent: Some(953),
+        parent: Some(967),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17358,7 +17686,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@%ProgramFiles%\\Microsoft Shared\\Resource.dll,-200"),
         file: Some("microsoft-windows-stobject-custompowerapplication2-iconid.md"),
         component: 64,
-        parent: Some(953),
+        parent: Some(967),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17373,7 +17701,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ProgramFiles%\\Microsoft Shared\\Resource.dll,-100"),
         file: Some("microsoft-windows-stobject-custompowerapplication2-itemname.md"),
         component: 64,
-        parent: Some(953),
+        parent: Some(967),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17388,7 +17716,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("-param"),
         file: Some("microsoft-windows-stobject-custompowerapplication2-parameters.md"),
         component: 64,
-        parent: Some(953),
+        parent: Some(967),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17400,7 +17728,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject-custompowerapplication3.md"),
         component: 64,
-        children: &[959, 960, 961, 962],
+        children: &[973, 974, 975, 976],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17415,7 +17743,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Program Files\\CustomPower\\Application.exe"),
         file: Some("microsoft-windows-stobject-custompowerapplication3-application.md"),
         component: 64,
-        parent: Some(958),
+        parent: Some(972),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17430,7 +17758,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@%ProgramFiles%\\Microsoft Shared\\Resource.dll,-200"),
         file: Some("microsoft-windows-stobject-custompowerapplication3-iconid.md"),
         component: 64,
-        parent: Some(958),
+        parent: Some(972),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17445,7 +17773,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ProgramFiles%\\Microsoft Shared\\Resource.dll,-100"),
         file: Some("microsoft-windows-stobject-custompowerapplication3-itemname.md"),
         component: 64,
-        parent: Some(958),
+        parent: Some(972),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17460,7 +17788,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("-param"),
         file: Some("microsoft-windows-stobject-custompowerapplication3-parameters.md"),
         component: 64,
-        parent: Some(958),
+        parent: Some(972),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17472,7 +17800,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject-custompowerapplication4.md"),
         component: 64,
-        children: &[964, 965, 966, 967],
+        children: &[978, 979, 980, 981],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17487,7 +17815,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Program Files\\CustomPower\\Application.exe"),
         file: Some("microsoft-windows-stobject-custompowerapplication4-application.md"),
         component: 64,
-        parent: Some(963),
+        parent: Some(977),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17502,7 +17830,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@%ProgramFiles%\\Microsoft Shared\\Resource.dll,-200"),
         file: Some("microsoft-windows-stobject-custompowerapplication4-iconid.md"),
         component: 64,
-        parent: Some(963),
+        parent: Some(977),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17517,7 +17845,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ProgramFiles%\\Microsoft Shared\\Resource.dll,-100"),
         file: Some("microsoft-windows-stobject-custompowerapplication4-itemname.md"),
         component: 64,
-        parent: Some(963),
+        parent: Some(977),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17532,7 +17860,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("-param"),
         file: Some("microsoft-windows-stobject-custompowerapplication4-parameters.md"),
         component: 64,
-        parent: Some(963),
+        parent: Some(977),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17544,7 +17872,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject-custompowerapplication5.md"),
         component: 64,
-        children: &[969, 970, 971, 972],
+        children: &[983, 984, 985, 986],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17559,7 +17887,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Program Files\\CustomPower\\Application.exe"),
         file: Some("microsoft-windows-stobject-custompowerapplication5-application.md"),
         component: 64,
-        parent: Some(968),
+        parent: Some(982),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17574,7 +17902,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@%ProgramFiles%\\Microsoft Shared\\Resource.dll,-200"),
         file: Some("microsoft-windows-stobject-custompowerapplication5-iconid.md"),
         component: 64,
-        parent: Some(968),
+        parent: Some(982),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17589,7 +17917,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ProgramFiles%\\Microsoft Shared\\Resource.dll,-100"),
         file: Some("microsoft-windows-stobject-custompowerapplication5-itemname.md"),
         component: 64,
-        parent: Some(968),
+        parent: Some(982),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17604,7 +17932,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("-param"),
         file: Some("microsoft-windows-stobject-custompowerapplication5-parameters.md"),
         component: 64,
-        parent: Some(968),
+        parent: Some(982),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17616,7 +17944,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Generalize, Pass::Specialize]),
         file: Some("microsoft-windows-stobject-custompowerapplication6.md"),
         component: 64,
-        children: &[974, 975, 976, 977],
+        children: &[988, 989, 990, 991],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17631,7 +17959,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("C:\\Program Files\\CustomPower\\Application.exe"),
         file: Some("microsoft-windows-stobject-custompowerapplication6-application.md"),
         component: 64,
-        parent: Some(973),
+        parent: Some(987),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17646,7 +17974,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@%ProgramFiles%\\Microsoft Shared\\Resource.dll,-200"),
         file: Some("microsoft-windows-stobject-custompowerapplication6-iconid.md"),
         component: 64,
-        parent: Some(973),
+        parent: Some(987),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17661,7 +17989,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("%ProgramFiles%\\Microsoft Shared\\Resource.dll,-100"),
         file: Some("microsoft-windows-stobject-custompowerapplication6-itemname.md"),
         component: 64,
-        parent: Some(973),
+        parent: Some(987),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17676,7 +18004,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("-param"),
         file: Some("microsoft-windows-stobject-custompowerapplication6-parameters.md"),
         component: 64,
-        parent: Some(973),
+        parent: Some(987),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17749,7 +18077,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Cache"),
         file: Some("microsoft-windows-systemmaintenanceservice-cachelist.md"),
         component: 67,
-        children: &[982],
+        children: &[996],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17764,8 +18092,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml repeated siblings"),
         file: Some("microsoft-windows-systemmaintenanceservice-cachelist-cache.md"),
         component: 67,
-        parent: Some(981),
-        children: &[983, 984, 985, 986, 987, 988],
+        parent: Some(995),
+        children: &[997, 998, 999, 1000, 1001, 1002],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17779,7 +18107,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("ReadyBoostCache1"),
         file: Some("microsoft-windows-systemmaintenanceservice-cachelist-cache-cacheid.md"),
         component: 67,
-        parent: Some(982),
+        parent: Some(996),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17795,7 +18123,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("500"),
         file: Some("microsoft-windows-systemmaintenanceservice-cachelist-cache-cachesizemb.md"),
         component: 67,
-        parent: Some(982),
+        parent: Some(996),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17810,7 +18138,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-systemmaintenanceservice-cachelist-cache-diskid.md"),
         component: 67,
-        parent: Some(982),
+        parent: Some(996),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17828,7 +18156,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-systemmaintenanceservice-cachelist-cache-enablecompression.md",
         ),
         component: 67,
-        parent: Some(982),
+        parent: Some(996),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17846,7 +18174,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-systemmaintenanceservice-cachelist-cache-enableencryption.md",
         ),
         component: 67,
-        parent: Some(982),
+        parent: Some(996),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17861,7 +18189,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-systemmaintenanceservice-cachelist-cache-partitionid.md"),
         component: 67,
-        parent: Some(982),
+        parent: Some(996),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17937,7 +18265,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("AssociationElement"),
         file: Some("microsoft-windows-tabletpc-platform-input-core-associationdata.md"),
         component: 70,
-        children: &[993],
+        children: &[1007],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17954,8 +18282,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tabletpc-platform-input-core-associationdata-associationelement.md",
         ),
         component: 70,
-        parent: Some(992),
-        children: &[994, 995],
+        parent: Some(1006),
+        children: &[1008, 1009],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17972,7 +18300,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tabletpc-platform-input-core-associationdata-associationelement-key.md",
         ),
         component: 70,
-        parent: Some(993),
+        parent: Some(1007),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -17989,7 +18317,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tabletpc-platform-input-core-associationdata-associationelement-value.md",
         ),
         component: 70,
-        parent: Some(993),
+        parent: Some(1007),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18027,7 +18355,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("DeviceElement"),
         file: Some("microsoft-windows-tabletpc-platform-input-core-linearitydata.md"),
         component: 70,
-        children: &[998],
+        children: &[1012],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18042,8 +18370,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-tabletpc-platform-input-core-linearitydata-deviceelement.md"),
         component: 70,
-        parent: Some(997),
-        children: &[999, 1000],
+        parent: Some(1011),
+        children: &[1013, 1014],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18060,7 +18388,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tabletpc-platform-input-core-linearitydata-deviceelement-key.md",
         ),
         component: 70,
-        parent: Some(998),
+        parent: Some(1012),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18077,7 +18405,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tabletpc-platform-input-core-linearitydata-deviceelement-value.md",
         ),
         component: 70,
-        parent: Some(998),
+        parent: Some(1012),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18174,7 +18502,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation.md"),
         component: 71,
-        children: &[1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015],
+        children: &[1021, 1022, 1023, 1024, 1025, 1026, 1027, 1028, 1029],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18189,7 +18517,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("123"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-areacode.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18203,7 +18531,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("123"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-countryorregion.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18218,7 +18546,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("7"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-disablecallwaiting.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18233,7 +18561,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("123456789"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-internationalcarriercode.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18248,7 +18576,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("11"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-longdistanceaccess.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18263,7 +18591,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("123456789"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-longdistancecarriercode.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18278,7 +18606,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyLocation"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-name.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18293,7 +18621,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("9"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-outsideaccess.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18308,7 +18636,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-tapisetup-tapiunattendlocation-pulseortonedialing.md"),
         component: 71,
-        parent: Some(1006),
+        parent: Some(1020),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18336,7 +18664,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Interface"),
         file: Some("microsoft-windows-tcpip-interfaces.md"),
         component: 72,
-        children: &[1018],
+        children: &[1032],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18351,8 +18679,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-tcpip-interfaces-interface.md"),
         component: 72,
-        parent: Some(1017),
-        children: &[1019, 1020, 1024, 1028, 1034],
+        parent: Some(1031),
+        children: &[1033, 1034, 1038, 1042, 1048],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18368,7 +18696,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("Ethernet 1"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-identifier.md"),
         component: 72,
-        parent: Some(1018),
+        parent: Some(1032),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18380,8 +18708,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::WindowsPe]),
         file: Some("microsoft-windows-tcpip-interfaces-interface-ipv4settings.md"),
         component: 72,
-        parent: Some(1018),
-        children: &[1021, 1022, 1023],
+        parent: Some(1032),
+        children: &[1035, 1036, 1037],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18397,7 +18725,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-ipv4settings-dhcpenabled.md"),
         component: 72,
-        parent: Some(1020),
+        parent: Some(1034),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18412,7 +18740,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("20"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-ipv4settings-metric.md"),
         component: 72,
-        parent: Some(1020),
+        parent: Some(1034),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18430,7 +18758,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tcpip-interfaces-interface-ipv4settings-routerdiscoveryenabled.md",
         ),
         component: 72,
-        parent: Some(1020),
+        parent: Some(1034),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18442,8 +18770,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize, Pass::WindowsPe]),
         file: Some("microsoft-windows-tcpip-interfaces-interface-ipv6settings.md"),
         component: 72,
-        parent: Some(1018),
-        children: &[1025, 1026, 1027],
+        parent: Some(1032),
+        children: &[1039, 1040, 1041],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18459,7 +18787,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("false"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-ipv6settings-dhcpenabled.md"),
         component: 72,
-        parent: Some(1024),
+        parent: Some(1038),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18474,7 +18802,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("30"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-ipv6settings-metric.md"),
         component: 72,
-        parent: Some(1024),
+        parent: Some(1038),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18492,7 +18820,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tcpip-interfaces-interface-ipv6settings-routerdiscoveryenabled.md",
         ),
         component: 72,
-        parent: Some(1024),
+        parent: Some(1038),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18505,8 +18833,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("Route"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-routes.md"),
         component: 72,
-        parent: Some(1018),
-        children: &[1029],
+        parent: Some(1032),
+        children: &[1043],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18521,8 +18849,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-routes-route.md"),
         component: 72,
-        parent: Some(1028),
-        children: &[1030, 1031, 1032, 1033],
+        parent: Some(1042),
+        children: &[1044, 1045, 1046, 1047],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18537,7 +18865,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-routes-route-identifier.md"),
         component: 72,
-        parent: Some(1029),
+        parent: Some(1043),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18552,7 +18880,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("10"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-routes-route-metric.md"),
         component: 72,
-        parent: Some(1029),
+        parent: Some(1043),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18568,7 +18896,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("12.34.0.0"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-routes-route-nexthopaddress.md"),
         component: 72,
-        parent: Some(1029),
+        parent: Some(1043),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18584,7 +18912,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("16"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-routes-route-prefix.md"),
         component: 72,
-        parent: Some(1029),
+        parent: Some(1043),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18597,8 +18925,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("IpAddress"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-unicastipaddresses.md"),
         component: 72,
-        parent: Some(1018),
-        children: &[1035],
+        parent: Some(1032),
+        children: &[1049],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18613,8 +18941,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("microsoft-windows-tcpip-interfaces-interface-unicastipaddresses-ipaddress.md"),
         component: 72,
-        parent: Some(1034),
-        children: &[1036, 1037],
+        parent: Some(1048),
+        children: &[1050, 1051],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18630,7 +18958,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tcpip-interfaces-interface-unicastipaddresses-ipaddress-key.md",
         ),
         component: 72,
-        parent: Some(1035),
+        parent: Some(1049),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18646,7 +18974,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-tcpip-interfaces-interface-unicastipaddresses-ipaddress-value.md",
         ),
         component: 72,
-        parent: Some(1035),
+        parent: Some(1049),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18851,7 +19179,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-unattendedjoin-identification.md"),
         component: 81,
-        children: &[1050, 1054, 1055, 1056, 1057, 1058, 1059, 1060, 1062, 1063],
+        children: &[1064, 1068, 1069, 1070, 1071, 1072, 1073, 1074, 1076, 1077],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18863,8 +19191,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-unattendedjoin-identification-credentials.md"),
         component: 81,
-        parent: Some(1049),
-        children: &[1051, 1052, 1053],
+        parent: Some(1063),
+        children: &[1065, 1066, 1067],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18879,7 +19207,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("fabrikam.com"),
         file: Some("microsoft-windows-unattendedjoin-identification-credentials-domain.md"),
         component: 81,
-        parent: Some(1050),
+        parent: Some(1064),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18894,7 +19222,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyPassword"),
         file: Some("microsoft-windows-unattendedjoin-identification-credentials-password.md"),
         component: 81,
-        parent: Some(1050),
+        parent: Some(1064),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18909,7 +19237,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyUserName"),
         file: Some("microsoft-windows-unattendedjoin-identification-credentials-username.md"),
         component: 81,
-        parent: Some(1050),
+        parent: Some(1064),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18926,7 +19254,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-unattendedjoin-identification-debugjoin.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18942,7 +19270,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1355"),
         file: Some("microsoft-windows-unattendedjoin-identification-debugjoinonlyonthiserror.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18957,7 +19285,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("fabrikam.com"),
         file: Some("microsoft-windows-unattendedjoin-identification-joindomain.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18972,7 +19300,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("MyWorkgroup"),
         file: Some("microsoft-windows-unattendedjoin-identification-joinworkgroup.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -18987,7 +19315,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("OU=MyOu,OU=MyParentOu,DC=MyDomain,DC=MyCompany,DC=com"),
         file: Some("microsoft-windows-unattendedjoin-identification-machineobjectou.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19001,7 +19329,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("ComputerPassword"),
         file: Some("microsoft-windows-unattendedjoin-identification-machinepassword.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19013,8 +19341,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::Specialize]),
         file: Some("microsoft-windows-unattendedjoin-identification-provisioning.md"),
         component: 81,
-        parent: Some(1049),
-        children: &[1061],
+        parent: Some(1063),
+        children: &[1075],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19029,7 +19357,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("BASE64-ENCODED-BLOB"),
         file: Some("microsoft-windows-unattendedjoin-identification-provisioning-accountdata.md"),
         component: 81,
-        parent: Some(1060),
+        parent: Some(1074),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19050,7 +19378,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("5"),
         file: Some("microsoft-windows-unattendedjoin-identification-timeoutperiodinminutes.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19066,7 +19394,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("microsoft-windows-unattendedjoin-identification-unsecurejoin.md"),
         component: 81,
-        parent: Some(1049),
+        parent: Some(1063),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19087,7 +19415,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 81,
-        children: &[1065],
+        children: &[1079],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19099,8 +19427,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         passes: PassSet::of(&[Pass::OfflineServicing]),
         file: Some("microsoft-windows-unattendedjoin-offlineidentification-provisioning.md"),
         component: 81,
-        parent: Some(1064),
-        children: &[1066],
+        parent: Some(1078),
+        children: &[1080],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19124,7 +19452,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             "microsoft-windows-unattendedjoin-offlineidentification-provisioning-accountdata.md",
         ),
         component: 81,
-        parent: Some(1065),
+        parent: Some(1079),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19617,7 +19945,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         item: Some("FirewallGroup"),
         file: Some("networking-mpssvc-svc-firewallgroups.md"),
         component: 89,
-        children: &[1095],
+        children: &[1109],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19632,8 +19960,8 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         list_src: Some("xml wcm attributes"),
         file: Some("networking-mpssvc-svc-firewallgroups-firewallgroup.md"),
         component: 89,
-        parent: Some(1094),
-        children: &[1096, 1097, 1098, 1099],
+        parent: Some(1108),
+        children: &[1110, 1111, 1112, 1113],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19649,7 +19977,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("true"),
         file: Some("networking-mpssvc-svc-firewallgroups-firewallgroup-active.md"),
         component: 89,
-        parent: Some(1095),
+        parent: Some(1109),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19664,7 +19992,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("@FirewallAPI.dll,-28752"),
         file: Some("networking-mpssvc-svc-firewallgroups-firewallgroup-group.md"),
         component: 89,
-        parent: Some(1095),
+        parent: Some(1109),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19679,7 +20007,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         xml_form: Some(XmlForm::KeyAttribute),
         file: Some("networking-mpssvc-svc-firewallgroups-firewallgroup-key.md"),
         component: 89,
-        parent: Some(1095),
+        parent: Some(1109),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19695,7 +20023,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("all"),
         file: Some("networking-mpssvc-svc-firewallgroups-firewallgroup-profile.md"),
         component: 89,
-        parent: Some(1095),
+        parent: Some(1109),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -19992,7 +20320,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 90,
-        children: &[1117, 1118, 1119],
+        children: &[1131, 1132, 1133],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20012,7 +20340,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("1"),
         file: Some("security-malware-windows-defender-scan-scanparameters.md"),
         component: 90,
-        parent: Some(1116),
+        parent: Some(1130),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20032,7 +20360,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("0"),
         file: Some("security-malware-windows-defender-scan-scheduleday.md"),
         component: 90,
-        parent: Some(1116),
+        parent: Some(1130),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20053,7 +20381,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("120"),
         file: Some("security-malware-windows-defender-scan-scheduletime.md"),
         component: 90,
-        parent: Some(1116),
+        parent: Some(1130),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20101,7 +20429,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
             scope: None,
         }],
         component: 90,
-        children: &[1122, 1123, 1124, 1125],
+        children: &[1136, 1137, 1138, 1139],
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20121,7 +20449,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("security-malware-windows-defender-threatseveritydefaultaction-low.md"),
         component: 90,
-        parent: Some(1121),
+        parent: Some(1135),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20141,7 +20469,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("security-malware-windows-defender-threatseveritydefaultaction-moderate.md"),
         component: 90,
-        parent: Some(1121),
+        parent: Some(1135),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20161,7 +20489,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("security-malware-windows-defender-threatseveritydefaultaction-high.md"),
         component: 90,
-        parent: Some(1121),
+        parent: Some(1135),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20181,7 +20509,7 @@ pub(crate) static SETTINGS: &[SettingInfo] = &[
         example: Some("2"),
         file: Some("security-malware-windows-defender-threatseveritydefaultaction-severe.md"),
         component: 90,
-        parent: Some(1121),
+        parent: Some(1135),
         ..SettingInfo::BLANK
     },
     SettingInfo {
@@ -20322,11 +20650,20 @@ pub(crate) static REJECTED: &[Rejection] = &[
         path: Some("FirstLogonCommands/SynchronousCommand/RequiresInput"),
         reason: "Not a setting in any reference; the documented one is RequiresUserInput. Left unknown so the linter reports it.",
         seen_in: Some("m1ck5k1/windows-automation-toolkit"),
+        undocumented: false,
     },
     Rejection {
         component: "Microsoft-Windows-UnattendedJoin",
         path: Some("Workgroup"),
         reason: "Not a setting of this component; the workgroup to join is Identification/JoinWorkgroup. Left unknown so the linter reports it.",
         seen_in: Some("m1ck5k1/windows-automation-toolkit"),
+        undocumented: false,
+    },
+    Rejection {
+        component: "Microsoft-Windows-Shell-Setup",
+        path: Some("Themes/SystemUsesLightTheme"),
+        reason: "No Microsoft reference documents it: the current Themes page lists BrandIcon, CustomDefaultThemeFile, DesktopBackground, ScreenSaver, ThemeName, UWPAppsUseLightTheme and WindowColor. SystemUsesLightTheme is the per-user registry value (…\\Themes\\Personalize) behind the system light/dark mode; set it there instead.",
+        seen_in: Some("0xDEADFED5/ps_tiny11"),
+        undocumented: true,
     },
 ];

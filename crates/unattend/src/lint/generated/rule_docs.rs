@@ -1040,7 +1040,9 @@ That every element below a known component is a setting the catalog
 knows at that place. A name within two edits of a known setting (a typo)
 is an error with "did you mean …"; any other unknown name is a warning,
 because the catalog may be older than the Windows release the file is
-written for. Names the project has looked at and rejected say why.
+written for. Names the project has looked at and rejected say why: an
+error when a reference shows the name is wrong, a warning when it is only
+missing from every reference.
 
 Elements below an unknown element, inside values (see UA210), in other
 namespaces, and below components whose settings no reference documents are
@@ -1726,11 +1728,11 @@ Error: the command pages document Order as 1 to 500.
         "UA305",
         r#########"## What it checks
 
-That the `Order` values of one list (commands, partitions, data images)
-count 1, 2, 3, … without holes: it reports a list that starts above 1 or
+That the `Order` values of one list (commands, data images, …) count
+1, 2, 3, … without holes: it reports a list that starts above 1 or
 skips a number, once per list, at the first item after the gap. Lists
 with duplicate, non-numeric or templated orders are left to UA303 and
-UA304.
+UA304; the partition lists of `DiskConfiguration` to UA416.
 
 ## Why it matters
 
@@ -2524,6 +2526,415 @@ referenced partition does not exist.
   Reference (Microsoft Learn)
 - Microsoft-Windows-Setup | ImageInstall | OSImage | InstallTo |
   PartitionID, and | ModifyPartitions | ModifyPartition | PartitionID"#########,
+    ),
+    (
+        "UA411",
+        r#########"## What it checks
+
+Each `Disk` of `Microsoft-Windows-Setup/DiskConfiguration` that creates
+a partition only a GPT disk can hold (`Type` `EFI` or `MSR`) together
+with something only an MBR disk uses:
+
+- an `Extended` or `Logical` partition (error: no partition style holds
+  both, so Setup cannot create this layout on any disk);
+- `ModifyPartition/Active` set to `true`, or `ModifyPartition/Extend`
+  set to `true` (warning: on the GPT disk this layout needs, Setup
+  ignores `Active` and does not support `ModifyPartition/Extend`).
+
+One finding per disk. Disks whose partitions a template chooses
+(`{% if %}` / `%{ if }` blocks) are not checked.
+
+## Why it matters
+
+Setup partitions a wiped disk as GPT when the PC starts in UEFI mode and
+as MBR when it starts in BIOS mode. The reference says installation is
+terminated when an `EFI` partition is created on an MBR disk, that an
+`MSR` partition is not created on one (installation terminates when
+`WillShowUI` is `Never`), and that extended partitions can only be
+created on MBR disks. A layout that mixes the two styles therefore fails
+in both firmware modes. `Active` is what a BIOS boots from; on UEFI it is
+not used and ignored, so on an EFI layout it is dead weight that usually
+means a BIOS layout and a UEFI layout were merged by hand.
+
+## Example
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>1</Order>
+  <Type>EFI</Type>
+  <Size>100</Size>
+</CreatePartition>
+<CreatePartition wcm:action="add">
+  <Order>2</Order>
+  <Type>Extended</Type>
+  <Extend>true</Extend>
+</CreatePartition>
+```
+
+## Fix
+
+Pick one firmware mode per answer file (or per `Disk`). For UEFI: `EFI`,
+`MSR` and `Primary` partitions, no `Active`. For BIOS: a `Primary`
+system partition marked `Active`, then `Primary` (or `Extended` and
+`Logical`) partitions, no `EFI` or `MSR`.
+
+## References
+
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  | CreatePartition | Type (values EFI, Extended, Logical, MSR),
+  Unattended Windows Setup Reference (Microsoft Learn)
+- … | ModifyPartitions | ModifyPartition | Active ("On a UEFI-based
+  system, this setting is not used") and | Extend ("UEFI/GPT-based disks
+  do not support the Extend setting")
+- UEFI/GPT-based hard drive partitions and BIOS/MBR-based hard drive
+  partitions, Windows manufacturing documentation (Microsoft Learn,
+  learn.microsoft.com/windows-hardware/manufacture/desktop/configure-uefigpt-based-hard-drive-partitions
+  and …/configure-biosmbr-based-hard-drive-partitions)"#########,
+    ),
+    (
+        "UA412",
+        r#########"## What it checks
+
+`ModifyPartition/Active` set to `true` on more than one partition
+(different `PartitionID`s) of the same `Disk` in
+`Microsoft-Windows-Setup/DiskConfiguration`. Each partition after the
+first is reported. Disks that also create `EFI` or `MSR` partitions are
+left to UA411 (`Active` is ignored there anyway), and disks whose
+partitions a template chooses are not checked.
+
+Warning: the reference documents what Setup does (the last partition
+marked wins), so the installation goes on, but only one of the intended
+settings survives.
+
+## Why it matters
+
+A BIOS boots from the one active partition of a disk. The reference
+says only one partition of a disk can be active, and marking another
+one removes the mark from the partition that had it. With two `Active`
+partitions in the file, which one ends up active depends on the order
+Setup modifies them in; when it is not the system partition that
+Setup writes the boot files to, the first start after Setup can fail.
+
+## Example
+
+```xml
+<ModifyPartition wcm:action="add">
+  <Order>1</Order>
+  <PartitionID>1</PartitionID>
+  <Label>System</Label>
+  <Active>true</Active>
+</ModifyPartition>
+<ModifyPartition wcm:action="add">
+  <Order>2</Order>
+  <PartitionID>2</PartitionID>
+  <Label>Windows</Label>
+  <Active>true</Active>
+</ModifyPartition>
+```
+
+## Fix
+
+Mark only the system partition active (on BIOS layouts the small first
+partition) and remove `Active` from the others:
+
+```xml
+<ModifyPartition wcm:action="add">
+  <Order>2</Order>
+  <PartitionID>2</PartitionID>
+  <Label>Windows</Label>
+</ModifyPartition>
+```
+
+## References
+
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | ModifyPartitions
+  | ModifyPartition | Active ("Only one active partition can be set on a
+  hard disk"), Unattended Windows Setup Reference (Microsoft Learn)
+- BIOS/MBR-based hard drive partitions, Windows manufacturing
+  documentation (Microsoft Learn): the system partition is the active
+  one"#########,
+    ),
+    (
+        "UA413",
+        r#########"## What it checks
+
+A `CreatePartition` of `Type` `EFI` in
+`Microsoft-Windows-Setup/DiskConfiguration` whose `Size` is below
+100 (megabytes). Sizes that are template placeholders are not checked.
+
+## Why it matters
+
+Microsoft's partition requirements for UEFI PCs give the EFI system
+partition a minimum size of 100 MB (260 MB on Advanced Format 4K Native
+drives, where FAT32 needs more room). A smaller ESP either cannot be
+formatted FAT32 at all or leaves no room for the boot files Windows
+writes there on setup and on later feature updates.
+
+## Example
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>1</Order>
+  <Type>EFI</Type>
+  <Size>50</Size>
+</CreatePartition>
+```
+
+## Fix
+
+Give the EFI system partition at least 100 MB; 260 MB also covers 4K
+Native drives:
+
+```xml
+<Size>260</Size>
+```
+
+## References
+
+- UEFI/GPT-based hard drive partitions, "System partition", Windows
+  manufacturing documentation (Microsoft Learn,
+  learn.microsoft.com/windows-hardware/manufacture/desktop/configure-uefigpt-based-hard-drive-partitions)
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  | CreatePartition | Size (megabytes), Unattended Windows Setup
+  Reference (Microsoft Learn)"#########,
+    ),
+    (
+        "UA414",
+        r#########"## What it checks
+
+A `CreatePartition` of `Type` `MSR` in
+`Microsoft-Windows-Setup/DiskConfiguration` whose `Size` is below 16 or
+above 128 (megabytes). Sizes that are template placeholders are not
+checked.
+
+Warning: Microsoft documents the sizes (16 MB since Windows 10; 32 or
+128 MB in the unattend reference), not a failure outside them.
+
+## Why it matters
+
+The Microsoft reserved partition holds no data; Windows uses it to
+manage the GPT disk. Microsoft's partition requirements for UEFI PCs
+give it 16 MB, and the unattend reference's `Type` page 32 MB on disks
+under 16 GB and 128 MB on larger ones. A size far outside that range is
+almost always a slip: a value meant for another partition, or kilobytes
+written where `Size` takes megabytes, wasting disk space or leaving the
+partition smaller than Windows expects.
+
+## Example
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>2</Order>
+  <Type>MSR</Type>
+  <Size>16384</Size>
+</CreatePartition>
+```
+
+## Fix
+
+```xml
+<Size>16</Size>
+```
+
+## References
+
+- UEFI/GPT-based hard drive partitions, "Microsoft reserved partition
+  (MSR)", Windows manufacturing documentation (Microsoft Learn,
+  learn.microsoft.com/windows-hardware/manufacture/desktop/configure-uefigpt-based-hard-drive-partitions)
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  | CreatePartition | Type (value MSR) and | Size, Unattended Windows
+  Setup Reference (Microsoft Learn)"#########,
+    ),
+    (
+        "UA415",
+        r#########"## What it checks
+
+A `CreatePartition` with `Extend` set to `true` in
+`Microsoft-Windows-Setup/DiskConfiguration` that is not the last
+partition created on its disk (by `Order`). An `Extended` partition
+followed only by `Logical` partitions is fine: those are created inside
+it. A partition with both `Size` and `Extend` is UA408's finding, not
+this one's. Disks whose `Order`s are placeholders, missing or repeated,
+and disks whose partitions a template chooses, are not checked.
+
+Warning: the reference says an extended partition fills the rest of the
+disk; that the partitions after it then fail is inferred, not stated.
+
+## Why it matters
+
+Partitions are created in `Order`, and `Extend` makes a partition fill
+the remainder of the disk. Every partition created after it finds no
+free space, so Setup cannot create it; Setup then typically stops with
+"Windows could not apply the unattend answer file's <DiskConfiguration>
+setting", on a disk it has already wiped. Usually the recovery partition was added after the
+Windows partition without moving `Extend`.
+
+## Example
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>3</Order>
+  <Type>Primary</Type>
+  <Extend>true</Extend>
+</CreatePartition>
+<CreatePartition wcm:action="add">
+  <Order>4</Order>
+  <Type>Primary</Type>
+  <Size>1000</Size>
+</CreatePartition>
+```
+
+## Fix
+
+Give the partition a fixed `Size` and let the last one extend, or
+reorder the partitions so that the extending one comes last:
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>3</Order>
+  <Type>Primary</Type>
+  <Size>1000</Size>
+</CreatePartition>
+<CreatePartition wcm:action="add">
+  <Order>4</Order>
+  <Type>Primary</Type>
+  <Extend>true</Extend>
+</CreatePartition>
+```
+
+## References
+
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  ("Partitions are created in the order specified by the Order
+  setting") and | CreatePartition | Extend ("extended to fill the
+  remainder of the disk"), Unattended Windows Setup Reference
+  (Microsoft Learn)
+- … | CreatePartition | Type (value Logical: logical partitions are
+  created inside the extended partition)"#########,
+    ),
+    (
+        "UA416",
+        r#########"## What it checks
+
+The `Order` values of each disk's `CreatePartition` items, and of its
+`ModifyPartition` items, in `Microsoft-Windows-Setup/DiskConfiguration`:
+they should run 1, 2, 3… without gaps. Reported once per list, at the
+first item after the gap. Repeated values are UA303's finding
+(`duplicate-list-key`), and this rule then stays silent; lists with a
+placeholder or a non-number, and disks whose partitions a template
+chooses, are not checked. Other lists with an `Order` are UA305's
+(`order-gaps`, info).
+
+Warning: the reference asks for this numbering but does not say what
+Setup does with a gap.
+
+## Why it matters
+
+The reference's `Order` page asks for partition orders that start at 1
+and increase by one on each drive. Partition numbers do not follow
+`Order` values: Setup numbers the partitions it creates 1, 2, 3… in
+creation order, and `ModifyPartition/PartitionID` and
+`InstallTo/PartitionID` count those. A gap usually means a partition was
+removed and the references were not renumbered, or that they were
+written as `Order` values.
+
+## Example
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>1</Order>
+  <Type>Primary</Type>
+  <Size>500</Size>
+</CreatePartition>
+<CreatePartition wcm:action="add">
+  <Order>3</Order>
+  <Type>Primary</Type>
+  <Extend>true</Extend>
+</CreatePartition>
+```
+
+## Fix
+
+Renumber the items 1 to n, then check every `PartitionID` that refers to
+them:
+
+```xml
+<Order>2</Order>
+```
+
+## References
+
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  | CreatePartition | Order ("use the partition order starting with 1
+  and increasing"), and | ModifyPartitions | ModifyPartition | Order,
+  Unattended Windows Setup Reference (Microsoft Learn)"#########,
+    ),
+    (
+        "UA417",
+        r#########"## What it checks
+
+`InstallTo` of `Microsoft-Windows-Setup` (`ImageInstall/OSImage`, and
+Windows Deployment Services' `ImageSelection`) pointing at a partition
+that the file creates as an `EFI` or `MSR` partition. Checked on disks
+with `WillWipeDisk` set to `true` whose partitions are numbered plainly
+(no extended or logical partitions, every `Order` a distinct number, no
+template branches); a `PartitionID` past the created partitions is
+UA408's finding.
+
+## Why it matters
+
+After the wipe, Setup numbers the partitions 1, 2, 3… in `Order`, and
+`InstallTo/PartitionID` counts those. The reference's `Type` page says
+Windows must be installed on a primary or a logical partition; the EFI
+system partition is a small FAT32 partition for boot files, and the
+MSR partition is never formatted, so Setup cannot apply the image there.
+Usually a partition was added at the front of the layout (the EFI or
+recovery partition) and `InstallTo` was not renumbered.
+
+## Example
+
+```xml
+<CreatePartition wcm:action="add">
+  <Order>1</Order>
+  <Type>EFI</Type>
+  <Size>100</Size>
+</CreatePartition>
+<CreatePartition wcm:action="add">
+  <Order>2</Order>
+  <Type>MSR</Type>
+  <Size>16</Size>
+</CreatePartition>
+<CreatePartition wcm:action="add">
+  <Order>3</Order>
+  <Type>Primary</Type>
+  <Extend>true</Extend>
+</CreatePartition>
+…
+<InstallTo>
+  <DiskID>0</DiskID>
+  <PartitionID>2</PartitionID>
+</InstallTo>
+```
+
+## Fix
+
+Point `InstallTo` at the Windows partition:
+
+```xml
+<PartitionID>3</PartitionID>
+```
+
+## References
+
+- Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
+  | CreatePartition | Type ("Windows must be installed on either a
+  primary or a logical partition"), Unattended Windows Setup Reference
+  (Microsoft Learn)
+- Microsoft-Windows-Setup | ImageInstall | OSImage | InstallTo |
+  PartitionID
+- UEFI/GPT-based hard drive partitions, Windows manufacturing
+  documentation (Microsoft Learn): the system (EFI) and MSR partitions
+  hold no Windows installation"#########,
     ),
     (
         "UA501",

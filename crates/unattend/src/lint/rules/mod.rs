@@ -12,6 +12,7 @@ macro_rules! registry {
     };
 }
 
+pub(crate) mod disk_layout;
 pub(crate) mod hidden_password;
 pub(crate) mod support;
 pub(crate) mod sysprep_command;
@@ -64,6 +65,13 @@ registry! {
     ua406_product_key_format,
     ua407_autologon,
     ua408_partition_references,
+    ua411_partition_style_conflict,
+    ua412_multiple_active_partitions,
+    ua413_efi_partition_too_small,
+    ua414_msr_partition_size,
+    ua415_extend_not_last_partition,
+    ua416_partition_order,
+    ua417_install_to_system_partition,
     ua501_plaintext_password,
     ua502_hidden_password_suffix,
     ua503_hidden_password_encoding,

@@ -4,7 +4,9 @@
 //! knows at that place. A name within two edits of a known setting (a typo)
 //! is an error with "did you mean …"; any other unknown name is a warning,
 //! because the catalog may be older than the Windows release the file is
-//! written for. Names the project has looked at and rejected say why.
+//! written for. Names the project has looked at and rejected say why: an
+//! error when a reference shows the name is wrong, a warning when it is only
+//! missing from every reference.
 //!
 //! Elements below an unknown element, inside values (see UA210), in other
 //! namespaces, and below components whose settings no reference documents are
@@ -85,8 +87,18 @@ impl Check for Rule {
         };
         let path = path_below_component(s.el);
         if let Some(r) = catalog::rejection(component.name, Some(&path)) {
-            out.at(s.el, format!("{name} is not a setting of {}", component.name))
+            if r.undocumented {
+                out.report_as(
+                    Severity::Warning,
+                    Some(s.el),
+                    s.el.name_span(),
+                    format!("{name} is not a documented setting of {}", component.name),
+                )
                 .help(r.reason);
+            } else {
+                out.at(s.el, format!("{name} is not a setting of {}", component.name))
+                    .help(r.reason);
+            }
             return;
         }
         match similar {

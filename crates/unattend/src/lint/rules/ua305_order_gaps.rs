@@ -1,10 +1,10 @@
 //! ## What it checks
 //!
-//! That the `Order` values of one list (commands, partitions, data images)
-//! count 1, 2, 3, … without holes: it reports a list that starts above 1 or
+//! That the `Order` values of one list (commands, data images, …) count
+//! 1, 2, 3, … without holes: it reports a list that starts above 1 or
 //! skips a number, once per list, at the first item after the gap. Lists
 //! with duplicate, non-numeric or templated orders are left to UA303 and
-//! UA304.
+//! UA304; the partition lists of `DiskConfiguration` to UA416.
 //!
 //! ## Why it matters
 //!
@@ -70,6 +70,10 @@ impl Check for Rule {
     fn check_setting(&self, _cx: &FileCx<'_>, s: &SettingView<'_, '_>, out: &mut Reporter<'_>) {
         let Some(info) = s.info else { return };
         if info.kind != SettingKind::ListItem || info.key != Some("Order") {
+            return;
+        }
+        // Partition lists have their own, more specific rule.
+        if super::ua416_partition_order::is_partition_list(s.component, s.local_name()) {
             return;
         }
         let Some(parent) = s.el.parent() else { return };

@@ -151,7 +151,7 @@ pub struct Setup {
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-userdata>
     #[serde(rename = "UserData", default, skip_serializing_if = "Option::is_none")]
     pub user_data: Option<UserData>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices>
     #[serde(
@@ -2074,7 +2074,7 @@ impl XmlStruct for ProductKey {
 
 /// `WindowsDeploymentServices`.
 ///
-/// Passes: windowsPE.
+/// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -2087,7 +2087,7 @@ pub struct WindowsDeploymentServices {
         skip_serializing_if = "Option::is_none"
     )]
     pub wcm_action: Option<WcmAction>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection>
     #[serde(
@@ -2096,7 +2096,7 @@ pub struct WindowsDeploymentServices {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_selection: Option<ImageSelection>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-login>
     #[serde(rename = "Login", default, skip_serializing_if = "Option::is_none")]
@@ -2127,7 +2127,7 @@ impl XmlStruct for WindowsDeploymentServices {
 
 /// `ImageSelection`.
 ///
-/// Passes: windowsPE.
+/// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -2140,7 +2140,7 @@ pub struct ImageSelection {
         skip_serializing_if = "Option::is_none"
     )]
     pub wcm_action: Option<WcmAction>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage>
     #[serde(
@@ -2149,12 +2149,12 @@ pub struct ImageSelection {
         skip_serializing_if = "Option::is_none"
     )]
     pub install_image: Option<InstallImage>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installto>
     #[serde(rename = "InstallTo", default, skip_serializing_if = "Option::is_none")]
     pub install_to: Option<ImageSelectionInstallTo>,
-    /// Passes: windowsPE. Default: `OnError`. Values: `Always`, `OnError`, `Never`. Must not be empty.
+    /// Passes: windowsPE. Default: `OnError`. Values: `Always`, `OnError`, `Never`. Must not be empty. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-willshowui>
     #[serde(
@@ -2191,7 +2191,7 @@ impl XmlStruct for ImageSelection {
 
 /// `InstallImage`.
 ///
-/// Passes: windowsPE.
+/// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -2204,12 +2204,12 @@ pub struct InstallImage {
         skip_serializing_if = "Option::is_none"
     )]
     pub wcm_action: Option<WcmAction>,
-    /// Passes: windowsPE. Must not be empty.
+    /// Passes: windowsPE. Must not be empty. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage-filename>
     #[serde(rename = "Filename", default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
-    /// Passes: windowsPE. Must not be empty.
+    /// Passes: windowsPE. Must not be empty. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage-imagegroup>
     #[serde(
@@ -2218,7 +2218,7 @@ pub struct InstallImage {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_group: Option<String>,
-    /// Passes: windowsPE. Must not be empty.
+    /// Passes: windowsPE. Must not be empty. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage-imagename>
     #[serde(rename = "ImageName", default, skip_serializing_if = "Option::is_none")]
@@ -2251,7 +2251,7 @@ impl XmlStruct for InstallImage {
 
 /// `InstallTo`.
 ///
-/// Passes: windowsPE.
+/// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installto>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -2264,12 +2264,12 @@ pub struct ImageSelectionInstallTo {
         skip_serializing_if = "Option::is_none"
     )]
     pub wcm_action: Option<WcmAction>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installto-diskid>
     #[serde(rename = "DiskID", default, skip_serializing_if = "Option::is_none")]
     pub disk_id: Option<i64>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installto-partitionid>
     #[serde(
@@ -2304,7 +2304,7 @@ impl XmlStruct for ImageSelectionInstallTo {
 
 /// `Login`.
 ///
-/// Passes: windowsPE.
+/// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-login>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -2317,7 +2317,7 @@ pub struct Login {
         skip_serializing_if = "Option::is_none"
     )]
     pub wcm_action: Option<WcmAction>,
-    /// Passes: windowsPE.
+    /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-login-credentials>
     #[serde(
@@ -2326,7 +2326,7 @@ pub struct Login {
         skip_serializing_if = "Option::is_none"
     )]
     pub credentials: Option<InstallFromCredentials>,
-    /// Passes: windowsPE. Default: `OnError`. Values: `Always`, `OnError`, `Never`. Must not be empty.
+    /// Passes: windowsPE. Default: `OnError`. Values: `Always`, `OnError`, `Never`. Must not be empty. Note: These settings don't apply to Windows 11 (note on the current reference page).
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-login-willshowui>
     #[serde(

@@ -2928,7 +2928,7 @@ pub struct SquareOrDesktopTile1 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -2938,7 +2938,7 @@ pub struct SquareOrDesktopTile1 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -2988,7 +2988,7 @@ pub struct SquareOrDesktopTile2 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -2998,7 +2998,7 @@ pub struct SquareOrDesktopTile2 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3048,7 +3048,7 @@ pub struct SquareOrDesktopTile3 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3058,7 +3058,7 @@ pub struct SquareOrDesktopTile3 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3108,7 +3108,7 @@ pub struct SquareOrDesktopTile4 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3118,7 +3118,7 @@ pub struct SquareOrDesktopTile4 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3168,7 +3168,7 @@ pub struct SquareOrDesktopTile5 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3178,7 +3178,7 @@ pub struct SquareOrDesktopTile5 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3228,7 +3228,7 @@ pub struct SquareOrDesktopTile6 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3238,7 +3238,7 @@ pub struct SquareOrDesktopTile6 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3288,7 +3288,7 @@ pub struct SquareOrDesktopTile7 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareorDesktopTile7-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3298,7 +3298,7 @@ pub struct SquareOrDesktopTile7 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile7-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3348,7 +3348,7 @@ pub struct SquareOrDesktopTile8 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile8-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3358,7 +3358,7 @@ pub struct SquareOrDesktopTile8 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile8-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3408,7 +3408,7 @@ pub struct SquareOrDesktopTile9 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile9-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3418,7 +3418,7 @@ pub struct SquareOrDesktopTile9 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile9-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3468,7 +3468,7 @@ pub struct SquareOrDesktopTile10 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile10-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3478,7 +3478,7 @@ pub struct SquareOrDesktopTile10 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile10-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3528,7 +3528,7 @@ pub struct SquareOrDesktopTile11 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile11-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3538,7 +3538,7 @@ pub struct SquareOrDesktopTile11 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile11-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -3588,7 +3588,7 @@ pub struct SquareOrDesktopTile12 {
     pub wcm_action: Option<WcmAction>,
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile12-appidorpath>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-appidorpath>
     #[schemars(length(max = 256))]
     #[serde(
         rename = "AppIdOrPath",
@@ -3598,7 +3598,7 @@ pub struct SquareOrDesktopTile12 {
     pub app_id_or_path: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
     ///
-    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-Shell-Setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareOrDesktopTile12-firstruntask>
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-firstruntask>
     #[serde(
         rename = "FirstRunTask",
         default,
@@ -4891,15 +4891,6 @@ pub struct Themes {
         skip_serializing_if = "Option::is_none"
     )]
     pub window_color: Option<String>,
-    /// Passes: specialize, auditSystem, auditUser, oobeSystem. Introduced: Windows 10, version 1903.
-    ///
-    /// Source (supplement): Newer reference (light theme for system surfaces, the companion of Themes/UWPAppsUseLightTheme, whose passes it shares); newer than the 2019 snapshot. Seen in 0xDEADFED5/ps_tiny11.
-    #[serde(
-        rename = "SystemUsesLightTheme",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub system_uses_light_theme: Option<bool>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -4916,7 +4907,6 @@ impl XmlStruct for Themes {
             theme_name: value(el, "ThemeName")?,
             uwp_apps_use_light_theme: value(el, "UWPAppsUseLightTheme")?,
             window_color: value(el, "WindowColor")?,
-            system_uses_light_theme: value(el, "SystemUsesLightTheme")?,
             other: others(
                 el,
                 &[
@@ -4927,7 +4917,6 @@ impl XmlStruct for Themes {
                     "ThemeName",
                     "UWPAppsUseLightTheme",
                     "WindowColor",
-                    "SystemUsesLightTheme",
                 ],
                 &[],
                 false,
@@ -4952,11 +4941,6 @@ impl XmlStruct for Themes {
             &self.uwp_apps_use_light_theme,
         );
         push_value(&mut out, "WindowColor", &self.window_color);
-        push_value(
-            &mut out,
-            "SystemUsesLightTheme",
-            &self.system_uses_light_theme,
-        );
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
     }
