@@ -20,6 +20,7 @@ pub mod model;
 pub mod password;
 /// Ready-made answer files (generalize-oobe, cloudbase-init, audit-mode, vm-mode, install media) with their sysprep commands.
 pub mod presets;
+pub mod spec;
 pub mod sysprep;
 
 pub use document::{Document, ParseError};
