@@ -77,7 +77,7 @@ impl Serialize for Out {
 /// under `xml`).
 pub fn write(file: &Unattend, format: Format, options: &WriteSpecOptions) -> String {
     let mut top = spec_of(&file.to_element());
-    let body = match format {
+    match format {
         Format::Yaml => {
             let text = serde_saphyr::to_string(&top).unwrap_or_default();
             match &options.schema {
@@ -98,14 +98,13 @@ pub fn write(file: &Unattend, format: Format, options: &WriteSpecOptions) -> Str
             }
             serde_json::to_string_pretty(&top).unwrap_or_default() + "\n"
         }
-    };
-    body
+    }
 }
 
 fn spec_of(root: &Element) -> Out {
     let mut entries: Vec<(String, Out)> = Vec::new();
     let mut extra: Vec<XmlNode> = Vec::new();
-    attributes_out(&root.attributes, &mut entries, &mut extra, root);
+    attributes_out(&root.attributes, &mut entries);
     // Passes merge when the file repeats one (without attributes).
     let mut passes: Vec<(Pass, Vec<XmlNode>, Vec<Attribute>)> = Vec::new();
     for child in &root.children {
@@ -122,7 +121,7 @@ fn spec_of(root: &Element) -> Out {
                 .filter(|a| !a.is(None, "pass"))
                 .cloned()
                 .collect();
-            if mixed(e) {
+            if mixed(e) || !attributes_ok(&e.attributes) {
                 extra.push(child.clone());
                 continue;
             }
@@ -180,8 +179,8 @@ fn spec_of(root: &Element) -> Out {
     entries.insert(0, ("arch".into(), archs_out(&default_arch)));
     for (pass, groups, leftovers, attrs) in grouped {
         let mut pass_entries = Vec::new();
-        let mut pass_extra = leftovers;
-        attributes_out(&attrs, &mut pass_entries, &mut pass_extra, root);
+        let pass_extra = leftovers;
+        attributes_out(&attrs, &mut pass_entries);
         for g in groups {
             let bodies: Vec<Out> = g
                 .entries
@@ -231,18 +230,14 @@ fn attribute_key(a: &Attribute) -> Option<String> {
     Some(format!("@{prefix}:{}", a.name))
 }
 
-/// Writes attributes as `@` keys; false when one cannot be written so
-/// (the caller then keeps the element as raw XML).
+/// True when every attribute can be written as an `@` key (otherwise the
+/// caller keeps the element as raw XML).
 fn attributes_ok(attrs: &[Attribute]) -> bool {
     attrs.iter().all(|a| attribute_key(a).is_some())
 }
 
-fn attributes_out(
-    attrs: &[Attribute],
-    entries: &mut Vec<(String, Out)>,
-    _extra: &mut Vec<XmlNode>,
-    _root: &Element,
-) {
+/// Attributes as `@` keys (those whose namespace the spec can name).
+fn attributes_out(attrs: &[Attribute], entries: &mut Vec<(String, Out)>) {
     for a in attrs {
         if let Some(k) = attribute_key(a) {
             entries.push((k, Out::Str(a.value.clone())));

@@ -62,7 +62,8 @@ pub fn schema() -> String {
     properties.insert("xml".into(), json!({ "$ref": "#/definitions/xml" }));
     for pass in Pass::ALL {
         let name = format!("pass.{pass}");
-        defs.insert(name.clone(), pass_schema(pass));
+        let schema = pass_schema(pass, &mut defs);
+        defs.insert(name.clone(), schema);
         properties.insert(
             pass.as_str().into(),
             json!({ "$ref": format!("#/definitions/{name}") }),
@@ -81,14 +82,40 @@ pub fn schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
-fn pass_schema(pass: Pass) -> Value {
+/// Puts `schema` into the definitions under `base` (or a numbered variant
+/// of it; identical schemas share one) and returns a reference to it: the
+/// same component or list item is usually the same in several passes.
+fn shared(defs: &mut Map<String, Value>, base: &str, schema: Value) -> Value {
+    let mut n = 0;
+    loop {
+        let name = if n == 0 {
+            base.to_string()
+        } else {
+            format!("{base}~{n}")
+        };
+        match defs.get(&name) {
+            Some(existing) if *existing == schema => {}
+            Some(_) => {
+                n += 1;
+                continue;
+            }
+            None => {
+                defs.insert(name.clone(), schema);
+            }
+        }
+        return json!({ "$ref": format!("#/definitions/{}", name.replace('~', "~0").replace('/', "~1")) });
+    }
+}
+
+fn pass_schema(pass: Pass, defs: &mut Map<String, Value>) -> Value {
     let mut properties = Map::new();
     properties.insert("xml".into(), json!({ "$ref": "#/definitions/xml" }));
     for c in catalog::components() {
         if c.passes.is_empty() || !c.passes.contains(pass) {
             continue;
         }
-        let component = component_schema(c, pass);
+        let component = component_schema(c, pass, defs);
+        let component = shared(defs, &format!("component.{}", c.name), component);
         let value = json!({
             "description": component_description(c),
             "anyOf": [component.clone(), { "type": "array", "items": component }]
@@ -118,7 +145,7 @@ fn component_description(c: &ComponentInfo) -> String {
     d
 }
 
-fn component_schema(c: &'static ComponentInfo, pass: Pass) -> Value {
+fn component_schema(c: &'static ComponentInfo, pass: Pass, defs: &mut Map<String, Value>) -> Value {
     let mut properties = Map::new();
     properties.insert(
         "arch".into(),
@@ -127,7 +154,7 @@ fn component_schema(c: &'static ComponentInfo, pass: Pass) -> Value {
     properties.insert("xml".into(), json!({ "$ref": "#/definitions/xml" }));
     for s in c.top_level() {
         if !s.is_pseudo() && s.valid_in(pass) {
-            properties.insert(s.element_name.into(), setting_schema(s, pass));
+            properties.insert(s.element_name.into(), setting_schema(s, pass, defs));
         }
     }
     json!({
@@ -223,23 +250,23 @@ fn leaf_schema(s: &SettingInfo) -> Value {
     })
 }
 
-fn setting_schema(s: &'static SettingInfo, pass: Pass) -> Value {
+fn setting_schema(s: &'static SettingInfo, pass: Pass, defs: &mut Map<String, Value>) -> Value {
     match s.kind {
         SettingKind::Value => leaf_schema(s),
         SettingKind::Container => {
-            let mut o = object_schema(s, pass, false);
+            let mut o = object_schema(s, pass, false, defs);
             o["description"] = json!(description(s));
             o
         }
         SettingKind::List => {
             let item = s.item.and_then(|n| s.child(n));
             let Some(item) = item else {
-                let mut o = object_schema(s, pass, false);
+                let mut o = object_schema(s, pass, false, defs);
                 o["description"] = json!(description(s));
                 return o;
             };
-            let item_schema = item_schema(item, pass);
-            let mut map_form = object_schema(s, pass, false);
+            let item_schema = item_schema(item, pass, defs);
+            let mut map_form = object_schema(s, pass, false, defs);
             map_form["properties"][item.element_name] =
                 json!({ "type": "array", "items": item_schema.clone() });
             json!({
@@ -248,7 +275,7 @@ fn setting_schema(s: &'static SettingInfo, pass: Pass) -> Value {
             })
         }
         SettingKind::ListItem => {
-            let item = item_schema(s, pass);
+            let item = item_schema(s, pass, defs);
             json!({
                 "description": description(s),
                 "anyOf": [{ "type": "array", "items": item.clone() }, item]
@@ -257,8 +284,8 @@ fn setting_schema(s: &'static SettingInfo, pass: Pass) -> Value {
     }
 }
 
-fn item_schema(s: &'static SettingInfo, pass: Pass) -> Value {
-    let mut o = object_schema(s, pass, true);
+fn item_schema(s: &'static SettingInfo, pass: Pass, defs: &mut Map<String, Value>) -> Value {
+    let mut o = object_schema(s, pass, true, defs);
     o["properties"]["@wcm:action"] = json!({
         "description": "What the item does (default add).",
         "enum": ["add", "modify", "remove"]
@@ -270,13 +297,20 @@ fn item_schema(s: &'static SettingInfo, pass: Pass) -> Value {
     let text = s
         .children()
         .find(|c| c.xml_form == Some(XmlForm::TextContent));
-    match text {
+    let schema = match text {
         Some(t) => json!({ "anyOf": [o, leaf_schema(t)] }),
         None => o,
-    }
+    };
+    let base = format!("item.{}/{}", s.component().name, s.xml_path);
+    shared(defs, &base, schema)
 }
 
-fn object_schema(s: &'static SettingInfo, pass: Pass, pseudo: bool) -> Value {
+fn object_schema(
+    s: &'static SettingInfo,
+    pass: Pass,
+    pseudo: bool,
+    defs: &mut Map<String, Value>,
+) -> Value {
     let mut properties = Map::new();
     properties.insert("xml".into(), json!({ "$ref": "#/definitions/xml" }));
     for c in s.children() {
@@ -286,7 +320,7 @@ fn object_schema(s: &'static SettingInfo, pass: Pass, pseudo: bool) -> Value {
         let schema = if c.is_pseudo() {
             leaf_schema(c)
         } else {
-            setting_schema(c, pass)
+            setting_schema(c, pass, defs)
         };
         properties.insert(c.element_name.into(), schema);
     }
