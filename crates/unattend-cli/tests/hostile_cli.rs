@@ -247,7 +247,7 @@ fn an_endless_file_is_refused_at_the_size_limit() {
     // A spec whose secret is read from a file that never ends.
     std::fs::write(
         dir.join("secret.toml"),
-        "[[settings]]\npass = \"oobeSystem\"\n\n[[settings.components]]\nname = \"Microsoft-Windows-Shell-Setup\"\nprocessorArchitecture = \"amd64\"\nRegisteredOwner = { file = \"/dev/zero\" }\n",
+        "[oobeSystem.Microsoft-Windows-Shell-Setup]\nRegisteredOwner = { file = \"/dev/zero\" }\n",
     )
     .unwrap();
     for args in [

@@ -1,4 +1,4 @@
-//! `unattend build` and `unattend convert`.
+//! `unattend build` and `unattend convert` (spec v2).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -6,29 +6,24 @@ mod common;
 use common::{run_env, scratch};
 use unattend::document::Document;
 use unattend::model::Element;
-use unattend_e2e::{content_lines, corpus_files};
+use unattend_e2e::{content_lines, corpus_files, line_diff};
 
 const SPEC: &str = r#"#:schema ../schemas/unattend-spec.schema.json
-[[settings]]
-pass = "oobeSystem"
-
-[[settings.components]]
-name = "Microsoft-Windows-Shell-Setup"
 arch = ["amd64", "x86"]
 
-[settings.components.settings.Microsoft-Windows-Shell-Setup]
+[oobeSystem.Microsoft-Windows-Shell-Setup]
 TimeZone = "UTC"
 
-[settings.components.settings.Microsoft-Windows-Shell-Setup.UserAccounts.AdministratorPassword]
+[oobeSystem.Microsoft-Windows-Shell-Setup.UserAccounts.AdministratorPassword]
 Value = { env = "ADMIN_PASSWORD" }
 PlainText = true
 
-[settings.components.settings.Microsoft-Windows-Shell-Setup.AutoLogon]
+[oobeSystem.Microsoft-Windows-Shell-Setup.AutoLogon]
 Enabled = true
 LogonCount = 1
 Username = "Administrator"
 
-[settings.components.settings.Microsoft-Windows-Shell-Setup.AutoLogon.Password]
+[oobeSystem.Microsoft-Windows-Shell-Setup.AutoLogon.Password]
 Value = { file = "autologon.txt" }
 PlainText = true
 "#;
@@ -64,53 +59,66 @@ fn build_resolves_secrets_and_architectures() {
     assert_eq!(xml.matches("<Value>from-the-env</Value>").count(), 2);
     assert_eq!(xml.matches("<Value>from-a-file</Value>").count(), 2);
 
-    // Hidden the way Windows SIM does.
-    let o = run_env(
-        &d,
-        &["build", "--hide-secrets", "image.toml", "-o", "Hidden.xml"],
-        &[("ADMIN_PASSWORD", "from-the-env")],
-    );
-    assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("obfuscation, not encryption"));
-    let hidden = std::fs::read_to_string(d.join("Hidden.xml")).unwrap();
-    assert!(!hidden.contains("from-the-env") && !hidden.contains("from-a-file"));
-    assert!(hidden.contains(&unattend::password::encode(
-        "from-the-env",
-        "AdministratorPassword"
-    )));
-    assert!(hidden.contains(&unattend::password::encode("from-a-file", "Password")));
-    assert!(!hidden.contains("<PlainText>true</PlainText>"));
+    // Hidden the way Windows SIM does, by flag or by the spec's hidePasswords.
+    for (args, spec) in [
+        (
+            vec!["build", "--hide-secrets", "image.toml", "-o", "Hidden.xml"],
+            None,
+        ),
+        (
+            vec!["build", "hide.toml", "-o", "Hidden.xml"],
+            Some(format!("hidePasswords = true\n{SPEC}")),
+        ),
+    ] {
+        if let Some(spec) = spec {
+            std::fs::write(d.join("hide.toml"), spec).unwrap();
+        }
+        let o = run_env(&d, &args, &[("ADMIN_PASSWORD", "from-the-env")]);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("obfuscation, not encryption"));
+        let hidden = std::fs::read_to_string(d.join("Hidden.xml")).unwrap();
+        assert!(!hidden.contains("from-the-env") && !hidden.contains("from-a-file"));
+        assert!(hidden.contains(&unattend::password::encode(
+            "from-the-env",
+            "AdministratorPassword"
+        )));
+        assert!(hidden.contains(&unattend::password::encode("from-a-file", "Password")));
+        assert!(!hidden.contains("<PlainText>true</PlainText>"));
+    }
 }
 
+/// Every problem of a spec at once, each at its line and column, and
+/// nothing written.
 #[test]
-fn spec_errors_point_into_the_spec() {
+fn spec_errors_are_all_reported_with_positions_and_nothing_is_written() {
     let d = scratch("errors");
-    std::fs::write(d.join("typo.toml"), SPEC.replace("TimeZone", "TimeZon")).unwrap();
-    let o = run_env(&d, &["build", "typo.toml"], &[("ADMIN_PASSWORD", "x")]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.starts_with("typo.toml:22:1:") && err.contains("autologon.txt"),
-        "a missing secret file: {err}"
-    );
-    std::fs::write(d.join("autologon.txt"), "x").unwrap();
-    let o = run_env(&d, &["build", "typo.toml"], &[("ADMIN_PASSWORD", "x")]);
+    let spec = "arch: amd64\nspecialize:\n  Microsoft-Windows-Shell-Setup:\n    ComputerNme: WEB01\n  Microsoft-Windows-Deployement:\n    RunSynchronous:\n      - Path: cmd /c exit 0\noobeSytem: {}\n";
+    std::fs::write(d.join("typo.yaml"), spec).unwrap();
+    let o = run_env(&d, &["build", "typo.yaml", "-o", "out.xml"], &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.starts_with("typo.toml:10:1:") && err.contains("TimeZon"),
-        "{err}"
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "typo.yaml:4:5: unknown setting `ComputerNme` in Microsoft-Windows-Shell-Setup; did you mean `ComputerName`?",
+            "typo.yaml:5:3: unknown component `Microsoft-Windows-Deployement` in specialize; did you mean `Microsoft-Windows-Deployment`?",
+            "typo.yaml:8:1: unknown key `oobeSytem`; did you mean `oobeSystem`?",
+            "unattend: 3 problem(s) in the spec: nothing written",
+        ]
     );
-    let o = run_env(&d, &["build", "typo.toml"], &[]);
+    assert!(!d.join("out.xml").exists(), "nothing written");
+
+    // A secret that cannot be read names the spec line.
+    std::fs::write(d.join("secret.toml"), SPEC).unwrap();
+    let o = run_env(&d, &["build", "secret.toml"], &[]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("environment variable ADMIN_PASSWORD is not set"),
+        err.contains("secret.toml:8:17: environment variable ADMIN_PASSWORD is not set")
+            && err.contains("secret.toml:17:18: autologon.txt: No such file"),
         "{err}"
     );
-    std::fs::write(
-        d.join("bad.yaml"),
-        "settings:\n  - pass: oobeSystem\n    components: [\n",
-    )
-    .unwrap();
+
+    std::fs::write(d.join("bad.yaml"), "specialize: [\n").unwrap();
     let o = run_env(&d, &["build", "bad.yaml"], &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
@@ -132,14 +140,18 @@ fn spec_errors_point_into_the_spec() {
 }
 
 #[test]
-fn lint_errors_stop_the_build_unless_told_otherwise() {
+fn lint_findings_point_into_the_spec_and_errors_stop_the_build() {
     let d = scratch("lint");
-    let spec = "settings:\n  - pass: oobeSystem\n    components:\n      - name: Microsoft-Windows-Shell-Setup\n        processorArchitecture: amd64\n        settings:\n          Microsoft-Windows-Shell-Setup:\n            ComputerName: WS-01\n";
+    let spec =
+        "arch: amd64\noobeSystem:\n  Microsoft-Windows-Shell-Setup:\n    ComputerName: WS-01\n";
     std::fs::write(d.join("wrong-pass.yaml"), spec).unwrap();
     let o = run_env(&d, &["build", "wrong-pass.yaml", "-o", "out.xml"], &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("wrong-pass.yaml:8:13: UA201 [error] ComputerName is not processed in the oobeSystem pass"), "{err}");
+    assert!(
+        err.contains("wrong-pass.yaml:4:5: UA201 [error] ComputerName is not processed in the oobeSystem pass"),
+        "{err}"
+    );
     assert!(!d.join("out.xml").exists(), "nothing written");
     let o = run_env(
         &d,
@@ -151,6 +163,31 @@ fn lint_errors_stop_the_build_unless_told_otherwise() {
         std::fs::read_to_string(d.join("out.xml"))
             .unwrap()
             .contains("<ComputerName>WS-01</ComputerName>")
+    );
+}
+
+/// `convert` writes v2 with the schema line; `--schema` changes it.
+#[test]
+fn convert_writes_v2_with_the_schema_line() {
+    let d = scratch("convert");
+    let xml = "<?xml version=\"1.0\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\"><settings pass=\"specialize\"><component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><RunSynchronous><RunSynchronousCommand wcm:action=\"add\"><Order>1</Order><Path>cmd /c C:\\Setup\\first.cmd</Path></RunSynchronousCommand></RunSynchronous></component></settings></unattend>\n";
+    std::fs::write(d.join("Unattend.xml"), xml).unwrap();
+    let o = run_env(
+        &d,
+        &[
+            "convert",
+            "Unattend.xml",
+            "-o",
+            "spec.yaml",
+            "--schema",
+            "./schemas/unattend-spec.schema.json",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(d.join("spec.yaml")).unwrap(),
+        "# yaml-language-server: $schema=./schemas/unattend-spec.schema.json\narch: amd64\nspecialize:\n  Microsoft-Windows-Deployment:\n    RunSynchronous:\n    - Path: cmd /c C:\\Setup\\first.cmd\n"
     );
 }
 
@@ -207,12 +244,16 @@ fn convert_then_build_is_equivalent_on_the_public_corpus() {
             String::from_utf8_lossy(&o.stderr)
         );
         let back = Document::parse(&std::fs::read(&built).unwrap()).unwrap();
-        assert_eq!(
+        let (left, right) = (
             content_lines(&Element::from_document(original.root())),
             content_lines(&Element::from_document(back.root())),
-            "{} via {}",
+        );
+        assert!(
+            left == right,
+            "{} via {}:\n{}",
             f.name,
-            formats[i % 3]
+            formats[i % 3],
+            line_diff(&left, &right)
         );
         checked += 1;
     }

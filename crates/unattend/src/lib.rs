@@ -10,6 +10,7 @@ pub mod model;
 pub mod password;
 /// Ready-made answer files (generalize-oobe, cloudbase-init, audit-mode, vm-mode, install media) with their sysprep commands.
 pub mod presets;
+pub mod spec;
 pub mod suggest;
 pub mod sysprep;
 

@@ -59,5 +59,5 @@ fn config_schema_describes_every_key() {
 
 #[test]
 fn spec_schema_is_current() {
-    check("unattend-spec.schema.json", unattend::model::spec_schema());
+    check("unattend-spec.schema.json", unattend::spec::schema());
 }

@@ -59,7 +59,7 @@ pub(crate) struct SchemaArgs {
 pub(crate) fn schema(args: &SchemaArgs) -> u8 {
     let text = match args.kind {
         SchemaKind::Config => unattend::lint::config_schema(),
-        SchemaKind::Spec => unattend::model::spec_schema(),
+        SchemaKind::Spec => unattend::spec::schema(),
     };
     crate::output::out!("{text}");
     exit::CLEAN

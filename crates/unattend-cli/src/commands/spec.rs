@@ -1,18 +1,12 @@
-//! Specs: an answer file as TOML, YAML or JSON (the serde form of
-//! `unattend::model::Unattend`, described by schemas/unattend-spec.schema.json).
-//! `unattend build SPEC` writes the answer file; `unattend convert FILE`
-//! writes the spec of an existing one.
-//!
-//! Two conveniences are resolved before the spec is typed: a string value
-//! may be `{ env = "NAME" }` or `{ file = "path" }` (secrets stay out of the
-//! spec), and a component's `processorArchitecture` (or `arch`) may be a
-//! list, which emits the component once per architecture.
+//! `unattend build SPEC` and `unattend convert FILE`: file and environment
+//! I/O around `unattend::spec` (reading, checking, writing and locating
+//! findings in specs all live in the library).
 
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-use unattend::document::{Document, LineIndex};
+use unattend::document::Document;
 use unattend::model::{Unattend, WriteOptions};
+use unattend::spec::{ReadOptions, Secrets, WriteSpecOptions};
 
 use crate::exit;
 use crate::output;
@@ -31,191 +25,45 @@ pub(crate) enum Format {
 impl Format {
     /// The format a file's extension names, if any.
     pub(crate) fn of(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "toml" => Some(Format::Toml),
-            "yaml" | "yml" => Some(Format::Yaml),
-            "json" => Some(Format::Json),
-            _ => None,
+        unattend::spec::Format::of(path).map(|f| match f {
+            unattend::spec::Format::Toml => Format::Toml,
+            unattend::spec::Format::Yaml => Format::Yaml,
+            unattend::spec::Format::Json => Format::Json,
+        })
+    }
+
+    fn lib(self) -> unattend::spec::Format {
+        match self {
+            Format::Toml => unattend::spec::Format::Toml,
+            Format::Yaml => unattend::spec::Format::Yaml,
+            Format::Json => unattend::spec::Format::Json,
         }
     }
 }
 
-/// A spec problem with its place in the spec file.
-fn at(
-    path: &Path,
-    text: &str,
-    offset: Option<usize>,
-    line_col: Option<(u64, u64)>,
-    message: &str,
-) -> String {
-    let (line, col) = match (line_col, offset) {
-        (Some(lc), _) => lc,
-        (None, Some(o)) => {
-            let lc = LineIndex::new(text).line_col(text, o.min(text.len()));
-            (u64::from(lc.line), u64::from(lc.column))
-        }
-        (None, None) => (1, 1),
-    };
-    format!("{}:{line}:{col}: {message}", path.display())
-}
-
-/// Where a key path (`settings.0.components.1.Reseal`) most likely is in the
-/// spec text: each named segment searched after the previous one.
-fn locate(text: &str, path: &str) -> Option<usize> {
-    let mut from = 0;
-    let mut found = None;
-    for seg in path.split('.') {
-        // `settings[0]` → `settings`; bare indexes and unknown parts carry no name.
-        let seg = seg.split('[').next().unwrap_or_default().trim_matches('"');
-        if seg.is_empty() || seg.parse::<usize>().is_ok() || seg == "?" {
-            continue;
-        }
-        let i = text[from..].find(seg)?;
-        found = Some(from + i);
-        from += i + seg.len();
-    }
-    found
-}
-
-/// Replaces `{ env = … }` / `{ file = … }` and expands architecture lists.
-fn resolve(value: &mut Value, base: &Path, path: &mut Vec<String>) -> Result<(), String> {
-    match value {
-        Value::Object(map)
-            if map.len() == 1 && (map.contains_key("env") || map.contains_key("file")) =>
-        {
-            let (kind, arg) = map
-                .iter()
-                .next()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .unwrap_or_default();
-            let Some(arg) = arg.as_str() else {
-                return Err(format!("{}: `{kind}` needs a string", path.join(".")));
-            };
-            let text = if kind == "env" {
-                std::env::var(arg).map_err(|_| {
-                    format!("{}: environment variable {arg} is not set", path.join("."))
-                })?
-            } else {
-                let file = base.join(arg);
-                let t = output::read_file(&file)
-                    .and_then(|bytes| output::utf8(&file.display().to_string(), bytes))
-                    .map_err(|e| format!("{}: {e}", path.join(".")))?;
-                t.trim_end_matches(['\r', '\n']).to_string()
-            };
-            *value = Value::String(text);
-        }
-        Value::Object(map) => {
-            for (k, v) in map.iter_mut() {
-                path.push(k.clone());
-                resolve(v, base, path)?;
-                path.pop();
-                // A component for several architectures: one copy per architecture.
-                if k == "components"
-                    && let Value::Array(items) = v
-                {
-                    let mut expanded = Vec::with_capacity(items.len());
-                    for mut item in items.drain(..) {
-                        // `arch` is the short spelling of processorArchitecture.
-                        if let Some(obj) = item.as_object_mut()
-                            && let Some(arch) = obj.remove("arch")
-                        {
-                            obj.insert("processorArchitecture".to_string(), arch);
-                        }
-                        match item.get("processorArchitecture") {
-                            Some(Value::Array(arches)) => {
-                                for a in arches.clone() {
-                                    let mut copy = item.clone();
-                                    copy["processorArchitecture"] = a;
-                                    expanded.push(copy);
-                                }
-                            }
-                            _ => expanded.push(item),
-                        }
-                    }
-                    *items = expanded;
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter_mut().enumerate() {
-                path.push(i.to_string());
-                resolve(v, base, path)?;
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-/// The format of a spec, by its extension.
-fn spec_format(path: &Path) -> Result<Format, String> {
-    Format::of(path).ok_or_else(|| {
-        format!(
-            "{}: unknown spec format (use .toml, .yaml, .yml or .json)",
-            path.display()
-        )
-    })
-}
-
-/// Types the spec `text` read from `path`; errors are `path:line:col: message`.
-fn parse_spec(path: &Path, format: Format, text: &str) -> Result<Unattend, String> {
-    let mut value: Value = match format {
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            at(
-                path,
-                text,
-                e.span().map(|s| s.start),
-                None,
-                e.message().trim(),
-            )
-        })?,
-        Format::Yaml => serde_saphyr::from_str(text).map_err(|e| {
-            let lc = e.location().map(|l| (l.line(), l.column()));
-            at(
-                path,
-                text,
-                None,
-                lc,
-                e.to_string().lines().next().unwrap_or("invalid YAML"),
-            )
-        })?,
-        Format::Json => serde_json::from_str(text).map_err(|e| {
-            at(
-                path,
-                text,
-                None,
-                Some((e.line() as u64, e.column() as u64)),
-                &e.to_string(),
-            )
-        })?,
-    };
-    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let mut key_path = Vec::new();
-    resolve(&mut value, &base, &mut key_path).map_err(|e| {
-        let place = e.split(':').next().unwrap_or_default();
-        at(path, text, locate(text, place), None, &e)
-    })?;
-    serde_path_to_error::deserialize::<_, Unattend>(value).map_err(|e| {
-        let place = e.path().to_string();
-        at(
-            path,
-            text,
-            locate(text, &place),
-            None,
-            &format!("{}: {}", place, e.inner()),
-        )
-    })
-}
-
-/// The spec text of a model (also used by `unattend new`).
+/// The spec text of a model, with the schema line (also used by `unattend new`).
 pub(crate) fn write_spec(model: &Unattend, format: Format) -> Result<String, String> {
-    match format {
-        Format::Toml => toml::to_string_pretty(model).map_err(|e| e.to_string()),
-        Format::Yaml => serde_saphyr::to_string(model).map_err(|e| e.to_string()),
-        Format::Json => serde_json::to_string_pretty(model)
-            .map(|s| s + "\n")
-            .map_err(|e| e.to_string()),
+    Ok(unattend::spec::write(
+        model,
+        format.lib(),
+        &WriteSpecOptions::default(),
+    ))
+}
+
+/// `{ env }` from the process environment, `{ file }` relative to the spec,
+/// bounded like every input.
+struct SpecSecrets {
+    base: PathBuf,
+}
+
+impl Secrets for SpecSecrets {
+    fn env(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok()
+    }
+
+    fn file(&self, path: &str) -> Result<String, String> {
+        let file = self.base.join(path);
+        output::read_file(&file).and_then(|bytes| output::utf8(&file.display().to_string(), bytes))
     }
 }
 
@@ -227,8 +75,8 @@ pub(crate) struct BuildArgs {
     /// Where to write the answer file (default: standard output).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Write passwords hidden the way Windows SIM does (PlainText=false).
-    /// This is obfuscation, not encryption.
+    /// Write passwords hidden the way Windows SIM does (PlainText=false), as
+    /// `hidePasswords: true` in the spec does. This is obfuscation, not encryption.
     #[arg(long)]
     hide_secrets: bool,
     /// CRLF line ends (Notepad-era tools).
@@ -242,58 +90,6 @@ pub(crate) struct BuildArgs {
     force: bool,
 }
 
-/// Hides every `<…Password><Value>` whose `PlainText` is true.
-fn hide_passwords(doc: &mut Document) -> Result<usize, String> {
-    let mut hidden = 0;
-    loop {
-        let target = doc.elements().find_map(|el| {
-            let name = el.local_name();
-            if !name.ends_with("Password") {
-                return None;
-            }
-            let value = el.child("Value")?;
-            let plain = el.child("PlainText");
-            let is_plain = plain.as_ref().is_none_or(|p| {
-                p.text()
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("true"))
-            });
-            is_plain.then(|| {
-                (
-                    name.to_string(),
-                    value.id(),
-                    value.text().unwrap_or_default().into_owned(),
-                    plain.map(|p| p.id()),
-                    el.id(),
-                )
-            })
-        });
-        let Some((name, value_id, password, plain_id, owner)) = target else {
-            return Ok(hidden);
-        };
-        doc.set_text(value_id, &unattend::password::encode(&password, &name))
-            .map_err(|e| e.to_string())?;
-        match plain_id {
-            Some(p) => {
-                let p = doc
-                    .elements()
-                    .find(|e| e.id() == p)
-                    .map(|e| e.id())
-                    .unwrap_or(p);
-                doc.set_text(p, "false").map_err(|e| e.to_string())?;
-            }
-            None => {
-                doc.insert_element(
-                    owner,
-                    unattend::document::InsertPosition::LastChild,
-                    "<PlainText>false</PlainText>",
-                )
-                .map_err(|e| e.to_string())?;
-            }
-        }
-        hidden += 1;
-    }
-}
-
 pub(crate) fn build(args: &BuildArgs) -> u8 {
     if let Some(out) = &args.output
         && std::path::absolute(out).ok() == std::path::absolute(&args.spec).ok()
@@ -301,12 +97,12 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
         eprintln!("unattend: refusing to write the answer file over its own spec");
         return exit::ERROR;
     }
-    let format = match spec_format(&args.spec) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{e}");
-            return exit::PROBLEMS;
-        }
+    let Some(format) = Format::of(&args.spec) else {
+        eprintln!(
+            "{}: unknown spec format (use .toml, .yaml, .yml or .json)",
+            args.spec.display()
+        );
+        return exit::PROBLEMS;
     };
     // Bounded like an answer file: an endless or huge spec is refused
     // before it is read.
@@ -324,14 +120,31 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
             return exit::PROBLEMS;
         }
     };
-    let model = match parse_spec(&args.spec, format, &spec_text) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("{e}");
+    let secrets = SpecSecrets {
+        base: args
+            .spec
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+    };
+    let options = ReadOptions {
+        secrets: &secrets,
+        hide_passwords: args.hide_secrets,
+    };
+    let built = match unattend::spec::read(&spec_text, format.lib(), &options) {
+        Ok(b) => b,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}:{e}", args.spec.display());
+            }
+            eprintln!(
+                "unattend: {} problem(s) in the spec: nothing written",
+                errors.len()
+            );
             return exit::PROBLEMS;
         }
     };
-    let options = WriteOptions {
+    let write_options = WriteOptions {
         newline: if args.crlf {
             unattend::document::Newline::CrLf
         } else {
@@ -339,55 +152,35 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
         },
         ..WriteOptions::default()
     };
-    let xml = model.to_xml(&options);
-    let mut doc = match Document::parse_str(&xml) {
+    let xml = built.to_xml(&write_options);
+    let doc = match Document::parse_str(&xml) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("unattend: internal error: built XML does not parse: {e}");
             return exit::ERROR;
         }
     };
-    if args.hide_secrets {
-        match hide_passwords(&mut doc) {
-            Ok(n) if n > 0 => eprintln!(
-                "hid {n} password(s) as Windows SIM does: this is obfuscation, not encryption"
-            ),
-            Ok(_) => {}
-            Err(e) => {
-                eprintln!("unattend: {e}");
-                return exit::ERROR;
-            }
-        }
+    if built.hidden_passwords() > 0 {
+        eprintln!(
+            "hid {} password(s) as Windows SIM does: this is obfuscation, not encryption",
+            built.hidden_passwords()
+        );
     }
     if !args.no_lint {
         let diagnostics =
             unattend::lint::lint_document(&doc, &unattend::lint::ResolvedConfig::default());
         let mut errors = 0;
         for d in &diagnostics {
-            // Point into the spec: the component, then the setting names.
-            let key_path = d
-                .path
-                .as_deref()
-                .unwrap_or_default()
-                .split('/')
-                .filter_map(|seg| {
-                    seg.strip_prefix("component[@name='")
-                        .map(|n| n.trim_end_matches("']").to_string())
-                        .or_else(|| {
-                            (!seg.is_empty() && !seg.starts_with("settings") && seg != "unattend")
-                                .then(|| seg.to_string())
-                        })
-                })
-                .collect::<Vec<_>>()
-                .join(".");
-            let place = at(
-                &args.spec,
-                &spec_text,
-                locate(&spec_text, &key_path).or(Some(0)),
-                None,
-                "",
+            let place = built
+                .locate(&doc, d)
+                .map_or_else(|| "1:1".to_string(), |p| p.to_string());
+            eprintln!(
+                "{}:{place}: {} [{}] {}",
+                args.spec.display(),
+                d.code,
+                d.severity,
+                d.message
             );
-            eprintln!("{place}{} [{}] {}", d.code, d.severity, d.message);
             if d.severity == unattend::lint::Severity::Error {
                 errors += 1;
             }
@@ -399,13 +192,12 @@ pub(crate) fn build(args: &BuildArgs) -> u8 {
             return exit::PROBLEMS;
         }
     }
-    let bytes = doc.text().as_bytes();
     match &args.output {
         None => {
-            output::out!("{}", doc.text());
+            output::out!("{xml}");
             exit::CLEAN
         }
-        Some(path) => match output::replace_file(path, bytes, args.force) {
+        Some(path) => match output::replace_file(path, xml.as_bytes(), args.force) {
             Ok(()) => exit::CLEAN,
             Err(e) => {
                 let e = output::describe_write_error(&e);
@@ -427,6 +219,10 @@ pub(crate) struct ConvertArgs {
     /// The format when writing to standard output.
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// The schema reference written at the top of the spec (a URL or a
+    /// path relative to the spec); `none` writes none.
+    #[arg(long, value_name = "URL", default_value = unattend::spec::SCHEMA_URL)]
+    schema: String,
 }
 
 pub(crate) fn convert(args: &ConvertArgs) -> u8 {
@@ -448,13 +244,10 @@ pub(crate) fn convert(args: &ConvertArgs) -> u8 {
         },
         (None, None) => Format::Toml,
     };
-    let text = match write_spec(&model, format) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("unattend: {e}");
-            return exit::ERROR;
-        }
+    let options = WriteSpecOptions {
+        schema: (args.schema != "none").then(|| args.schema.clone()),
     };
+    let text = unattend::spec::write(&model, format.lib(), &options);
     match &args.output {
         None => {
             output::out!("{text}");

@@ -52,22 +52,10 @@ pub use element::{Attribute, Element, Node};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
+pub(crate) use write::{write_document, write_fragment};
 pub use xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
 use crate::document::{CPI_NS, Document, LineCol, ParseError, UNATTEND_NS};
-
-/// The JSON Schema of the spec format (`unattend build`, `unattend convert`):
-/// the serde form of [`Unattend`], as checked in at
-/// `schemas/unattend-spec.schema.json`.
-pub fn spec_schema() -> String {
-    let mut schema = schemars::schema_for!(Unattend);
-    schema.insert("title".into(), "unattend spec".into());
-    schema.insert(
-        "description".into(),
-        "An answer file as TOML, YAML or JSON, for `unattend build`. Any string may be { env = NAME } or { file = path }; processorArchitecture may be a list.".into(),
-    );
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
-}
 
 /// Why a document is not an answer file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

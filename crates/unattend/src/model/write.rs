@@ -72,6 +72,19 @@ pub(crate) fn write_document(root: &Element, options: &WriteOptions) -> String {
     w.out
 }
 
+/// Writes one node as an XML fragment: answer-file namespace as the
+/// default, the well-known prefixes (`wcm`, `cpi`, `xsi`) undeclared (the
+/// reader of the fragment declares them), other namespaces declared inline.
+pub(crate) fn write_fragment(node: &Node) -> String {
+    let options = WriteOptions::default();
+    let mut w = Writer {
+        out: String::new(),
+        options: &options,
+    };
+    w.node(node, 0, UNATTEND_NS);
+    w.out
+}
+
 struct Writer<'o> {
     out: String,
     options: &'o WriteOptions,
