@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use unattend::document::Document;
 use unattend::lint::{ResolvedConfig, Severity, lint_document};
 use unattend::model::Unattend;
-use unattend::presets::{Preset, PresetOptions};
+use unattend::presets::{Edition, GenericKey, ImageSelector, Preset, PresetOptions, ProductKey};
 use unattend_e2e::workspace_root;
 
 /// Answer files under examples/answer-files that no preset generates.
@@ -62,13 +62,30 @@ fn check_current(path: &Path, expected: &str) -> Option<String> {
     ))
 }
 
+/// Every preset × edition, with and without a password, lints clean at
+/// `--fail-level warning` with the command it prints.
 #[test]
 fn every_preset_lints_clean_with_its_sysprep_command() {
-    for p in Preset::all() {
-        let options = PresetOptions::default();
+    let matrix = Preset::all().iter().flat_map(|p| {
+        Edition::ALL.into_iter().flat_map(move |edition| {
+            [None, Some("Correct-Horse-9".to_string())]
+                .into_iter()
+                .map(move |password| {
+                    (
+                        *p,
+                        PresetOptions {
+                            edition: Some(edition),
+                            password,
+                            ..PresetOptions::default()
+                        },
+                    )
+                })
+        })
+    });
+    for (p, options) in matrix {
         let xml = p.to_xml(&options);
         let doc = Document::parse_str(&xml).unwrap();
-        let config = match p.sysprep() {
+        let config = match p.sysprep_command(&options, p.file_name()) {
             Some(cmd) => {
                 assert_eq!(cmd.validate(), Ok(()), "{p}: {cmd}");
                 ResolvedConfig::default().with_sysprep(&cmd.to_string())
@@ -88,7 +105,7 @@ fn every_preset_lints_clean_with_its_sysprep_command() {
                 )
             })
             .collect();
-        assert!(findings.is_empty(), "{p}: {findings:#?}");
+        assert!(findings.is_empty(), "{p} {options:?}: {findings:#?}");
         // The typed model survives the trip through its own XML.
         assert_eq!(
             Unattend::parse(xml.as_bytes()).unwrap(),
@@ -108,14 +125,18 @@ fn presets_lint_clean_with_other_options_too() {
         input_locale: "0407:00000407".into(),
         time_zone: "W. Europe Standard Time".into(),
         computer_name: "WS-042".into(),
-        administrator_password: "Correct-Horse-9".into(),
-        local_account: Some("operator".into()),
-        image_index: 3,
+        user: "operator".into(),
+        password: Some("Correct-Horse-9".into()),
+        image: Some(ImageSelector::Index(3)),
+        product_key: Some(ProductKey::Generic(GenericKey::Enterprise)),
+        copy_profile: true,
+        audit_autologon: true,
         disk_id: 1,
         ..PresetOptions::default()
     };
     for p in Preset::all() {
         let doc = Document::parse_str(&p.to_xml(&options)).unwrap();
+        assert!(!options.user.is_empty());
         let config = match p.sysprep_command(&options, p.file_name()) {
             Some(cmd) => ResolvedConfig::default().with_sysprep(&cmd.to_string()),
             None => ResolvedConfig::default(),
