@@ -425,3 +425,82 @@ fn listing_and_unknown_presets() {
         "{help}"
     );
 }
+
+/// Splits a README command line the way a POSIX shell would for the simple
+/// quoting the README uses ('…' and "…").
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    let mut any = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => cur.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                any = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if any || !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            (None, c) => cur.push(c),
+        }
+    }
+    if any || !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// README's "Sysprep in three steps" works word for word: every `$ unattend
+/// …` line is run in order in one folder (`printf '%s' "$ADMIN_PASSWORD" |`
+/// feeds a password on standard input), and its output is exactly the
+/// lines shown below it.
+#[test]
+fn readme_sysprep_in_three_steps_works_word_for_word() {
+    let readme = std::fs::read_to_string(workspace_root().join("README.md")).unwrap();
+    let start = readme.find("## Sysprep in three steps").unwrap();
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let d = scratch("readme");
+    let mut ran = 0;
+    for block in section.split("```console\n").skip(1) {
+        let block = &block[..block.find("```").unwrap()];
+        let mut steps: Vec<(String, Vec<String>)> = Vec::new();
+        for line in block.lines() {
+            match line.strip_prefix("$ ") {
+                Some(cmd) => steps.push((cmd.to_string(), Vec::new())),
+                None => steps.last_mut().unwrap().1.push(line.to_string()),
+            }
+        }
+        for (cmd, expected) in steps {
+            let (stdin, cmd) = match cmd.strip_prefix("printf '%s' \"$ADMIN_PASSWORD\" | ") {
+                Some(rest) => (Some("README-example-pw-1"), rest.to_string()),
+                None => (None, cmd),
+            };
+            let words = shell_words(&cmd);
+            assert_eq!(words[0], "unattend", "{cmd}");
+            let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+            let o = match stdin {
+                Some(input) => run_with_stdin(Some(&d), &args, input),
+                None => run_in(&d, &args),
+            };
+            assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+            let mut got: Vec<String> = stdout(&o)
+                .lines()
+                .chain(stderr(&o).lines())
+                .map(str::to_string)
+                .collect();
+            let mut want = expected.clone();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "README output of `{cmd}` differs");
+            ran += 1;
+        }
+    }
+    assert!(ran >= 3, "the README section has {ran} commands");
+}
