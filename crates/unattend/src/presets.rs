@@ -407,7 +407,8 @@ pub enum Preset {
 
 /// What a user typically changes in a preset. `PresetOptions::default()`
 /// gives the documented defaults: no password, the preset's own edition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` never shows the password.
+#[derive(Clone, PartialEq, Eq)]
 pub struct PresetOptions {
     /// The architecture of every component. Default `amd64`.
     pub arch: Arch,
@@ -474,6 +475,32 @@ pub struct PresetOptions {
     /// `cloudbase-init`: Cloudbase-Init's installation folder. Default
     /// [`CLOUDBASE_INIT_DIR`].
     pub cloudbase_init_dir: String,
+}
+
+impl fmt::Debug for PresetOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PresetOptions")
+            .field("arch", &self.arch)
+            .field("edition", &self.edition)
+            .field("ui_language", &self.ui_language)
+            .field("system_locale", &self.system_locale)
+            .field("user_locale", &self.user_locale)
+            .field("input_locale", &self.input_locale)
+            .field("time_zone", &self.time_zone)
+            .field("computer_name", &self.computer_name)
+            .field("user", &self.user)
+            .field("password", &self.password.as_ref().map(|_| "…"))
+            .field("product_key", &self.product_key)
+            .field("image", &self.image)
+            .field("disk_id", &self.disk_id)
+            .field("persist_drivers", &self.persist_drivers)
+            .field("audit_commands", &self.audit_commands)
+            .field("audit_autologon", &self.audit_autologon)
+            .field("audit_logon_count", &self.audit_logon_count)
+            .field("copy_profile", &self.copy_profile)
+            .field("cloudbase_init_dir", &self.cloudbase_init_dir)
+            .finish()
+    }
 }
 
 impl Default for PresetOptions {
@@ -1185,6 +1212,16 @@ mod tests {
         let own: ProductKey = "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE".parse().unwrap();
         assert_eq!(own.key(), "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE");
         assert!(!format!("{own:?}").contains("AAAAA"));
+        let options = PresetOptions {
+            password: Some("never-shown-7".into()),
+            product_key: Some(own),
+            ..Default::default()
+        };
+        let debug = format!("{options:?}");
+        assert!(
+            !debug.contains("never-shown-7") && !debug.contains("AAAAA"),
+            "{debug}"
+        );
         for g in GenericKey::ALL {
             assert_eq!(g.key().len(), 29, "{}", g.name());
         }
