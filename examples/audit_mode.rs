@@ -1,35 +1,36 @@
-//! The `audit-mode` preset: `sysprep /audit /reboot` enters audit mode, the
-//! auditUser pass runs customisation commands, then the file generalizes the
-//! image to OOBE and shuts the machine down by itself. Prints the answer file
-//! on standard output and the first sysprep command (and what follows) on
+//! The `audit-mode` preset: `sysprep /audit /reboot` enters audit mode, which
+//! signs the built-in Administrator in by itself (AutoLogon in auditSystem),
+//! runs the customisation commands, then generalizes to OOBE and shuts down.
+//! Prints the answer file on standard output and the sysprep command on
 //! standard error.
 //!
 //! ```sh
-//! cargo run --example audit_mode > Unattend.xml
+//! ADMIN_PASSWORD=… cargo run --example audit_mode > Unattend.xml
 //! ```
 
 use unattend::presets::{Preset, PresetOptions};
 
 fn main() {
-    let mut options = PresetOptions {
-        // Run one after the other in audit mode, before generalizing.
+    let options = PresetOptions {
         audit_commands: vec![
+            // Exit code 1 restarts and goes on, 2 restarts and runs it again.
             r"cmd.exe /c if exist C:\Setup\customize.cmd call C:\Setup\customize.cmd".into(),
         ],
+        copy_profile: true, // the customised Administrator profile becomes the default profile
+        // No default password: from the environment, or none at all.
+        password: std::env::var("ADMIN_PASSWORD").ok(),
         ..PresetOptions::default()
     };
-    if let Ok(password) = std::env::var("ADMIN_PASSWORD") {
-        options.administrator_password = password;
-    }
     let preset = Preset::AuditMode;
     print!("{}", preset.to_xml(&options));
-    if let Some(cmd) = preset.sysprep() {
-        eprintln!("sysprep command (first run): {cmd}");
+    match preset.sysprep_command(&options, preset.file_name()) {
+        Some(cmd) => eprintln!("sysprep command: {cmd}"),
+        None => eprintln!("no sysprep command: {}", preset.notes()),
     }
-    eprintln!("{}", preset.notes());
-    if options.uses_placeholder_password() {
+    if options.password.is_none() {
         eprintln!(
-            "warning: the administrator password is the public placeholder; set ADMIN_PASSWORD"
+            "note: {}",
+            preset.no_password_note(preset.edition(&options), &options.user)
         );
     }
 }

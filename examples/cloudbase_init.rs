@@ -1,34 +1,33 @@
-//! The `cloudbase-init` preset: the answer file of a cloud image that carries
-//! Cloudbase-Init (drivers kept, `cloudbase-init-unattend.conf` run in
-//! specialize, an OOBE that asks nothing). Prints the answer file on standard
-//! output and the sysprep command on standard error.
+//! The `cloudbase-init` preset: a cloud image with Cloudbase-Init (Windows
+//! Server by default), drivers kept, Cloudbase-Init run in specialize, no
+//! administrator password (the cloud's metadata password goes to the user
+//! Cloudbase-Init manages). Prints the answer file on standard output and
+//! the sysprep command on standard error.
 //!
 //! ```sh
 //! cargo run --example cloudbase_init > Unattend.xml
+//! ADMIN_PASSWORD=… cargo run --example cloudbase_init > Unattend.xml   # adds one
 //! ```
-//!
-//! On the VM, the file replaces Cloudbase-Init's own `conf\Unattend.xml`.
 
-use unattend::presets::{CLOUDBASE_INIT_DIR, Preset, PresetOptions};
+use unattend::presets::{Preset, PresetOptions};
 
 fn main() {
-    let mut options = PresetOptions {
-        // Where the Cloudbase-Init MSI installed itself.
-        cloudbase_init_dir: CLOUDBASE_INIT_DIR.into(),
+    let options = PresetOptions {
+        cloudbase_init_dir: unattend::presets::CLOUDBASE_INIT_DIR.into(),
+        // No default password: from the environment, or none at all.
+        password: std::env::var("ADMIN_PASSWORD").ok(),
         ..PresetOptions::default()
     };
-    if let Ok(password) = std::env::var("ADMIN_PASSWORD") {
-        options.administrator_password = password;
-    }
     let preset = Preset::CloudbaseInit;
     print!("{}", preset.to_xml(&options));
-    if let Some(cmd) = preset.sysprep_command(&options, preset.file_name()) {
-        eprintln!("sysprep command: {cmd}");
+    match preset.sysprep_command(&options, preset.file_name()) {
+        Some(cmd) => eprintln!("sysprep command: {cmd}"),
+        None => eprintln!("no sysprep command: {}", preset.notes()),
     }
-    eprintln!("{}", preset.notes());
-    if options.uses_placeholder_password() {
+    if options.password.is_none() {
         eprintln!(
-            "warning: the administrator password is the public placeholder; set ADMIN_PASSWORD"
+            "note: {}",
+            preset.no_password_note(preset.edition(&options), &options.user)
         );
     }
 }

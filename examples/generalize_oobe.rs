@@ -1,32 +1,37 @@
 //! The `generalize-oobe` preset: a generic golden image whose clones each get
-//! a new SID and an OOBE that asks nothing. Prints the answer file on
-//! standard output and the sysprep command on standard error.
+//! a new SID and an OOBE that asks nothing (a local administrator account on
+//! client editions). Prints the answer file on standard output and the
+//! sysprep command on standard error.
 //!
 //! ```sh
 //! ADMIN_PASSWORD=… cargo run --example generalize_oobe > Unattend.xml
+//! EDITION=server ADMIN_PASSWORD=… cargo run --example generalize_oobe > Unattend.xml
 //! ```
 //!
-//! Without `ADMIN_PASSWORD` the file carries the public placeholder password.
+//! Without `ADMIN_PASSWORD` the file holds no password (the note on standard
+//! error says what that means for OOBE).
 
 use unattend::presets::{Preset, PresetOptions};
 
 fn main() {
-    let mut options = PresetOptions {
-        time_zone: "UTC".into(),
+    let options = PresetOptions {
         computer_name: "*".into(), // a random name on every clone
+        user: "Admin".into(),      // client edition: the local administrator account
+        // No default password: from the environment, or none at all.
+        edition: std::env::var("EDITION").ok().and_then(|e| e.parse().ok()),
+        password: std::env::var("ADMIN_PASSWORD").ok(),
         ..PresetOptions::default()
     };
-    if let Ok(password) = std::env::var("ADMIN_PASSWORD") {
-        options.administrator_password = password;
-    }
     let preset = Preset::GeneralizeOobe;
     print!("{}", preset.to_xml(&options));
-    if let Some(cmd) = preset.sysprep() {
-        eprintln!("sysprep command: {cmd}");
+    match preset.sysprep_command(&options, preset.file_name()) {
+        Some(cmd) => eprintln!("sysprep command: {cmd}"),
+        None => eprintln!("no sysprep command: {}", preset.notes()),
     }
-    if options.uses_placeholder_password() {
+    if options.password.is_none() {
         eprintln!(
-            "warning: the administrator password is the public placeholder; set ADMIN_PASSWORD"
+            "note: {}",
+            preset.no_password_note(preset.edition(&options), &options.user)
         );
     }
 }

@@ -1,28 +1,30 @@
-//! The `vm-mode` preset, for `sysprep /generalize /oobe /mode:vm /shutdown`.
-//! VM mode admits no `/unattend`, so the file must be where Windows finds it
-//! on its own: `%WINDIR%\Panther\Unattend.xml`. Prints the answer file on
-//! standard output and the command and placement on standard error.
+//! The `vm-mode` preset: `sysprep /generalize /oobe /mode:vm /shutdown` for a
+//! VHD redeployed on the same hypervisor; copy the file to
+//! `%WINDIR%\Panther\Unattend.xml` first. Prints the answer file on standard
+//! output and the sysprep command on standard error.
 //!
 //! ```sh
-//! cargo run --example vm_mode > Unattend.xml
+//! ADMIN_PASSWORD=… cargo run --example vm_mode > Unattend.xml
 //! ```
 
 use unattend::presets::{Preset, PresetOptions};
 
 fn main() {
-    let mut options = PresetOptions::default();
-    if let Ok(password) = std::env::var("ADMIN_PASSWORD") {
-        options.administrator_password = password;
-    }
+    let options = PresetOptions {
+        // No default password: from the environment, or none at all.
+        password: std::env::var("ADMIN_PASSWORD").ok(),
+        ..PresetOptions::default()
+    };
     let preset = Preset::VmMode;
     print!("{}", preset.to_xml(&options));
-    if let Some(cmd) = preset.sysprep() {
-        eprintln!("sysprep command: {cmd}");
+    match preset.sysprep_command(&options, preset.file_name()) {
+        Some(cmd) => eprintln!("sysprep command: {cmd}"),
+        None => eprintln!("no sysprep command: {}", preset.notes()),
     }
-    eprintln!("{}", preset.notes());
-    if options.uses_placeholder_password() {
+    if options.password.is_none() {
         eprintln!(
-            "warning: the administrator password is the public placeholder; set ADMIN_PASSWORD"
+            "note: {}",
+            preset.no_password_note(preset.edition(&options), &options.user)
         );
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use unattend::document::Document;
 use unattend::lint::{ResolvedConfig, Severity, lint_document};
 use unattend::model::Unattend;
-use unattend::presets::{Preset, PresetOptions};
+use unattend::presets::{Edition, GenericKey, ImageSelector, Preset, PresetOptions, ProductKey};
 use unattend_e2e::workspace_root;
 
 /// Answer files under examples/answer-files that no preset generates.
@@ -66,13 +66,30 @@ fn check_current(path: &Path, expected: &str) -> Option<String> {
     ))
 }
 
+/// Every preset × edition, with and without a password, lints clean at
+/// `--fail-level warning` with the command it prints.
 #[test]
 fn every_preset_lints_clean_with_its_sysprep_command() {
-    for p in Preset::all() {
-        let options = PresetOptions::default();
+    let matrix = Preset::all().iter().flat_map(|p| {
+        Edition::ALL.into_iter().flat_map(move |edition| {
+            [None, Some("Correct-Horse-9".to_string())]
+                .into_iter()
+                .map(move |password| {
+                    (
+                        *p,
+                        PresetOptions {
+                            edition: Some(edition),
+                            password,
+                            ..PresetOptions::default()
+                        },
+                    )
+                })
+        })
+    });
+    for (p, options) in matrix {
         let xml = p.to_xml(&options);
         let doc = Document::parse_str(&xml).unwrap();
-        let config = match p.sysprep() {
+        let config = match p.sysprep_command(&options, p.file_name()) {
             Some(cmd) => {
                 assert_eq!(cmd.validate(), Ok(()), "{p}: {cmd}");
                 ResolvedConfig::default().with_sysprep(&cmd.to_string())
@@ -92,7 +109,7 @@ fn every_preset_lints_clean_with_its_sysprep_command() {
                 )
             })
             .collect();
-        assert!(findings.is_empty(), "{p}: {findings:#?}");
+        assert!(findings.is_empty(), "{p} {options:?}: {findings:#?}");
         // The typed model survives the trip through its own XML.
         assert_eq!(
             Unattend::parse(xml.as_bytes()).unwrap(),
@@ -112,14 +129,18 @@ fn presets_lint_clean_with_other_options_too() {
         input_locale: "0407:00000407".into(),
         time_zone: "W. Europe Standard Time".into(),
         computer_name: "WS-042".into(),
-        administrator_password: "Correct-Horse-9".into(),
-        local_account: Some("operator".into()),
-        image_index: 3,
+        user: "operator".into(),
+        password: Some("Correct-Horse-9".into()),
+        image: Some(ImageSelector::Index(3)),
+        product_key: Some(ProductKey::Generic(GenericKey::Enterprise)),
+        copy_profile: true,
+        audit_autologon: true,
         disk_id: 1,
         ..PresetOptions::default()
     };
     for p in Preset::all() {
         let doc = Document::parse_str(&p.to_xml(&options)).unwrap();
+        assert!(!options.user.is_empty());
         let config = match p.sysprep_command(&options, p.file_name()) {
             Some(cmd) => ResolvedConfig::default().with_sysprep(&cmd.to_string()),
             None => ResolvedConfig::default(),
@@ -210,4 +231,140 @@ fn every_preset_has_a_rust_example() {
             "examples/{name}.rs is not registered as an [[example]] in Cargo.toml"
         );
     }
+}
+
+/// One setting a preset writes: preset, pass, component, path of the leaf
+/// element below the component (`UserAccounts/AdministratorPassword/Value`).
+type Written = (String, String, String, String);
+
+/// Every setting the presets write, over editions, with and without a
+/// password, and with every option that adds settings switched off and on.
+fn written_settings() -> std::collections::BTreeSet<Written> {
+    let mut out = std::collections::BTreeSet::new();
+    for p in Preset::all() {
+        for edition in Edition::ALL {
+            for password in [None, Some("pw-Example-1".to_string())] {
+                for everything in [false, true] {
+                    let mut options = PresetOptions {
+                        edition: Some(edition),
+                        password: password.clone(),
+                        ..PresetOptions::default()
+                    };
+                    if everything {
+                        options.copy_profile = true;
+                        options.audit_autologon = true;
+                        options.product_key = Some(ProductKey::Generic(GenericKey::Enterprise));
+                        options.image = Some(ImageSelector::Name("Windows 11 Enterprise".into()));
+                        options.persist_drivers = Some(true);
+                        options.computer_name = "WS-042".into();
+                    }
+                    let doc = Document::parse_str(&p.to_xml(&options)).unwrap();
+                    for el in doc.elements() {
+                        if el.child_elements().next().is_some() {
+                            continue;
+                        }
+                        // Walk up to the component, collecting the path.
+                        let mut path = vec![el.local_name().to_string()];
+                        let mut up = el.parent();
+                        while let Some(a) = up {
+                            if a.local_name() == "component" {
+                                break;
+                            }
+                            path.push(a.local_name().to_string());
+                            up = a.parent();
+                        }
+                        let Some(component) = up else { continue };
+                        let pass = component
+                            .parent()
+                            .and_then(|s| s.attribute_value("pass"))
+                            .unwrap_or_default()
+                            .to_string();
+                        path.reverse();
+                        out.insert((
+                            p.name().to_string(),
+                            pass,
+                            component
+                                .attribute_value("name")
+                                .unwrap_or_default()
+                                .to_string(),
+                            path.join("/"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The rows of the sources table in docs/presets.md, expanded to one entry
+/// per preset (`all`, `sysprep` and `media` name groups of presets).
+fn table_rows() -> std::collections::BTreeSet<Written> {
+    let text = std::fs::read_to_string(workspace_root().join("docs/presets.md")).unwrap();
+    let mut rows = std::collections::BTreeSet::new();
+    for line in text.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = line
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().trim_matches('`'))
+            .collect();
+        if cells.len() < 7 || cells[0] == "presets" || cells[0].starts_with("---") {
+            continue;
+        }
+        let presets: Vec<&str> = cells[0]
+            .split(',')
+            .map(str::trim)
+            .flat_map(|group| -> Vec<&str> {
+                match group {
+                    "all" => Preset::names(),
+                    "sysprep" => Preset::all()
+                        .iter()
+                        .filter(|p| !p.is_media())
+                        .map(|p| p.name())
+                        .collect(),
+                    "media" => Preset::all()
+                        .iter()
+                        .filter(|p| p.is_media())
+                        .map(|p| p.name())
+                        .collect(),
+                    name => vec![name],
+                }
+            })
+            .collect();
+        for p in presets {
+            rows.insert((
+                p.to_string(),
+                cells[1].to_string(),
+                cells[2].to_string(),
+                cells[3].to_string(),
+            ));
+        }
+    }
+    rows
+}
+
+/// docs/presets.md lists every setting every preset writes (why, and its
+/// source), and nothing the presets do not write.
+#[test]
+fn every_written_setting_is_in_the_sources_table() {
+    let written = written_settings();
+    let table = table_rows();
+    let missing: Vec<String> = written
+        .difference(&table)
+        .map(|(p, pass, c, s)| format!("| {p} | {pass} | {c} | {s} |"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/presets.md lacks rows for:\n{}",
+        missing.join("\n")
+    );
+    let unused: Vec<String> = table
+        .difference(&written)
+        .map(|(p, pass, c, s)| format!("| {p} | {pass} | {c} | {s} |"))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "docs/presets.md lists settings no preset writes:\n{}",
+        unused.join("\n")
+    );
 }

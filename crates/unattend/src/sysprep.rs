@@ -54,7 +54,9 @@ pub struct SysprepCommand {
     pub unattend: Option<String>,
 }
 
-/// Why a sysprep command is invalid; each names the lint rule that forbids it.
+/// Why a sysprep command is invalid: what Microsoft's syntax excludes
+/// (`[/oobe | /audit]`, `[/reboot | /shutdown | /quit]`), options sysprep
+/// does not have, and repeats. Each names the lint rule that reports it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SysprepError {
@@ -75,23 +77,38 @@ pub enum SysprepError {
     /// More than one of `/reboot`, `/shutdown`, `/quit`.
     #[error("/reboot, /shutdown and /quit exclude each other")]
     SeveralAfter,
-    /// `/mode:vm` without `/generalize` and `/oobe`.
-    #[error("/mode:vm needs /generalize and /oobe")]
-    VmModeNeedsGeneralizeOobe,
-    /// `/mode:vm` with an option other than /generalize /oobe /reboot /shutdown /quit.
-    #[error(
-        "/mode:vm admits only /generalize, /oobe, /reboot, /shutdown and /quit beside it, not {0}"
-    )]
-    VmModeOption(String),
+}
+
+/// Something VM mode does not do as the command suggests (lint rule UA607).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VmModeNote {
+    /// `/mode:vm` without `/generalize` and `/oobe`: Microsoft describes VM
+    /// mode only as `/generalize /oobe /mode:vm`.
+    WithoutGeneralizeOobe,
+    /// `/unattend` with `/mode:vm`: it is not among the switches Microsoft
+    /// lists as applying to VM mode; put the file where Windows looks for
+    /// one by itself (`%WINDIR%\Panther\Unattend.xml`).
+    Unattend,
+}
+
+impl fmt::Display for VmModeNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            VmModeNote::WithoutGeneralizeOobe => {
+                "/mode:vm without /generalize and /oobe: Microsoft documents VM mode as sysprep /generalize /oobe /mode:vm"
+            }
+            VmModeNote::Unattend => {
+                "/unattend with /mode:vm: Microsoft lists only /reboot, /shutdown and /quit as switches that apply to VM mode, so the answer file may not be used"
+            }
+        })
+    }
 }
 
 impl SysprepError {
     /// The lint rule that reports this problem.
     pub fn rule(&self) -> &'static str {
-        match self {
-            SysprepError::VmModeNeedsGeneralizeOobe | SysprepError::VmModeOption(_) => "UA607",
-            _ => "UA608",
-        }
+        "UA608"
     }
 }
 
@@ -161,20 +178,33 @@ impl SysprepCommand {
         Ok(cmd)
     }
 
-    /// Checks the combination of options.
+    /// Checks the combination of options. Microsoft's syntax excludes
+    /// `/oobe` with `/audit` and more than one of `/reboot`, `/shutdown`,
+    /// `/quit`; parsing already refuses those, so a parsed command is valid.
+    /// What VM mode ignores is advice, not an error: see
+    /// [`vm_mode_notes`](Self::vm_mode_notes).
     pub fn validate(&self) -> Result<(), SysprepError> {
-        if self.vm_mode {
-            if !self.generalize || self.phase != Some(Phase::Oobe) {
-                return Err(SysprepError::VmModeNeedsGeneralizeOobe);
-            }
-            if self.quiet {
-                return Err(SysprepError::VmModeOption("/quiet".into()));
-            }
-            if self.unattend.is_some() {
-                return Err(SysprepError::VmModeOption("/unattend".into()));
-            }
-        }
         Ok(())
+    }
+
+    /// Where the command departs from Microsoft's description of VM mode
+    /// ("Sysprep /generalize /oobe /mode:vm"; "the only additional switches
+    /// that apply to VM mode are /reboot, /shutdown, and /quit"). Empty
+    /// without `/mode:vm`. `/quiet` only hides confirmation messages and is
+    /// not reported (`/oobe /generalize /quiet /quit /mode:vm` is a common
+    /// recipe).
+    pub fn vm_mode_notes(&self) -> Vec<VmModeNote> {
+        let mut notes = Vec::new();
+        if !self.vm_mode {
+            return notes;
+        }
+        if !self.generalize || self.phase != Some(Phase::Oobe) {
+            notes.push(VmModeNote::WithoutGeneralizeOobe);
+        }
+        if self.unattend.is_some() {
+            notes.push(VmModeNote::Unattend);
+        }
+        notes
     }
 
     /// True when this run processes `pass` (now, or at the next boot it sets up).
@@ -284,24 +314,32 @@ mod tests {
         assert_eq!(err("/reboot /shutdown"), SysprepError::SeveralAfter);
         assert_eq!(err("/oobe /oobe"), SysprepError::Repeated("/oobe".into()));
         assert_eq!(
-            err("/generalize /mode:vm /shutdown"),
-            SysprepError::VmModeNeedsGeneralizeOobe
-        );
-        assert_eq!(err("/generalize /oobe /mode:vm /quiet").rule(), "UA607");
-        assert_eq!(
-            err("/generalize /oobe /mode:vm /unattend:u.xml"),
-            SysprepError::VmModeOption("/unattend".into())
-        );
-        assert_eq!(
             err("/generalize /reseal"),
             SysprepError::UnknownOption("/reseal".into())
         );
         assert_eq!(err("/unattend:"), SysprepError::MissingUnattendFile);
         assert_eq!(err("/oobe /audit").rule(), "UA608");
-        assert!(
-            "/generalize /oobe /mode:vm /reboot"
-                .parse::<SysprepCommand>()
-                .is_ok()
+        // The documented exclusions stay errors, with /mode:vm too.
+        assert_eq!(
+            err("/generalize /oobe /mode:vm /reboot /shutdown"),
+            SysprepError::SeveralAfter
+        );
+    }
+
+    #[test]
+    fn vm_mode_follows_the_docs() {
+        let notes = |s: &str| s.parse::<SysprepCommand>().unwrap().vm_mode_notes();
+        // Azure's and Packer's recipe: /quiet and /quit are fine.
+        assert_eq!(notes("/oobe /generalize /quiet /quit /mode:vm"), []);
+        assert_eq!(notes("/generalize /oobe /mode:vm /reboot"), []);
+        assert_eq!(notes("/generalize /oobe /shutdown"), []);
+        assert_eq!(
+            notes("/generalize /mode:vm /shutdown"),
+            [VmModeNote::WithoutGeneralizeOobe]
+        );
+        assert_eq!(
+            notes("/generalize /oobe /mode:vm /unattend:u.xml"),
+            [VmModeNote::Unattend]
         );
     }
 

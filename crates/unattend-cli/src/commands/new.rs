@@ -2,13 +2,14 @@
 //! ready-made answer file (or its spec) and say which sysprep command it is
 //! for. The presets live in the library (`unattend::presets`).
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use unattend::document::Document;
 use unattend::edit::{self, SettingPath};
 use unattend::lint::{ResolvedConfig, Severity, lint_document, render};
 use unattend::model::{Arch, Unattend};
-use unattend::presets::{PLACEHOLDER_PASSWORD, Preset, PresetOptions};
+use unattend::presets::{Edition, ImageSelector, Preset, PresetOptions, ProductKey};
 
 use crate::commands::edit::{is_secret_path, split_assignment};
 use crate::commands::spec::{Format, write_spec};
@@ -32,10 +33,44 @@ pub(crate) struct Args {
     /// or `.json` for its spec (default: the answer file on standard output).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Read the administrator password from standard input (a prompt on a
-    /// terminal) instead of using the public placeholder.
-    #[arg(long)]
+    /// Read the password from standard input (the first line) instead of
+    /// asking for it.
+    #[arg(long, conflicts_with = "no_password")]
     password_stdin: bool,
+    /// Write no password at all (`new` says what that means for OOBE on the
+    /// edition). Without --password-stdin or --no-password, `new` asks on a
+    /// terminal and refuses otherwise; cloudbase-init writes none by default.
+    #[arg(long)]
+    no_password: bool,
+    /// `client` (Windows 10/11: creates a local administrator account) or
+    /// `server` (the built-in Administrator). Default: server for
+    /// cloudbase-init, client otherwise.
+    #[arg(long, value_parser = parse_edition)]
+    edition: Option<Edition>,
+    /// Client edition: the local administrator account to create (default: Admin).
+    #[arg(long, value_name = "NAME")]
+    user: Option<String>,
+    /// Media presets: install the image with this name (`dism /Get-ImageInfo`).
+    #[arg(long, value_name = "NAME", conflicts_with = "image_index")]
+    image_name: Option<String>,
+    /// Media presets: install the image with this index (`dism /Get-ImageInfo`).
+    #[arg(long, value_name = "N")]
+    image_index: Option<u32>,
+    /// A product key, or the name of one of Microsoft's generic keys (pro,
+    /// enterprise, education, server-2022-standard, …; see
+    /// `unattend::presets::GenericKey`). Never printed.
+    #[arg(long, value_name = "KEY|NAME")]
+    product_key: Option<String>,
+    /// Sysprep presets: set CopyProfile in specialize (copies the profile
+    /// customised in audit mode to the default user profile).
+    #[arg(long)]
+    copy_profile: bool,
+    /// audit-mode: write AutoLogon (LogonCount 5) for the built-in
+    /// Administrator into auditSystem. Off by default: Microsoft's
+    /// auditSystem page says audit mode signs in by itself and that an
+    /// autologon account can keep the image from entering OOBE.
+    #[arg(long)]
+    audit_autologon: bool,
     /// The components' processor architecture (default: amd64).
     #[arg(long, value_parser = parse_arch)]
     arch: Option<Arch>,
@@ -45,6 +80,10 @@ pub(crate) struct Args {
     /// Replace a write-protected output file too.
     #[arg(long)]
     force: bool,
+}
+
+fn parse_edition(s: &str) -> Result<Edition, String> {
+    s.parse::<Edition>().map_err(|e| e.to_string())
 }
 
 fn parse_arch(s: &str) -> Result<Arch, String> {
@@ -111,19 +150,58 @@ fn hidden_value(doc: &Document, path: &SettingPath, value: &str) -> Option<Strin
     (!already).then(|| unattend::password::encode(value, &element))
 }
 
-/// True when the file still holds the placeholder administrator password.
-fn has_placeholder(doc: &Document) -> bool {
-    let Ok(path) =
-        "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value"
-            .parse::<SettingPath>()
-    else {
-        return false;
+/// Where the password comes from.
+enum PasswordSource {
+    /// `--password-stdin`: the first line of standard input.
+    Stdin,
+    /// A prompt without echo on the terminal.
+    Prompt,
+    /// No password in the file.
+    None,
+}
+
+/// Reads the password the way `args` ask for it; `Err` is the message for a
+/// usage error (exit 2, nothing written).
+fn read_password(preset: Preset, args: &Args) -> Result<Option<String>, String> {
+    let source = if args.password_stdin {
+        PasswordSource::Stdin
+    } else if args.no_password || !preset.wants_password() {
+        PasswordSource::None
+    } else if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        PasswordSource::Prompt
+    } else {
+        return Err(format!(
+            "the {preset} preset needs a password and there is no terminal to ask for it: use --password-stdin (e.g. printf '%s' \"$ADMIN_PASSWORD\" | unattend new --preset {preset} --password-stdin …) or --no-password; nothing written"
+        ));
     };
-    edit::get(doc, &path, None).ok().flatten().is_some_and(|v| {
-        v.trim() == PLACEHOLDER_PASSWORD
-            || unattend::password::decode(&v)
-                .is_ok_and(|t| t == format!("{PLACEHOLDER_PASSWORD}AdministratorPassword"))
-    })
+    let password = match source {
+        PasswordSource::None => return Ok(None),
+        // A terminal on standard input: read without echo all the same.
+        PasswordSource::Stdin if std::io::stdin().is_terminal() => {
+            rpassword::prompt_password("Password (not shown): ")
+                .map_err(|e| format!("terminal: {e}"))?
+        }
+        PasswordSource::Stdin => {
+            crate::commands::password::read_line("").map_err(|e| format!("standard input: {e}"))?
+        }
+        PasswordSource::Prompt => {
+            let first = rpassword::prompt_password("Password (not shown): ")
+                .map_err(|e| format!("terminal: {e}"))?;
+            let again = rpassword::prompt_password("Same password again: ")
+                .map_err(|e| format!("terminal: {e}"))?;
+            if first != again {
+                return Err("the two passwords differ; nothing written".to_string());
+            }
+            first
+        }
+    };
+    if password.is_empty() {
+        return Err(
+            "the password is empty: give one, or --no-password for a file without any; nothing written"
+                .to_string(),
+        );
+    }
+    Ok(Some(password))
 }
 
 pub(crate) fn run(args: &Args) -> u8 {
@@ -174,21 +252,31 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
     }
 
-    let mut options = PresetOptions::default();
+    let mut options = PresetOptions {
+        edition: args.edition,
+        copy_profile: args.copy_profile,
+        audit_autologon: args.audit_autologon,
+        ..PresetOptions::default()
+    };
     if let Some(arch) = args.arch {
         options.arch = arch;
     }
-    if args.password_stdin {
-        match crate::commands::password::read_line("Administrator password (input is visible): ") {
-            Ok(p) if !p.is_empty() => options.administrator_password = p,
-            Ok(_) => {
-                eprintln!("unattend: --password-stdin: standard input holds no password");
-                return exit::ERROR;
-            }
-            Err(e) => {
-                eprintln!("unattend: standard input: {e}");
-                return exit::ERROR;
-            }
+    if let Some(user) = &args.user {
+        options.user.clone_from(user);
+    }
+    options.image = match (&args.image_name, args.image_index) {
+        (Some(name), _) => Some(ImageSelector::Name(name.clone())),
+        (None, Some(index)) => Some(ImageSelector::Index(index)),
+        (None, None) => None,
+    };
+    if let Some(key) = &args.product_key {
+        options.product_key = key.parse::<ProductKey>().ok();
+    }
+    match read_password(preset, args) {
+        Ok(p) => options.password = p,
+        Err(e) => {
+            eprintln!("unattend: {e}");
+            return exit::ERROR;
         }
     }
 
@@ -262,7 +350,12 @@ pub(crate) fn run(args: &Args) -> u8 {
                 eprintln!("unattend: {}: {e} (nothing written)", path.display());
                 return exit::ERROR;
             }
-            eprintln!("wrote {} ({} preset)", path.display(), preset.name());
+            eprintln!(
+                "wrote {} ({} preset, {} edition)",
+                path.display(),
+                preset.name(),
+                preset.edition(&options)
+            );
         }
     }
 
@@ -271,9 +364,10 @@ pub(crate) fn run(args: &Args) -> u8 {
         None => eprintln!("no sysprep command: this file is for Windows Setup on install media"),
     }
     eprintln!("{}", preset.notes());
-    if has_placeholder(&doc) {
+    if options.password.is_none() {
         eprintln!(
-            "warning: the administrator password is the public placeholder {PLACEHOLDER_PASSWORD:?}: every machine built from this file would have it; use --password-stdin or --set oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value=…"
+            "note: {}",
+            preset.no_password_note(preset.edition(&options), &options.user)
         );
     }
     exit::CLEAN
@@ -285,9 +379,12 @@ mod tests {
 
     #[test]
     fn passwords_set_on_hidden_values_are_hidden() {
-        let mut doc =
-            Document::parse_str(&Preset::GeneralizeOobe.to_xml(&PresetOptions::default())).unwrap();
-        assert!(has_placeholder(&doc));
+        let options = PresetOptions {
+            password: Some("first-one".into()),
+            edition: Some(Edition::Server),
+            ..PresetOptions::default()
+        };
+        let mut doc = Document::parse_str(&Preset::GeneralizeOobe.to_xml(&options)).unwrap();
         let path: SettingPath =
             "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value"
                 .parse()
@@ -300,7 +397,6 @@ mod tests {
         // An already hidden value is kept as given.
         assert_eq!(hidden_value(&doc, &path, &hidden), None);
         edit::set(&mut doc, &path, &hidden, None).unwrap();
-        assert!(!has_placeholder(&doc));
         let tz: SettingPath = "oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone"
             .parse()
             .unwrap();

@@ -3494,20 +3494,23 @@ generalize; whether they hold cannot be seen from the file.
         r#########"## What it checks
 
 The sysprep command configured for the file (`sysprep = "…"` in
-`unattend.toml`, or `unattend lint --sysprep …`) uses `/mode:vm` in a way
-sysprep refuses: without both `/generalize` and `/oobe`, or together with
-an option other than `/reboot`, `/shutdown` and `/quit` (such as
-`/quiet` or `/unattend`). Reported once, on the root element.
+`unattend.toml`, or `unattend lint --sysprep …`) uses `/mode:vm` other
+than as Microsoft describes it: without both `/generalize` and `/oobe`,
+or with `/unattend`. One finding per departure, on the root element.
+`/quiet` is not reported: it only hides confirmation messages, and
+`/oobe /generalize /quiet /quit /mode:vm` is a common recipe (Azure
+images, Packer's Azure builder).
 
 ## Why it matters
 
-VM mode generalizes a virtual disk for the same virtual hardware and
-skips the hardware re-detection of a normal generalize. Sysprep accepts
-it only as `/generalize /oobe /mode:vm` with one of `/reboot`,
-`/shutdown`, `/quit`; any other combination fails when the image build
-reaches that step. Because `/unattend` is not accepted, the answer file
-must be where Windows finds it by itself (for example
-`%WINDIR%\Panther\Unattend.xml`).
+VM mode generalizes a virtual disk for the same virtual hardware.
+Microsoft's "Sysprep command-line options" page shows it as
+`Sysprep /generalize /oobe /mode:vm` and says that "the only additional
+switches that apply to VM mode are /reboot, /shutdown, and /quit". The
+page does not say that sysprep refuses other switches, so this is a
+warning: an answer file given with `/unattend` may not be used, and a VM
+mode run without `/generalize /oobe` is not one the documentation
+describes.
 
 ## Example
 
@@ -3517,8 +3520,8 @@ sysprep /generalize /oobe /mode:vm /shutdown /unattend:C:\\Unattend.xml
 
 ## Fix
 
-Drop the extra option and copy the answer file to
-`%WINDIR%\Panther\Unattend.xml` instead of passing `/unattend`:
+Drop `/unattend` and copy the answer file to
+`%WINDIR%\Panther\Unattend.xml`, where Windows looks for one by itself:
 `sysprep /generalize /oobe /mode:vm /shutdown`.
 
 ## Evidence
@@ -3529,8 +3532,9 @@ sysprep refuses other combinations.
 
 ## References
 
-- Sysprep command-line options, Microsoft Learn
-- Boot Windows to audit mode or OOBE; Use answer files with Sysprep, Microsoft Learn"#########,
+- Sysprep command-line options (`/mode:vm`), Microsoft Learn
+- Sysprep (Generalize) a Windows installation: generalizing a virtual
+  hard disk, Microsoft Learn"#########,
     ),
     (
         "UA608",
@@ -3540,8 +3544,10 @@ The sysprep command configured for the file (`sysprep = "…"` in
 `unattend.toml`, or `unattend lint --sysprep …`) is not one sysprep
 accepts: an unknown or repeated option, `/oobe` together with `/audit`,
 more than one of `/reboot`, `/shutdown`, `/quit`, or `/unattend` without
-a file. VM-mode combinations are UA607's. Reported once, on the root
-element.
+a file. These are what Microsoft's syntax excludes
+(`[/oobe | /audit]`, `[/reboot | /shutdown | /quit]`) and what sysprep
+does not have; how VM mode is used is UA607's (a warning). Reported
+once, on the root element.
 
 ## Why it matters
 

@@ -1,4 +1,4 @@
-//! What UA607 and UA608 share (not a rule: no code, no docs): the
+//! What the sysprep-command rules share (not a rule: no code, no docs): the
 //! configured sysprep command is invalid, and its error is the rule's.
 
 use crate::lint::prelude::*;

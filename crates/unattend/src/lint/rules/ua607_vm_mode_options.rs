@@ -1,20 +1,23 @@
 //! ## What it checks
 //!
 //! The sysprep command configured for the file (`sysprep = "…"` in
-//! `unattend.toml`, or `unattend lint --sysprep …`) uses `/mode:vm` in a way
-//! sysprep refuses: without both `/generalize` and `/oobe`, or together with
-//! an option other than `/reboot`, `/shutdown` and `/quit` (such as
-//! `/quiet` or `/unattend`). Reported once, on the root element.
+//! `unattend.toml`, or `unattend lint --sysprep …`) uses `/mode:vm` other
+//! than as Microsoft describes it: without both `/generalize` and `/oobe`,
+//! or with `/unattend`. One finding per departure, on the root element.
+//! `/quiet` is not reported: it only hides confirmation messages, and
+//! `/oobe /generalize /quiet /quit /mode:vm` is a common recipe (Azure
+//! images, Packer's Azure builder).
 //!
 //! ## Why it matters
 //!
-//! VM mode generalizes a virtual disk for the same virtual hardware and
-//! skips the hardware re-detection of a normal generalize. Sysprep accepts
-//! it only as `/generalize /oobe /mode:vm` with one of `/reboot`,
-//! `/shutdown`, `/quit`; any other combination fails when the image build
-//! reaches that step. Because `/unattend` is not accepted, the answer file
-//! must be where Windows finds it by itself (for example
-//! `%WINDIR%\Panther\Unattend.xml`).
+//! VM mode generalizes a virtual disk for the same virtual hardware.
+//! Microsoft's "Sysprep command-line options" page shows it as
+//! `Sysprep /generalize /oobe /mode:vm` and says that "the only additional
+//! switches that apply to VM mode are /reboot, /shutdown, and /quit". The
+//! page does not say that sysprep refuses other switches, so this is a
+//! warning: an answer file given with `/unattend` may not be used, and a VM
+//! mode run without `/generalize /oobe` is not one the documentation
+//! describes.
 //!
 //! ## Example
 //!
@@ -24,8 +27,8 @@
 //!
 //! ## Fix
 //!
-//! Drop the extra option and copy the answer file to
-//! `%WINDIR%\Panther\Unattend.xml` instead of passing `/unattend`:
+//! Drop `/unattend` and copy the answer file to
+//! `%WINDIR%\Panther\Unattend.xml`, where Windows looks for one by itself:
 //! `sysprep /generalize /oobe /mode:vm /shutdown`.
 //!
 //! ## Evidence
@@ -36,8 +39,9 @@
 //!
 //! ## References
 //!
-//! - Sysprep command-line options, Microsoft Learn
-//! - Boot Windows to audit mode or OOBE; Use answer files with Sysprep, Microsoft Learn
+//! - Sysprep command-line options (`/mode:vm`), Microsoft Learn
+//! - Sysprep (Generalize) a Windows installation: generalizing a virtual
+//!   hard disk, Microsoft Learn
 
 use crate::lint::prelude::*;
 
@@ -47,12 +51,9 @@ pub(crate) struct Rule;
 pub(crate) static META: RuleMeta = RuleMeta {
     code: "UA607",
     name: "vm-mode-options",
-    severity: Severity::Error,
-    summary: "sysprep /mode:vm without /generalize and /oobe, or with options other than /reboot, /shutdown, /quit",
+    severity: Severity::Warning,
+    summary: "sysprep /mode:vm without /generalize /oobe, or with /unattend, which Microsoft does not list as applying to VM mode",
 };
-
-/// How to write the command instead.
-const HELP: &str = "VM mode: sysprep /generalize /oobe /mode:vm plus /reboot, /shutdown or /quit; put the answer file in %WINDIR%\\Panther instead of /unattend";
 
 impl Check for Rule {
     fn meta(&self) -> &'static RuleMeta {
@@ -60,6 +61,19 @@ impl Check for Rule {
     }
 
     fn check_file(&self, cx: &FileCx<'_>, out: &mut Reporter<'_>) {
-        super::sysprep_command::report_invalid(&META, HELP, cx, out);
+        let Some(cmd) = cx.config.sysprep_command() else {
+            return;
+        };
+        let root = cx.doc.root();
+        for note in cmd.vm_mode_notes() {
+            let help = match note {
+                crate::sysprep::VmModeNote::Unattend => {
+                    "drop /unattend and copy the file to %WINDIR%\\Panther\\Unattend.xml, where Windows looks for one by itself"
+                }
+                crate::sysprep::VmModeNote::WithoutGeneralizeOobe => "VM mode: sysprep /generalize /oobe /mode:vm with /reboot, /shutdown or /quit",
+            };
+            out.report(Some(root), root.name_span(), note.to_string())
+                .help(help);
+        }
     }
 }

@@ -4,8 +4,10 @@
 //! `unattend.toml`, or `unattend lint --sysprep …`) is not one sysprep
 //! accepts: an unknown or repeated option, `/oobe` together with `/audit`,
 //! more than one of `/reboot`, `/shutdown`, `/quit`, or `/unattend` without
-//! a file. VM-mode combinations are UA607's. Reported once, on the root
-//! element.
+//! a file. These are what Microsoft's syntax excludes
+//! (`[/oobe | /audit]`, `[/reboot | /shutdown | /quit]`) and what sysprep
+//! does not have; how VM mode is used is UA607's (a warning). Reported
+//! once, on the root element.
 //!
 //! ## Why it matters
 //!
