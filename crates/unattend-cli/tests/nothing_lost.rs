@@ -24,7 +24,7 @@ fn with_tiny_disk(cwd: &Path, args: &[&str]) -> Output {
         .current_dir(cwd)
         .arg("-c")
         .arg(script)
-        .arg(env!("CARGO_BIN_EXE_unattend"))
+        .arg(env!("CARGO_BIN_EXE_unattend-cli"))
         .args(args)
         .output()
         .unwrap()

@@ -11,6 +11,7 @@
 //!   tables generated from the catalog data.
 
 pub mod catalog;
+pub mod diff;
 pub mod document;
 pub mod edit;
 pub mod format;
