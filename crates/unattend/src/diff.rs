@@ -12,7 +12,10 @@
 //! List items are named by their key (the catalog's key element such as
 //! `Order`, or `wcm:keyValue`), so inserting an item does not renumber the
 //! others; attributes other than the component's name and architecture and
-//! the list key are settings of their own (`/@wcm:action`, `/@language`).
+//! the list key are settings of their own (`/@wcm:action`), except a
+//! component's `publicKeyToken`, `language` and `versionScope` when they
+//! have Microsoft's usual values (`31bf3856ad364e35`, `neutral`, `nonSxS`;
+//! `unattend lint` reports missing ones).
 //! [`diff`] compares two flattened files. Layout, attribute order,
 //! comments, the order of passes and components, the order of settings in a
 //! component and `CRLF` against `LF` inside values make no difference, so a
@@ -50,7 +53,7 @@ use std::fmt;
 use crate::catalog::{self, SettingInfo, SettingKind};
 use crate::document::{Document, ElementRef, UNATTEND_NS, WCM_NS};
 use crate::lint::secrets::is_secret;
-use crate::model::Pass;
+use crate::model::{LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, Pass, VERSION_SCOPE_NON_SXS};
 
 /// The document is not an answer file: its root is not `<unattend>`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -341,7 +344,19 @@ fn settings(el: ElementRef<'_>, out: &mut Vec<Setting>) {
             };
             let info = catalog::component(&name);
             let before = out.len();
-            attributes_except(child, &path, &key, &["name", "processorArchitecture"], out);
+            // Microsoft's usual identity values are what every component
+            // carries: only other values are worth a line.
+            let mut skip = vec!["name", "processorArchitecture"];
+            for (attr, usual) in [
+                ("publicKeyToken", PUBLIC_KEY_TOKEN),
+                ("language", LANGUAGE_NEUTRAL),
+                ("versionScope", VERSION_SCOPE_NON_SXS),
+            ] {
+                if child.attribute_value(attr).as_deref() == Some(usual) {
+                    skip.push(attr);
+                }
+            }
+            attributes_except(child, &path, &key, &skip, out);
             children(child, &path, info.map(Parent::Component), &key, out);
             if out.len() == before {
                 push_empty(child, &path, &key, out);

@@ -44,12 +44,10 @@ fn paths_name_pass_component_architecture_and_setting() {
         .iter()
         .map(ToString::to_string)
         .collect();
+    // Identity attributes with Microsoft's usual values are left out.
     assert_eq!(
         lines,
         [
-            "specialize/Microsoft-Windows-Shell-Setup[amd64]/@language = neutral",
-            "specialize/Microsoft-Windows-Shell-Setup[amd64]/@publicKeyToken = 31bf3856ad364e35",
-            "specialize/Microsoft-Windows-Shell-Setup[amd64]/@versionScope = nonSxS",
             "specialize/Microsoft-Windows-Shell-Setup[amd64]/ComputerName = WS-042",
             "specialize/Microsoft-Windows-Shell-Setup[amd64]/OEMInformation/Manufacturer = Contoso",
         ]
@@ -88,17 +86,23 @@ fn each_kind_of_change() {
     // A whole component, and an attribute.
     let none = file("  <settings pass=\"specialize\"/>");
     assert_eq!(
-        changes(&none, &specialize("      <TimeZone>UTC</TimeZone>")).len(),
-        4,
-        "three identity attributes and the setting"
+        changes(&none, &specialize("      <TimeZone>UTC</TimeZone>")),
+        [r#"specialize/Microsoft-Windows-Shell-Setup[amd64]/TimeZone: added "UTC""#],
+        "a new component shows as its settings"
+    );
+    // An empty component is still there.
+    let empty = file(&format!(
+        "<settings pass=\"specialize\"><component {SHELL}/></settings>"
+    ));
+    assert_eq!(
+        changes(&none, &empty),
+        [r#"specialize/Microsoft-Windows-Shell-Setup[amd64]: added """#]
     );
     let neutral = specialize("      <TimeZone>UTC</TimeZone>");
     let en = neutral.replace("language=\"neutral\"", "language=\"en-US\"");
     assert_eq!(
         changes(&neutral, &en),
-        [
-            r#"specialize/Microsoft-Windows-Shell-Setup[amd64]/@language: changed "neutral" -> "en-US""#
-        ]
+        [r#"specialize/Microsoft-Windows-Shell-Setup[amd64]/@language: added "en-US""#]
     );
     // Values keep their spaces; an empty value differs from none.
     assert_eq!(
