@@ -17,5 +17,5 @@ if ! command -v xmllint >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null
   else sudo apt-get update -qq && sudo apt-get install -y -qq libxml2-utils >/dev/null; fi
 fi
-cargo build --release --quiet -p unattend-cli
+cargo build --release --quiet --bin unattend
 exec python3 scripts/bench_compare.py "$corpus" target/release/unattend

@@ -61,6 +61,8 @@ fn every_command(file: &Path) -> Vec<(String, Output)> {
         vec!["set", "--dry-run", f, &set_arg],
         vec!["convert", f],
         vec!["sysprep", f],
+        vec!["diff", f, f],
+        vec!["flatten", f],
         vec!["fmt", f],
         vec!["set", f, &set_arg],
     ];
@@ -258,6 +260,8 @@ fn an_endless_file_is_refused_at_the_size_limit() {
         vec!["convert", "/dev/zero"],
         vec!["convert", "/dev/zero", "-o", "out.toml"],
         vec!["sysprep", "/dev/zero"],
+        vec!["diff", "/dev/zero", "/dev/zero"],
+        vec!["flatten", "/dev/zero"],
         vec!["build", "zero.toml"],
         vec!["build", "zero.yaml", "-o", "out.xml"],
         vec!["build", "zero.json"],
@@ -474,6 +478,8 @@ fn a_directory_is_not_an_answer_file() {
         vec!["set", s, &set_arg],
         vec!["convert", s],
         vec!["sysprep", s],
+        vec!["diff", s, s],
+        vec!["flatten", s],
     ] {
         let o = unattend(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));

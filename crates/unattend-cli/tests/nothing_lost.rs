@@ -7,12 +7,14 @@
 mod common;
 
 use std::path::Path;
+#[cfg(unix)]
 use std::process::{Command, Output};
 
 use common::{run_in, scratch};
 
 const FILE: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n<settings pass=\"specialize\">\n<!-- keep -->\n<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"><ComputerName>OLD</ComputerName></component>\n</settings>\n</unattend>\n";
 
+#[cfg(unix)] // `ulimit -f` and SIGXFSZ: a failing disk, simulated the Unix way
 /// Runs the binary with a 1 KiB file-size limit and SIGXFSZ ignored, so a
 /// write past the limit fails with an error instead of killing the process.
 fn with_tiny_disk(cwd: &Path, args: &[&str]) -> Output {
@@ -24,7 +26,7 @@ fn with_tiny_disk(cwd: &Path, args: &[&str]) -> Output {
         .current_dir(cwd)
         .arg("-c")
         .arg(script)
-        .arg(env!("CARGO_BIN_EXE_unattend"))
+        .arg(env!("CARGO_BIN_EXE_unattend-cli"))
         .args(args)
         .output()
         .unwrap()
@@ -39,6 +41,7 @@ fn no_temporaries(d: &Path) {
     assert!(left.is_empty(), "temporary files left: {left:?}");
 }
 
+#[cfg(unix)] // `ulimit -f` and SIGXFSZ: a failing disk, simulated the Unix way
 /// A file just over the size limit, so rewriting it fails mid-way.
 fn big_file() -> String {
     let padding =
@@ -46,6 +49,7 @@ fn big_file() -> String {
     FILE.replace("<!-- keep -->\n", &format!("<!-- keep -->\n{padding}"))
 }
 
+#[cfg(unix)]
 #[test]
 fn a_failing_disk_leaves_fmt_and_set_targets_unchanged() {
     let d = scratch("disk");
@@ -84,6 +88,7 @@ fn a_failing_disk_leaves_fmt_and_set_targets_unchanged() {
     no_temporaries(&d);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_failing_disk_leaves_build_and_convert_outputs_unchanged() {
     let d = scratch("build");

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod catalog;
+pub mod diff;
 pub mod document;
 pub mod edit;
 pub mod format;

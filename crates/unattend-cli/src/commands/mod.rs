@@ -2,6 +2,7 @@
 
 pub(crate) mod catalog;
 pub(crate) mod check;
+pub(crate) mod diff;
 pub(crate) mod edit;
 pub(crate) mod explain;
 pub(crate) mod fmt;

@@ -11,7 +11,7 @@ use std::process::{Command, Output, Stdio};
 /// directory), unaffected by an `UNATTEND_OUTPUT_FORMAT` of whoever runs the
 /// tests.
 pub fn command(cwd: Option<&Path>, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_unattend"));
+    let mut c = Command::new(env!("CARGO_BIN_EXE_unattend-cli"));
     c.args(args).env_remove("UNATTEND_OUTPUT_FORMAT");
     if let Some(cwd) = cwd {
         c.current_dir(cwd);

@@ -26,7 +26,10 @@ pub fn github(files: &[FileResult<'_>]) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut props = format!("file={},line={}", escape_property(f.path), d.start.line);
+            // GitHub matches annotations to repository paths, which use `/`
+            // (a Windows runner's relative paths use `\`).
+            let path = f.path.replace('\\', "/");
+            let mut props = format!("file={},line={}", escape_property(&path), d.start.line);
             if d.start.line == d.end.line {
                 props.push_str(&format!(
                     ",col={},endLine={},endColumn={}",
@@ -46,4 +49,21 @@ pub fn github(files: &[FileResult<'_>]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::config::ResolvedConfig;
+    use crate::lint::render::FileResult;
+
+    #[test]
+    fn windows_paths_are_written_with_slashes() {
+        let report = crate::lint::lint_bytes(b"<unattend>", &ResolvedConfig::default());
+        assert!(!report.diagnostics.is_empty());
+        let out = super::github(&[FileResult {
+            path: "images\\win\\Unattend.xml",
+            diagnostics: &report.diagnostics,
+        }]);
+        assert!(out.contains("file=images/win/Unattend.xml,"), "{out}");
+    }
 }

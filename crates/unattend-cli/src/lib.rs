@@ -1,7 +1,10 @@
 //! `unattend`: check, lint, build and edit Windows answer files.
 //!
-//! The binary only parses arguments, reads files and prints; every behaviour
-//! lives in the `unattend` library.
+//! The command line only parses arguments, reads files and prints; every
+//! behaviour lives in the `unattend` library. It is a library itself so that
+//! two thin binaries can share it: `unattend` in the repository's root package
+//! (what `cargo install --path .` and pre-commit install) and `unattend-cli`
+//! in this package (what this package's tests run).
 
 mod commands;
 mod output;
@@ -23,6 +26,7 @@ pub(crate) mod exit {
 #[derive(Debug, Parser)]
 #[command(
     name = "unattend",
+    bin_name = "unattend",
     version,
     about = "Check and edit Windows answer files (Unattend.xml / Autounattend.xml).",
     after_help = "Examples:\n  unattend check Autounattend.xml\n  unattend check answer-files/*.xml\n  cat Unattend.xml | unattend check -\n  unattend catalog Microsoft-Windows-Deployment/Generalize/Mode\n  unattend lint Autounattend.xml\n  unattend explain UA201\n\nExit codes: 0 clean, 1 problems found, 2 usage or I/O error."
@@ -75,6 +79,19 @@ enum Command {
         after_help = "Examples:\n  unattend fmt Unattend.xml\n  unattend fmt --check images/*.xml\n  unattend fmt --diff --indent 4 Autounattend.xml\n\nFiles are replaced atomically, through symbolic links, keeping their permissions; write-protected\nfiles only with --force.\nExit codes: 0 formatted (or nothing to do), 1 --check/--diff found files to reformat, 2 unreadable,\nmalformed or write-protected file."
     )]
     Fmt(commands::fmt::Args),
+    /// Compare two answer files setting by setting: what was added, removed
+    /// or changed, by path (pass/component[arch]/setting/…), ignoring layout,
+    /// attribute order, comments and the order of passes and components.
+    #[command(
+        after_help = "Examples:\n  unattend diff old/Unattend.xml Unattend.xml\n  git show main:Unattend.xml | unattend diff - Unattend.xml\n  unattend diff --output-format json a.xml b.xml\n\nSecrets (passwords, product keys) show as (hidden).\nExit codes: 0 equivalent, 1 different, 2 a file cannot be read or is not an answer file."
+    )]
+    Diff(commands::diff::DiffArgs),
+    /// Print one `path = value` line per setting (secrets hidden), sorted:
+    /// a git textconv that makes `git diff` show setting-level changes.
+    #[command(
+        after_help = "Examples:\n  unattend flatten Unattend.xml\n  git config diff.unattend.textconv 'unattend flatten --raw-fallback'\n  echo '*unattend*.xml diff=unattend' >> .gitattributes\n\nExit codes: 0 printed, 2 the file cannot be read or is not an answer file (with --raw-fallback: printed unchanged, 0)."
+    )]
+    Flatten(commands::diff::FlattenArgs),
     /// Hide a password the way Windows SIM does (PlainText=false), or reveal one.
     /// This is obfuscation, not encryption.
     #[command(
@@ -117,7 +134,9 @@ enum Command {
     Rules(commands::explain::RulesArgs),
 }
 
-fn main() -> ExitCode {
+/// Runs the command line with the process's arguments and returns its exit
+/// code (0 clean, 1 problems found, 2 usage, I/O or internal error).
+pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -150,6 +169,8 @@ fn main() -> ExitCode {
         Command::Get(args) => commands::edit::get(&args),
         Command::Schema(args) => commands::misc::schema(&args),
         Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
+        Command::Flatten(args) => commands::diff::flatten(&args),
         Command::Password(args) => commands::password::run(&args),
         Command::Build(args) => commands::spec::build(&args),
         Command::Sysprep(args) => commands::sysprep::run(&args),

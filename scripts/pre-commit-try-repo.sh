@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Proves the pre-commit hooks as users write them: `pre-commit try-repo`
+# clones this repository (its committed HEAD, or the working tree's changes
+# when there are any), installs the hooks with pre-commit's Rust support
+# (`cargo install --bins --path .` at the root) and runs them on a scratch
+# repository holding a broken answer file and a clean one.
+#
+#   scripts/pre-commit-try-repo.sh
+#
+# Expected: unattend-lint fails on the broken file and shows its finding
+# (UA201), passes on the clean one; unattend-fmt passes on the clean file.
+# Installs pre-commit from PyPI into a virtual environment under the
+# scratch folder; PRE_COMMIT_HOME is fresh too, so the time printed at the
+# end includes the hook's first install (a release build of `unattend`).
+# Needs git, python3 (with venv) and cargo.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/unattend-try-repo.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+start=$SECONDS
+
+echo "== installing pre-commit from PyPI"
+python3 -m venv "$scratch/venv"
+"$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check 'pre-commit>=4,<5'
+pre_commit="$scratch/venv/bin/pre-commit"
+"$pre_commit" --version
+export PRE_COMMIT_HOME="$scratch/pre-commit-home"
+
+echo "== scratch repository"
+work="$scratch/work"
+mkdir -p "$work/broken" "$work/clean"
+cp "$repo/examples/answer-files/generalize-oobe.xml" "$work/clean/Unattend.xml"
+# RunSynchronous is not processed in oobeSystem: an error (UA201).
+cat >"$work/broken/Unattend.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <RunSynchronous>
+        <RunSynchronousCommand>
+          <Order>1</Order>
+          <Path>cmd /c exit 0</Path>
+        </RunSynchronousCommand>
+      </RunSynchronous>
+    </component>
+  </settings>
+</unattend>
+XML
+git -C "$work" init -q
+git -C "$work" add .
+git -C "$work" -c user.name=try -c user.email=try@example.invalid commit -q -m scratch
+
+failures=0
+cd "$work"
+
+echo "== unattend-lint on the broken file (must fail and show UA201)"
+set +e
+out="$("$pre_commit" try-repo "$repo" unattend-lint --files broken/Unattend.xml 2>&1)"
+code=$?
+set -e
+printf '%s\n' "$out"
+if [ "$code" -eq 0 ] || ! grep -q 'UA201' <<<"$out"; then
+  echo "FAIL: expected the hook to fail with UA201 (exit $code)" >&2
+  failures=$((failures + 1))
+fi
+install_done=$SECONDS
+
+echo "== unattend-lint on the clean file (must pass)"
+if ! "$pre_commit" try-repo "$repo" unattend-lint --files clean/Unattend.xml; then
+  echo "FAIL: the clean file did not pass unattend-lint" >&2
+  failures=$((failures + 1))
+fi
+
+echo "== unattend-fmt on the clean file (must pass, nothing to change)"
+if ! "$pre_commit" try-repo "$repo" unattend-fmt --files clean/Unattend.xml; then
+  echo "FAIL: unattend-fmt changed or refused the clean file" >&2
+  failures=$((failures + 1))
+fi
+
+echo "== time: $((install_done - start)) s to the first hook result (pre-commit install, hook build, run); $((SECONDS - start)) s in all"
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed" >&2
+  exit 1
+fi
+echo "all checks passed"
