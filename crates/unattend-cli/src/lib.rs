@@ -124,6 +124,12 @@ enum Command {
         after_help = "Examples:\n  unattend sysprep Unattend.xml\n  unattend sysprep --sysprep \"/generalize /oobe /mode:vm /shutdown\" Unattend.xml\n\nThe command is printed on standard output; findings (passes the run never processes,\ndrivers kept without /generalize, invalid option combinations) on standard error.\nExit codes: 0 fine, 1 errors, 2 I/O error."
     )]
     Sysprep(commands::sysprep::Args),
+    /// Run the language server over standard input and output (diagnostics,
+    /// hover, completion, formatting and quick fixes in any LSP editor).
+    #[command(
+        after_help = "Examples:\n  unattend server\n\nStarted by the editor, not by hand: see the README section \"In your editor\".\nExit codes: 0 after the editor's shutdown and exit, 2 protocol or I/O error."
+    )]
+    Server,
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  unattend completions bash > /etc/bash_completion.d/unattend\n  unattend completions zsh > ~/.zfunc/_unattend\n  unattend completions fish > ~/.config/fish/completions/unattend.fish\n  unattend completions powershell >> $PROFILE"
@@ -178,6 +184,13 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => commands::spec::convert(&args),
         Command::Completions(args) => commands::misc::completions(&args),
         Command::Set(args) => commands::edit::set(&args),
+        Command::Server => match unattend_lsp::run_stdio() {
+            Ok(()) => exit::CLEAN,
+            Err(e) => {
+                eprintln!("unattend server: {e}");
+                exit::ERROR
+            }
+        },
     });
     match result {
         Ok(code) => ExitCode::from(code),

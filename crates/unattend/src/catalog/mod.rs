@@ -23,6 +23,7 @@
 //! write.
 
 mod generated;
+pub mod markdown;
 pub mod windows;
 
 use std::cmp::Ordering;
