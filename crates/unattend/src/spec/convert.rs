@@ -138,7 +138,7 @@ fn spec_of(root: &Element) -> Out {
     }
     // Components grouped per pass and name, identical bodies merged across
     // architectures.
-    let mut grouped: Vec<(Pass, Vec<Group>, Vec<XmlNode>, Vec<Attribute>)> = Vec::new();
+    let mut grouped: Vec<GroupedPass> = Vec::new();
     let mut arch_counts: Vec<(Vec<Arch>, usize)> = Vec::new();
     for (pass, nodes, attrs) in passes {
         let mut groups: Vec<Group> = Vec::new();
@@ -205,6 +205,9 @@ fn spec_of(root: &Element) -> Out {
     push_xml(&mut entries, &extra, true);
     Out::Map(entries)
 }
+
+/// A pass: its components grouped by name, raw content, attributes.
+type GroupedPass = (Pass, Vec<Group>, Vec<XmlNode>, Vec<Attribute>);
 
 struct Group {
     name: String,
@@ -375,7 +378,7 @@ fn push_xml(entries: &mut Vec<(String, Out)>, nodes: &[XmlNode], has_elements: b
     let sep = if has_elements { "\n" } else { "" };
     let text = nodes
         .iter()
-        .map(|n| crate::model::write_fragment(n))
+        .map(crate::model::write_fragment)
         .collect::<Vec<_>>()
         .join(sep);
     entries.push(("xml".into(), Out::Str(text)));

@@ -558,35 +558,35 @@ mod tests {
                 Node {
                     pos: LineCol {
                         line: 3,
-                        column: 12
+                        column: 15
                     },
                     value: Value::Int(1)
                 },
                 Node {
                     pos: LineCol {
                         line: 3,
-                        column: 15
+                        column: 18
                     },
                     value: Value::Bool(true)
                 },
                 Node {
                     pos: LineCol {
                         line: 3,
-                        column: 21
+                        column: 24
                     },
                     value: Value::Null
                 },
                 Node {
                     pos: LineCol {
                         line: 3,
-                        column: 27
+                        column: 30
                     },
                     value: Value::Float(1.5)
                 },
                 Node {
                     pos: LineCol {
                         line: 3,
-                        column: 32
+                        column: 35
                     },
                     value: Value::Str("é".into())
                 },
