@@ -57,6 +57,8 @@ fn fail(e: impl std::fmt::Display) -> ServerError {
 pub fn run_stdio() -> Result<(), ServerError> {
     let (connection, io_threads) = Connection::stdio();
     run(&connection)?;
+    // The writer thread ends only when every sender is gone.
+    drop(connection);
     io_threads.join().map_err(fail)?;
     Ok(())
 }
