@@ -9,6 +9,7 @@
 mod actions;
 mod completion;
 mod context;
+mod definition;
 mod diagnostics;
 mod hover;
 pub mod position;
@@ -23,7 +24,8 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, HoverRequest, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    Request as _,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
@@ -57,6 +59,8 @@ fn fail(e: impl std::fmt::Display) -> ServerError {
 pub fn run_stdio() -> Result<(), ServerError> {
     let (connection, io_threads) = Connection::stdio();
     run(&connection)?;
+    // The writer thread ends only when every sender is gone.
+    drop(connection);
     io_threads.join().map_err(fail)?;
     Ok(())
 }
@@ -143,6 +147,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         document_formatting_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
         ..Default::default()
     }
 }
@@ -222,6 +227,14 @@ impl Server {
                 let doc = s.docs.get(&pos.text_document.uri)?;
                 Some(completion::complete(doc, pos.position, s.encoding))
             }),
+            GotoDefinition::METHOD => {
+                self.with_params(req, |s, p: lsp_types::GotoDefinitionParams| {
+                    let pos = &p.text_document_position_params;
+                    let doc = s.docs.get(&pos.text_document.uri)?;
+                    definition::definition(doc, &pos.text_document.uri, pos.position, s.encoding)
+                        .map(lsp_types::GotoDefinitionResponse::Scalar)
+                })
+            }
             Formatting::METHOD => {
                 self.with_params(req, |s, p: lsp_types::DocumentFormattingParams| {
                     let doc = s.docs.get(&p.text_document.uri)?;
@@ -381,4 +394,42 @@ pub(crate) fn apply_change(doc: &mut Doc, change: TextDocumentContentChangeEvent
         }
     }
     doc.lines = LineMap::new(&doc.text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hover, completion and their context scan never panic, at any
+    /// position of broken, non-ASCII, CRLF text.
+    #[test]
+    fn every_position_of_broken_text_is_safe() {
+        let texts = [
+            "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\r\n<settings pass=\"specialize\"><component name=\"Microsoft-Windows-Shell-Setup\" a='é'><TimeZone>ü</TimeZone><OOBE><Hide",
+            "<</<!--<?<![CDATA[<a b=\"<c\" d=' /><e f g=>😀</a></",
+            "<unattend><settings pass='oobeSystem'><component name=\"x\"/>=\"'<",
+        ];
+        for text in texts {
+            let doc = Doc {
+                text: text.to_string(),
+                version: 1,
+                lines: LineMap::new(text),
+                config: ResolvedConfig::default(),
+                findings: Vec::new(),
+            };
+            for (line, content) in text.split('\n').enumerate() {
+                for character in 0..=content.encode_utf16().count() as u32 + 1 {
+                    let p = lsp_types::Position {
+                        line: line as u32,
+                        character,
+                    };
+                    for enc in [Encoding::Utf8, Encoding::Utf16] {
+                        let _ = hover::hover(&doc, p, enc);
+                        let _ = completion::complete(&doc, p, enc);
+                    }
+                }
+            }
+            let _ = symbols::symbols(&doc, Encoding::Utf16);
+        }
+    }
 }

@@ -493,3 +493,27 @@ fn relint_timing() {
     );
     client.shutdown();
 }
+
+#[test]
+fn partition_reference_goes_to_its_partition() {
+    let text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n<settings pass=\"windowsPE\">\n<component name=\"Microsoft-Windows-Setup\">\n<DiskConfiguration><Disk><DiskID>0</DiskID><ModifyPartitions>\n<ModifyPartition><Order>1</Order><PartitionID>1</PartitionID></ModifyPartition>\n<ModifyPartition><Order>2</Order><PartitionID>3</PartitionID></ModifyPartition>\n</ModifyPartitions></Disk></DiskConfiguration>\n<ImageInstall><OSImage><InstallTo><DiskID>0</DiskID><PartitionID>3</PartitionID></InstallTo></OSImage></ImageInstall>\n</component>\n</settings>\n</unattend>\n";
+    let (mut client, _) = Client::start(json!({}));
+    client.open(URI, text);
+    let at = pos(text, "3</PartitionID></InstallTo>", 0);
+    let loc = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": URI}, "position": at}),
+    );
+    assert_eq!(loc["uri"], URI);
+    assert_eq!(
+        loc["range"]["start"],
+        pos(text, "<ModifyPartition><Order>2", 0)
+    );
+    // Not a reference: no answer.
+    let none = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": URI}, "position": pos(text, "windowsPE", 1)}),
+    );
+    assert!(none.is_null());
+    client.shutdown();
+}

@@ -22,6 +22,7 @@ pub mod core_mm_res;
 pub mod deployment;
 pub mod device_access;
 pub mod device_guard_unattend;
+pub mod devices_lights_win_rt;
 pub mod diag_cpl;
 pub mod disk_failure_diagnostic_module;
 pub mod dns_client;
@@ -63,6 +64,7 @@ pub mod security_malware_windows_defender;
 pub mod security_spp;
 pub mod security_spp_ux;
 pub mod security_spp_ux_sppcc;
+pub mod sensors_core;
 pub mod server_manager_svr_mgr_nc;
 pub mod setup;
 pub mod sh_web_svc;
@@ -105,6 +107,7 @@ pub use core_mm_res::CoreMmRes;
 pub use deployment::Deployment;
 pub use device_access::DeviceAccess;
 pub use device_guard_unattend::DeviceGuardUnattend;
+pub use devices_lights_win_rt::DevicesLightsWinRt;
 pub use diag_cpl::DiagCpl;
 pub use disk_failure_diagnostic_module::DiskFailureDiagnosticModule;
 pub use dns_client::DnsClient;
@@ -146,6 +149,7 @@ pub use security_malware_windows_defender::SecurityMalwareWindowsDefender;
 pub use security_spp::SecuritySpp;
 pub use security_spp_ux::SecuritySppUx;
 pub use security_spp_ux_sppcc::SecuritySppUxSppcc;
+pub use sensors_core::SensorsCore;
 pub use server_manager_svr_mgr_nc::ServerManagerSvrMgrNc;
 pub use setup::Setup;
 pub use sh_web_svc::ShWebSvc;
@@ -211,6 +215,9 @@ pub enum ComponentSettings {
     /// `Microsoft-Windows-DeviceGuard-Unattend`: Virtualization-based security, HVCI and Credential Guard switches.
     #[serde(rename = "Microsoft-Windows-DeviceGuard-Unattend")]
     DeviceGuardUnattend(Box<DeviceGuardUnattend>),
+    /// `Microsoft-Windows-Devices-Lights-WinRT`: Dynamic Lighting defaults: the default lighting provider app and the default effect of the Dynamic Lighting Background Controller.
+    #[serde(rename = "Microsoft-Windows-Devices-Lights-WinRT")]
+    DevicesLightsWinRt(Box<DevicesLightsWinRt>),
     /// `Microsoft-Windows-DiagCpl`: OEM troubleshooting entry (title, icon, link) in the diagnostics UI.
     #[serde(rename = "Microsoft-Windows-DiagCpl")]
     DiagCpl(Box<DiagCpl>),
@@ -328,6 +335,9 @@ pub enum ComponentSettings {
     /// `Microsoft-Windows-Security-SPP-UX-SPPCC`: Deprecated licensing UX component.
     #[serde(rename = "Microsoft-Windows-Security-SPP-UX-SPPCC")]
     SecuritySppUxSppcc(Box<SecuritySppUxSppcc>),
+    /// `Microsoft-Windows-Sensors-Core`: Presence sensing defaults (wake on approach, lock on leave, adaptive dimming).
+    #[serde(rename = "Microsoft-Windows-Sensors-Core")]
+    SensorsCore(Box<SensorsCore>),
     /// `Microsoft-Windows-ServerManager-SvrMgrNc`: Server Manager auto-open at logon.
     #[serde(rename = "Microsoft-Windows-ServerManager-SvrMgrNc")]
     ServerManagerSvrMgrNc(Box<ServerManagerSvrMgrNc>),
@@ -452,6 +462,9 @@ impl ComponentSettings {
             ComponentSettings::DeviceGuardUnattend(_) => {
                 Some("Microsoft-Windows-DeviceGuard-Unattend")
             }
+            ComponentSettings::DevicesLightsWinRt(_) => {
+                Some("Microsoft-Windows-Devices-Lights-WinRT")
+            }
             ComponentSettings::DiagCpl(_) => Some("Microsoft-Windows-DiagCpl"),
             ComponentSettings::DiskFailureDiagnosticModule(_) => {
                 Some("Microsoft-Windows-Disk-Failure-Diagnostic-Module")
@@ -531,6 +544,7 @@ impl ComponentSettings {
             ComponentSettings::SecuritySppUxSppcc(_) => {
                 Some("Microsoft-Windows-Security-SPP-UX-SPPCC")
             }
+            ComponentSettings::SensorsCore(_) => Some("Microsoft-Windows-Sensors-Core"),
             ComponentSettings::ServerManagerSvrMgrNc(_) => {
                 Some("Microsoft-Windows-ServerManager-SvrMgrNc")
             }
@@ -612,6 +626,7 @@ impl ComponentSettings {
             ComponentSettings::Deployment(v) => v.to_children(),
             ComponentSettings::DeviceAccess(v) => v.to_children(),
             ComponentSettings::DeviceGuardUnattend(v) => v.to_children(),
+            ComponentSettings::DevicesLightsWinRt(v) => v.to_children(),
             ComponentSettings::DiagCpl(v) => v.to_children(),
             ComponentSettings::DiskFailureDiagnosticModule(v) => v.to_children(),
             ComponentSettings::DnsClient(v) => v.to_children(),
@@ -651,6 +666,7 @@ impl ComponentSettings {
             ComponentSettings::SecuritySpp(v) => v.to_children(),
             ComponentSettings::SecuritySppUx(v) => v.to_children(),
             ComponentSettings::SecuritySppUxSppcc(v) => v.to_children(),
+            ComponentSettings::SensorsCore(v) => v.to_children(),
             ComponentSettings::ServerManagerSvrMgrNc(v) => v.to_children(),
             ComponentSettings::Setup(v) => v.to_children(),
             ComponentSettings::SharedAccess(v) => v.to_children(),
@@ -715,6 +731,10 @@ impl ComponentSettings {
             "microsoft-windows-deviceguard-unattend" => {
                 read_component::<DeviceGuardUnattend>(component)
                     .map(|v| ComponentSettings::DeviceGuardUnattend(Box::new(v)))
+            }
+            "microsoft-windows-devices-lights-winrt" => {
+                read_component::<DevicesLightsWinRt>(component)
+                    .map(|v| ComponentSettings::DevicesLightsWinRt(Box::new(v)))
             }
             "microsoft-windows-diagcpl" => read_component::<DiagCpl>(component)
                 .map(|v| ComponentSettings::DiagCpl(Box::new(v))),
@@ -841,6 +861,8 @@ impl ComponentSettings {
                 read_component::<SecuritySppUxSppcc>(component)
                     .map(|v| ComponentSettings::SecuritySppUxSppcc(Box::new(v)))
             }
+            "microsoft-windows-sensors-core" => read_component::<SensorsCore>(component)
+                .map(|v| ComponentSettings::SensorsCore(Box::new(v))),
             "microsoft-windows-servermanager-svrmgrnc" => {
                 read_component::<ServerManagerSvrMgrNc>(component)
                     .map(|v| ComponentSettings::ServerManagerSvrMgrNc(Box::new(v)))
@@ -1167,6 +1189,30 @@ impl ComponentType for DeviceGuardUnattend {
     fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
         match settings {
             ComponentSettings::DeviceGuardUnattend(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl From<DevicesLightsWinRt> for ComponentSettings {
+    fn from(v: DevicesLightsWinRt) -> Self {
+        ComponentSettings::DevicesLightsWinRt(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for DevicesLightsWinRt {}
+
+impl ComponentType for DevicesLightsWinRt {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::DevicesLightsWinRt(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::DevicesLightsWinRt(v) => Some(v),
             _ => None,
         }
     }
@@ -2103,6 +2149,30 @@ impl ComponentType for SecuritySppUxSppcc {
     fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
         match settings {
             ComponentSettings::SecuritySppUxSppcc(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl From<SensorsCore> for ComponentSettings {
+    fn from(v: SensorsCore) -> Self {
+        ComponentSettings::SensorsCore(Box::new(v))
+    }
+}
+
+impl crate::model::typed::sealed::Sealed for SensorsCore {}
+
+impl ComponentType for SensorsCore {
+    fn from_settings(settings: &ComponentSettings) -> Option<&Self> {
+        match settings {
+            ComponentSettings::SensorsCore(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn from_settings_mut(settings: &mut ComponentSettings) -> Option<&mut Self> {
+        match settings {
+            ComponentSettings::SensorsCore(v) => Some(v),
             _ => None,
         }
     }
