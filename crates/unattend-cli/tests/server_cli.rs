@@ -35,7 +35,7 @@ fn read_message(out: &mut impl BufRead) -> serde_json::Value {
 
 #[test]
 fn server_speaks_lsp_over_stdio() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend-cli"))
         .arg("server")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -80,7 +80,7 @@ fn server_speaks_lsp_over_stdio() {
 
 #[test]
 fn server_without_initialize_fails_cleanly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unattend-cli"))
         .arg("server")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
