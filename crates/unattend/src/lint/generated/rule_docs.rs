@@ -23,6 +23,12 @@ Windows Setup reads the file with a strict XML parser. A single unescaped
 with "Windows could not parse or process the unattend answer file" —
 often an hour into an image build.
 
+A fault that leaves the structure clear — an unescaped `&`, text or
+comments before `<?xml`, a stray, misspelled or missing end tag, an
+undeclared `wcm:` prefix — does not stop the linter: it is reported first,
+then every other rule runs on the file as read past it. Other faults (a
+broken tag, a DOCTYPE, a second root) are the only finding.
+
 When the file is a template (Packer `${var}`, Jinja `{{ var }}`), the
 message says so: lint the rendered file, or keep the template syntax in
 text and attribute values only.
@@ -199,6 +205,10 @@ fragments saved on their own.
 
 Windows Setup looks for `unattend` elements in that namespace only; any
 other root means no setting in the file is ever applied, silently.
+
+A root `<unattend>` without that namespace (or with a mistyped one) is
+reported once, first, and the rest of the file is linted as if it had it,
+so its other faults show up in the same run.
 
 ## Example
 
