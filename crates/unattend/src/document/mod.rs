@@ -146,9 +146,10 @@ impl Document {
     /// dozen) still fail, with the same error as [`Document::parse`].
     ///
     /// ```
-    /// use unattend::document::{Document, EditError};
+    /// use unattend::document::{Document, EditError, ParseOptions};
     ///
-    /// let mut doc = Document::parse_recovering(b"<unattend><a>x & y</a></b></unattend>")?;
+    /// let bytes = b"<unattend><a>x & y</a></b></unattend>";
+    /// let mut doc = Document::parse_recovering(bytes, &ParseOptions::default())?;
     /// let recovery = doc.recovery().unwrap();
     /// assert_eq!(recovery.faults.len(), 2); // the `&` and the stray </b>
     /// assert!(recovery.root_namespace.is_some());

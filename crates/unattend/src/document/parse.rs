@@ -693,9 +693,7 @@ impl<'t> Builder<'t> {
             .len()
             .checked_sub(2)
             .map(|i| self.open_name(self.stack[i]));
-        if !end_tag_follows(self.open_name(top))
-            && (leaf || parent.is_some_and(|p| end_tag_follows(p)))
-        {
+        if !end_tag_follows(self.open_name(top)) && (leaf || parent.is_some_and(end_tag_follows)) {
             EndTag::Misspelled
         } else {
             EndTag::Stray
