@@ -92,7 +92,17 @@ fn the_mode_is_kept() {
 
     std::fs::write(d.join("new.xml"), "old").unwrap();
     chmod(&d.join("new.xml"), 0o600);
-    let o = run_in(&d, &["new", "--preset", "generalize-oobe", "-o", "new.xml"]);
+    let o = run_in(
+        &d,
+        &[
+            "new",
+            "--preset",
+            "generalize-oobe",
+            "--no-password",
+            "-o",
+            "new.xml",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(mode(&d.join("new.xml")), 0o600);
 
@@ -142,7 +152,17 @@ fn write_protected_files_are_refused_unless_forced() {
 
     std::fs::write(d.join("out.xml"), "kept").unwrap();
     chmod(&d.join("out.xml"), 0o444);
-    let o = run_in(&d, &["new", "--preset", "vm-mode", "-o", "out.xml"]);
+    let o = run_in(
+        &d,
+        &[
+            "new",
+            "--preset",
+            "vm-mode",
+            "--no-password",
+            "-o",
+            "out.xml",
+        ],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(d.join("out.xml")).unwrap(), "kept");
 
@@ -160,7 +180,15 @@ fn write_protected_files_are_refused_unless_forced() {
     assert_eq!(mode(&d.join("messy.xml")), 0o444);
     let o = run_in(
         &d,
-        &["new", "--preset", "vm-mode", "--force", "-o", "out.xml"],
+        &[
+            "new",
+            "--preset",
+            "vm-mode",
+            "--no-password",
+            "--force",
+            "-o",
+            "out.xml",
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(mode(&d.join("out.xml")), 0o444);

@@ -369,7 +369,11 @@ fn integrations_use_real_flags() {
         hook.contains("id: unattend-lint")
             && hook.contains("entry: unattend lint --output-format concise")
     );
-    let action = std::fs::read_to_string(root.join("action.yml")).unwrap();
+    // The Action's steps call the binary from scripts/action/*.sh.
+    let mut action = std::fs::read_to_string(root.join("action.yml")).unwrap();
+    for script in ["lint.sh", "diff.sh"] {
+        action += &std::fs::read_to_string(root.join("scripts/action").join(script)).unwrap();
+    }
     for flag in [
         "--output-format sarif",
         "--exit-zero",

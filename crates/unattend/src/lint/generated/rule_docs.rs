@@ -2588,6 +2588,15 @@ Pick one firmware mode per answer file (or per `Disk`). For UEFI: `EFI`,
 system partition marked `Active`, then `Primary` (or `Extended` and
 `Logical`) partitions, no `EFI` or `MSR`.
 
+## Evidence
+
+Error for EFI or MSR together with Extended or Logical partitions: the
+current `CreatePartition/Type` reference page says installation terminates
+for an EFI partition on an MBR disk and that extended partitions exist only
+on MBR disks, so the layout fails in both firmware modes. Warning for
+`Active` or `Extend` on a GPT layout: the pages say `Active` is not used on
+UEFI, and such files install.
+
 ## References
 
 - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
@@ -2655,6 +2664,12 @@ partition) and remove `Active` from the others:
 </ModifyPartition>
 ```
 
+## Evidence
+
+Warning: the `ModifyPartition/Active` page says only one partition of a
+disk can be active and a later mark moves it; it documents no failure, and
+real files with two marks install.
+
 ## References
 
 - Microsoft-Windows-Setup | DiskConfiguration | Disk | ModifyPartitions
@@ -2698,6 +2713,11 @@ Native drives:
 ```xml
 <Size>260</Size>
 ```
+
+## Evidence
+
+Error: Microsoft's current UEFI/GPT partition page documents 100 MB as the
+minimum size of the EFI system partition.
 
 ## References
 
@@ -2745,6 +2765,11 @@ partition smaller than Windows expects.
 ```xml
 <Size>16</Size>
 ```
+
+## Evidence
+
+Warning: only the sizes are documented (16 MB on the UEFI/GPT partition
+page; 32 or 128 MB on the older `Type` page), not a failure for other sizes.
 
 ## References
 
@@ -2812,6 +2837,12 @@ reorder the partitions so that the extending one comes last:
 </CreatePartition>
 ```
 
+## Evidence
+
+Warning, inferred: the `Extend` page says the partition fills the rest of
+the disk; that a later partition then cannot be created follows from it but
+is not stated.
+
 ## References
 
 - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
@@ -2871,6 +2902,11 @@ them:
 ```xml
 <Order>2</Order>
 ```
+
+## Evidence
+
+Warning: the `CreatePartition/Order` page asks for orders 1, 2, 3… but does
+not say what Setup does with a gap.
 
 ## References
 
@@ -2933,6 +2969,12 @@ Point `InstallTo` at the Windows partition:
 ```xml
 <PartitionID>3</PartitionID>
 ```
+
+## Evidence
+
+Error: the current `CreatePartition/Type` page says Windows must be
+installed on a primary or logical partition; an EFI or MSR partition is
+neither.
 
 ## References
 

@@ -47,6 +47,15 @@
 //! system partition marked `Active`, then `Primary` (or `Extended` and
 //! `Logical`) partitions, no `EFI` or `MSR`.
 //!
+//! ## Evidence
+//!
+//! Error for EFI or MSR together with Extended or Logical partitions: the
+//! current `CreatePartition/Type` reference page says installation terminates
+//! for an EFI partition on an MBR disk and that extended partitions exist only
+//! on MBR disks, so the layout fails in both firmware modes. Warning for
+//! `Active` or `Extend` on a GPT layout: the pages say `Active` is not used on
+//! UEFI, and such files install.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions

@@ -50,6 +50,12 @@
 //! </ModifyPartition>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: the `ModifyPartition/Active` page says only one partition of a
+//! disk can be active and a later mark moves it; it documents no failure, and
+//! real files with two marks install.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | DiskConfiguration | Disk | ModifyPartitions

@@ -31,6 +31,11 @@
 //! <Size>260</Size>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: Microsoft's current UEFI/GPT partition page documents 100 MB as the
+//! minimum size of the EFI system partition.
+//!
 //! ## References
 //!
 //! - UEFI/GPT-based hard drive partitions, "System partition", Windows

@@ -34,6 +34,11 @@
 //! <Size>16</Size>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: only the sizes are documented (16 MB on the UEFI/GPT partition
+//! page; 32 or 128 MB on the older `Type` page), not a failure for other sizes.
+//!
 //! ## References
 //!
 //! - UEFI/GPT-based hard drive partitions, "Microsoft reserved partition

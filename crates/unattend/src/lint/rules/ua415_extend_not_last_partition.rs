@@ -53,6 +53,12 @@
 //! </CreatePartition>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning, inferred: the `Extend` page says the partition fills the rest of
+//! the disk; that a later partition then cannot be created follows from it but
+//! is not stated.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions

@@ -46,6 +46,11 @@
 //! <Order>2</Order>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Warning: the `CreatePartition/Order` page asks for orders 1, 2, 3… but does
+//! not say what Setup does with a gap.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions

@@ -51,6 +51,12 @@
 //! <PartitionID>3</PartitionID>
 //! ```
 //!
+//! ## Evidence
+//!
+//! Error: the current `CreatePartition/Type` page says Windows must be
+//! installed on a primary or logical partition; an EFI or MSR partition is
+//! neither.
+//!
 //! ## References
 //!
 //! - Microsoft-Windows-Setup | DiskConfiguration | Disk | CreatePartitions
