@@ -7,9 +7,7 @@ pub mod edit;
 pub mod format;
 pub mod lint;
 pub mod model;
-/// Hidden (`PlainText=false`) answer-file passwords: encode and decode (obfuscation, not encryption).
 pub mod password;
-/// Ready-made answer files (generalize-oobe, cloudbase-init, audit-mode, vm-mode, install media) with their sysprep commands.
 pub mod presets;
 pub mod spec;
 pub mod suggest;

@@ -4,7 +4,7 @@
 //! Components the catalog documents get typed settings (generated, see
 //! [`components`]);
 //! everything else is carried as a generic [`Element`] tree, so converting a
-//! [`Document`](crate::document::Document) to an `Unattend` never drops an
+//! [`Document`] to an `Unattend` never drops an
 //! element, attribute or value. The canonical writer ([`Unattend::to_xml`])
 //! writes UTF-8 with a declaration, passes in processing order and consistent
 //! indentation.

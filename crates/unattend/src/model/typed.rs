@@ -2,7 +2,7 @@
 //! implements and the helpers its `read`/`write` bodies call.
 //!
 //! Reading is lenient (first matching element wins, unknown content goes to
-//! `other`); [`read_component`] then writes the result back and compares it
+//! `other`); `read_component` then writes the result back and compares it
 //! with the source, so a component is typed only when nothing was dropped or
 //! rewritten.
 

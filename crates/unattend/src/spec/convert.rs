@@ -21,7 +21,7 @@ pub const SCHEMA_URL: &str = concat!(
     "/raw/main/schemas/unattend-spec.schema.json"
 );
 
-/// How [`write`] lays out a spec.
+/// How [`write`](fn@write) lays out a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteSpecOptions {
     /// The schema reference written at the top (`# yaml-language-server:

@@ -26,7 +26,7 @@
 //!   out of the spec; `hidePasswords: true` writes every plain-text password
 //!   hidden the way Windows SIM does (obfuscation, not encryption).
 //! * Keys starting with `@` are XML attributes; `xml` holds raw XML for
-//!   content the catalog does not describe (what [`write`] emits for such
+//!   content the catalog does not describe (what [`write`](fn@write) emits for such
 //!   content, so converting a file drops nothing).
 //!
 //! Every other key is an error, reported with its line and column and a

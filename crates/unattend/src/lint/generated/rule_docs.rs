@@ -2482,7 +2482,7 @@ Windows Setup validates the layout before it writes to the disk; the
 reference states that an installation with a conflicting layout is
 terminated. When the numbers only disagree after partitioning, Setup
 stops with "Windows could not apply the unattend answer file's
-<DiskConfiguration> setting" or cannot find the partition to install to,
+`<DiskConfiguration>` setting" or cannot find the partition to install to,
 on a disk it has already wiped.
 
 ## Example
@@ -2800,7 +2800,7 @@ disk; that the partitions after it then fail is inferred, not stated.
 Partitions are created in `Order`, and `Extend` makes a partition fill
 the remainder of the disk. Every partition created after it finds no
 free space, so Setup cannot create it; Setup then typically stops with
-"Windows could not apply the unattend answer file's <DiskConfiguration>
+"Windows could not apply the unattend answer file's `<DiskConfiguration>`
 setting", on a disk it has already wiped. Usually the recovery partition was added after the
 Windows partition without moving `Extend`.
 

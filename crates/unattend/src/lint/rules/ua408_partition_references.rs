@@ -22,7 +22,7 @@
 //! reference states that an installation with a conflicting layout is
 //! terminated. When the numbers only disagree after partitioning, Setup
 //! stops with "Windows could not apply the unattend answer file's
-//! <DiskConfiguration> setting" or cannot find the partition to install to,
+//! `<DiskConfiguration>` setting" or cannot find the partition to install to,
 //! on a disk it has already wiped.
 //!
 //! ## Example

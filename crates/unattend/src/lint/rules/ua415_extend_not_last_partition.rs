@@ -16,7 +16,7 @@
 //! Partitions are created in `Order`, and `Extend` makes a partition fill
 //! the remainder of the disk. Every partition created after it finds no
 //! free space, so Setup cannot create it; Setup then typically stops with
-//! "Windows could not apply the unattend answer file's <DiskConfiguration>
+//! "Windows could not apply the unattend answer file's `<DiskConfiguration>`
 //! setting", on a disk it has already wiped. Usually the recovery partition was added after the
 //! Windows partition without moving `Extend`.
 //!
