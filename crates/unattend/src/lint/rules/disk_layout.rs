@@ -233,3 +233,26 @@ pub(crate) fn disks<'d>(cx: &FileCx<'_>, c: &ComponentView<'d>) -> Vec<Disk<'d>>
 pub(crate) fn value_span(el: ElementRef<'_>) -> Span {
     super::ua401_computer_name::trimmed_text_span(el).unwrap_or(el.name_span())
 }
+
+/// True for the `CreatePartition` and `ModifyPartition` lists of
+/// `Microsoft-Windows-Setup`, whose `Order` gaps UA416 reports (UA305
+/// leaves them alone).
+pub(crate) fn is_partition_list(component: &ComponentView<'_>, item: &str) -> bool {
+    (item.eq_ignore_ascii_case("CreatePartition") || item.eq_ignore_ascii_case("ModifyPartition"))
+        && is_component(component, "Microsoft-Windows-Setup")
+}
+
+/// The partitions of one type that the disks of `c` create with a numeric
+/// `Size`: the `Size` element and its value in megabytes.
+pub(crate) fn created_sizes<'d>(
+    cx: &FileCx<'_>,
+    c: &ComponentView<'d>,
+    kind: PartitionType,
+) -> Vec<(ElementRef<'d>, i64)> {
+    disks(cx, c)
+        .iter()
+        .flat_map(|disk| &disk.created)
+        .filter(|p| p.kind == Some(kind))
+        .filter_map(|p| p.size.and_then(|size| Some((size.el, size.value?))))
+        .collect()
+}

@@ -73,7 +73,7 @@ impl Check for Rule {
             return;
         }
         // Partition lists have their own, more specific rule.
-        if super::ua416_partition_order::is_partition_list(s.component, s.local_name()) {
+        if super::disk_layout::is_partition_list(s.component, s.local_name()) {
             return;
         }
         let Some(parent) = s.el.parent() else { return };

@@ -45,7 +45,7 @@
 //!   | CreatePartition | Size (megabytes), Unattended Windows Setup
 //!   Reference (Microsoft Learn)
 
-use super::disk_layout::{PartitionType, disks, value_span};
+use super::disk_layout::{PartitionType, created_sizes, value_span};
 use crate::lint::prelude::*;
 
 /// UA413 `efi-partition-too-small`.
@@ -67,23 +67,16 @@ impl Check for Rule {
     }
 
     fn check_component(&self, cx: &FileCx<'_>, c: &ComponentView<'_>, out: &mut Reporter<'_>) {
-        for disk in disks(cx, c) {
-            for p in &disk.created {
-                if p.kind != Some(PartitionType::Efi) {
-                    continue;
-                }
-                let Some(size) = p.size else { continue };
-                let Some(mb) = size.value else { continue };
-                if mb >= MIN_MB {
-                    continue;
-                }
-                out.report(
-                    Some(size.el),
-                    value_span(size.el),
-                    format!("the EFI system partition is {mb} MB; Microsoft's minimum is {MIN_MB} MB"),
-                )
-                .help("give it at least 100 MB (260 MB also covers 4K Native drives); Size is in megabytes");
+        for (size_el, mb) in created_sizes(cx, c, PartitionType::Efi) {
+            if mb >= MIN_MB {
+                continue;
             }
+            out.report(
+                Some(size_el),
+                value_span(size_el),
+                format!("the EFI system partition is {mb} MB; Microsoft's minimum is {MIN_MB} MB"),
+            )
+            .help("give it at least 100 MB (260 MB also covers 4K Native drives); Size is in megabytes");
         }
     }
 }

@@ -48,7 +48,7 @@
 //!   | CreatePartition | Type (value MSR) and | Size, Unattended Windows
 //!   Setup Reference (Microsoft Learn)
 
-use super::disk_layout::{PartitionType, disks, value_span};
+use super::disk_layout::{PartitionType, created_sizes, value_span};
 use crate::lint::prelude::*;
 
 /// UA414 `msr-partition-size`.
@@ -71,24 +71,17 @@ impl Check for Rule {
     }
 
     fn check_component(&self, cx: &FileCx<'_>, c: &ComponentView<'_>, out: &mut Reporter<'_>) {
-        for disk in disks(cx, c) {
-            for p in &disk.created {
-                if p.kind != Some(PartitionType::Msr) {
-                    continue;
-                }
-                let Some(size) = p.size else { continue };
-                let Some(mb) = size.value else { continue };
-                if (MIN_MB..=MAX_MB).contains(&mb) {
-                    continue;
-                }
-                let side = if mb < MIN_MB { "smaller" } else { "larger" };
-                out.report(
-                    Some(size.el),
-                    value_span(size.el),
-                    format!("the MSR partition is {mb} MB, {side} than any size Microsoft documents (16 MB; 32 or 128 MB in older guidance)"),
-                )
-                .help("use 16 (Size is in megabytes)");
+        for (size_el, mb) in created_sizes(cx, c, PartitionType::Msr) {
+            if (MIN_MB..=MAX_MB).contains(&mb) {
+                continue;
             }
+            let side = if mb < MIN_MB { "smaller" } else { "larger" };
+            out.report(
+                Some(size_el),
+                value_span(size_el),
+                format!("the MSR partition is {mb} MB, {side} than any size Microsoft documents (16 MB; 32 or 128 MB in older guidance)"),
+            )
+            .help("use 16 (Size is in megabytes)");
         }
     }
 }

@@ -71,14 +71,6 @@ pub(crate) static META: RuleMeta = RuleMeta {
     summary: "CreatePartition or ModifyPartition Order values of a disk not 1, 2, 3… without gaps",
 };
 
-/// True for the `CreatePartition` and `ModifyPartition` lists of
-/// `Microsoft-Windows-Setup`, whose `Order` gaps this rule reports (UA305
-/// leaves them alone).
-pub(crate) fn is_partition_list(component: &ComponentView<'_>, item: &str) -> bool {
-    (item.eq_ignore_ascii_case("CreatePartition") || item.eq_ignore_ascii_case("ModifyPartition"))
-        && super::ua403_user_equals_computer_name::is_component(component, "Microsoft-Windows-Setup")
-}
-
 /// Reports the first gap of one list's orders.
 fn check_list(item: &str, disk: &str, orders: &[Option<Num<'_>>], out: &mut Reporter<'_>) {
     let mut values: Vec<(i64, ElementRef<'_>)> = Vec::with_capacity(orders.len());
