@@ -146,6 +146,25 @@ fn set_changes_the_file_and_hides_passwords() {
     assert!(stderr(&o).contains("UA404"));
     assert!(!d.join("bad.xml").exists());
 
+    // A misspelt setting is refused with the closest catalog name, before
+    // anything is linted or written (as `set` does).
+    let o = run_in(
+        &d,
+        &[
+            "new",
+            "--preset",
+            "vm-mode",
+            "--no-password",
+            "--set",
+            "oobeSystem/Microsoft-Windows-Shell-Setup/TimeZon=UTC",
+            "-o",
+            "typo.xml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("TimeZone"), "{}", stderr(&o));
+    assert!(!d.join("typo.xml").exists());
+
     // A malformed assignment is a usage error.
     let o = run_in(
         &d,

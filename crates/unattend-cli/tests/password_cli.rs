@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{run_with_stdin, stdout};
+use common::{run_with_stdin, stderr, stdout};
 
 #[test]
 fn encode_then_decode_round_trips() {
@@ -63,6 +63,11 @@ fn wrong_element_and_garbage_are_reported() {
     // The password is never taken from the command line.
     let o = run_with_stdin(None, &["password", "encode", "hunter2"], "");
     assert_eq!(o.status.code(), Some(2));
+    // Nor is the element guessed: it is part of the hidden value.
+    let o = run_with_stdin(None, &["password", "encode"], "hunter2\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--element"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
 }
 
 #[test]

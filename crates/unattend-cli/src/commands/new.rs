@@ -289,6 +289,12 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
     };
     for (path, value) in &assignments {
+        // Same catalog check as `set`: a misspelt component or setting is
+        // refused with its closest name instead of being written.
+        if let Err(e) = edit::check_path(&doc, path, None) {
+            eprintln!("unattend: --set {path}: {e}");
+            return exit::ERROR;
+        }
         let hidden = hidden_value(&doc, path, value);
         let result = edit::set(&mut doc, path, hidden.as_deref().unwrap_or(value), None);
         if let Err(e) = result {

@@ -23,8 +23,8 @@ pub(crate) struct Args {
     #[arg(value_enum)]
     action: Action,
     /// The element the value goes in: `Password` (accounts, AutoLogon),
-    /// `AdministratorPassword`, `OfflineAdministratorPassword`. Encoding
-    /// defaults to `Password`; decoding without it strips whichever of
+    /// `AdministratorPassword`, `OfflineAdministratorPassword`. Required to
+    /// encode (the name is part of the hidden value); decoding without it strips whichever of
     /// these names the text ends with, and refuses text that ends with none.
     #[arg(long)]
     element: Option<String>,
@@ -43,7 +43,14 @@ pub(crate) fn read_line(prompt: &str) -> std::io::Result<String> {
 pub(crate) fn run(args: &Args) -> u8 {
     match args.action {
         Action::Encode => {
-            let element = args.element.as_deref().unwrap_or("Password");
+            // The element name is part of the encoded text: a default would
+            // silently make AdministratorPassword values Setup cannot read.
+            let Some(element) = args.element.as_deref() else {
+                eprintln!(
+                    "unattend: password encode needs --element: Password (accounts, AutoLogon), AdministratorPassword or OfflineAdministratorPassword; the name is part of the hidden value"
+                );
+                return exit::ERROR;
+            };
             let password = match read_line("Password (input is visible): ") {
                 Ok(p) => p,
                 Err(e) => {
