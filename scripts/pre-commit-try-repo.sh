@@ -4,8 +4,10 @@
 # users), and `pre-commit try-repo` installs the hooks from that clone with
 # pre-commit's Rust support (`cargo install --bins --path .` at the root) and
 # runs them on a scratch repository holding a broken answer file and a clean
-# one. The clone has no uncommitted changes, so pre-commit keys its cache on
-# (clone, HEAD) and builds `unattend` once for all three runs.
+# one. Then the same clone is configured as users write it
+# (`.pre-commit-config.yaml` with repo + rev + ids) and both hooks run from
+# one cached install. try-repo always installs into a throwaway store, so
+# `unattend` is built twice in all.
 #
 #   scripts/pre-commit-try-repo.sh
 #
@@ -59,7 +61,7 @@ git -C "$work" -c user.name=try -c user.email=try@example.invalid commit -q -m s
 failures=0
 cd "$work"
 
-echo "== unattend-lint on the broken file (must fail and show UA201)"
+echo "== try-repo: unattend-lint on the broken file (must fail and show UA201)"
 set +e
 out="$("$pre_commit" try-repo "$clone" unattend-lint --files broken/Unattend.xml 2>&1)"
 code=$?
@@ -69,22 +71,43 @@ if [ "$code" -eq 0 ] || ! grep -q 'UA201' <<<"$out"; then
   echo "FAIL: expected the hook to fail with UA201 (exit $code)" >&2
   failures=$((failures + 1))
 fi
-install_done=$SECONDS
-echo "== first hook result after $((install_done - start)) s"
+first=$SECONDS
+echo "== first hook result after $((first - start)) s"
 
-echo "== unattend-lint on the clean file (must pass)"
-if ! "$pre_commit" try-repo "$clone" unattend-lint --files clean/Unattend.xml; then
-  echo "FAIL: the clean file did not pass unattend-lint" >&2
+# try-repo installs into a throwaway store on every call, so the rest runs
+# the hooks the way users configure them (repo + rev + id): one install in
+# PRE_COMMIT_HOME, shared by both hooks.
+rev="$(git -C "$clone" rev-parse HEAD)"
+cat >.pre-commit-config.yaml <<YAML
+repos:
+  - repo: $clone
+    rev: $rev
+    hooks:
+      - id: unattend-lint
+      - id: unattend-fmt
+YAML
+# pre-commit refuses to run from an unstaged configuration.
+git add .pre-commit-config.yaml
+
+echo "== .pre-commit-config.yaml: both hooks on the clean file (must pass; fmt changes nothing)"
+if ! "$pre_commit" run --files clean/Unattend.xml; then
+  echo "FAIL: the clean file did not pass unattend-lint and unattend-fmt" >&2
+  failures=$((failures + 1))
+fi
+second=$SECONDS
+
+echo "== .pre-commit-config.yaml: unattend-lint on the broken file (must fail with UA201)"
+set +e
+out="$("$pre_commit" run unattend-lint --files broken/Unattend.xml 2>&1)"
+code=$?
+set -e
+printf '%s\n' "$out"
+if [ "$code" -eq 0 ] || ! grep -q 'UA201' <<<"$out"; then
+  echo "FAIL: expected the configured hook to fail with UA201 (exit $code)" >&2
   failures=$((failures + 1))
 fi
 
-echo "== unattend-fmt on the clean file (must pass, nothing to change)"
-if ! "$pre_commit" try-repo "$clone" unattend-fmt --files clean/Unattend.xml; then
-  echo "FAIL: unattend-fmt changed or refused the clean file" >&2
-  failures=$((failures + 1))
-fi
-
-echo "== time: $((install_done - start)) s to the first hook result (pre-commit install, clone, hook build, run); $((SECONDS - install_done)) s for the two later runs (cached hook); $((SECONDS - start)) s in all"
+echo "== time: $((first - start)) s to the first hook result (pre-commit install, clone, try-repo build, run); $((second - first)) s for the configured hooks' install and run; $((SECONDS - second)) s for a cached run; $((SECONDS - start)) s in all"
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed" >&2
   exit 1
