@@ -111,6 +111,10 @@ impl TypedComponent for SnmpAgentService {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `PermittedManagers`.
@@ -319,6 +323,17 @@ pub struct TrapConfigurationItems {
     pub other: Vec<Node>,
 }
 
+impl TrapConfigurationItems {
+    /// A new item (`wcm:action="add"`) with its key, `Community_Name`.
+    pub fn new(community_name: impl Into<String>) -> Self {
+        TrapConfigurationItems {
+            wcm_action: Some(WcmAction::Add),
+            community_name: Some(community_name.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for TrapConfigurationItems {
     fn read(el: &Element) -> Typed<Self> {
         Ok(TrapConfigurationItems {
@@ -424,6 +439,17 @@ pub struct ValidCommunity {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl ValidCommunity {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    pub fn new(key_value: impl Into<String>) -> Self {
+        ValidCommunity {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for ValidCommunity {

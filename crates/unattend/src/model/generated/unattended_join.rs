@@ -67,6 +67,10 @@ impl TypedComponent for UnattendedJoin {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Identification`.
@@ -74,7 +78,7 @@ impl TypedComponent for UnattendedJoin {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Identification {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -176,6 +180,32 @@ pub struct Identification {
     pub other: Vec<Node>,
 }
 
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Identification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Identification")
+            .field("wcm_action", &self.wcm_action)
+            .field("credentials", &self.credentials)
+            .field("debug_join", &self.debug_join)
+            .field(
+                "debug_join_only_on_this_error",
+                &self.debug_join_only_on_this_error,
+            )
+            .field("join_domain", &self.join_domain)
+            .field("join_workgroup", &self.join_workgroup)
+            .field("machine_object_ou", &self.machine_object_ou)
+            .field(
+                "machine_password",
+                &self.machine_password.as_ref().map(|_| "***"),
+            )
+            .field("provisioning", &self.provisioning)
+            .field("timeout_period_in_minutes", &self.timeout_period_in_minutes)
+            .field("unsecure_join", &self.unsecure_join)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
 impl XmlStruct for Identification {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Identification {
@@ -240,7 +270,7 @@ impl XmlStruct for Identification {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-credentials>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -268,6 +298,19 @@ pub struct Credentials {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("wcm_action", &self.wcm_action)
+            .field("domain", &self.domain)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("username", &self.username)
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl XmlStruct for Credentials {
