@@ -38,6 +38,7 @@ pub(super) fn secret_fields(node: Option<&Setting>, fields: &[Field]) -> Vec<Str
             (password && f.xml == "Value")
                 || f.xml.ends_with("Password")
                 || f.xml == "ProductKey"
+                || f.xml == "AccountData"
                 || (product_key && f.xml == "Key")
         })
         .map(|f| f.ident.clone())
@@ -121,6 +122,9 @@ pub(super) fn emit(
     if is_password(fields) {
         password(&mut body, plan, name, node);
     }
+    if is_credentials(fields) {
+        credentials(&mut body, plan, name);
+    }
     if node.kind == "list_item" {
         keyed_item(&mut body, plan, name, node, fields);
     }
@@ -175,6 +179,40 @@ fn password(out: &mut String, plan: &Plan<'_>, name: &str, node: &Setting) {
     let _ = writeln!(
         out,
         "    pub fn hidden(password: &str) -> Result<Self, crate::password::PasswordError> {{\n        Ok({name} {{\n            plain_text: Some(false),\n            value: Some(crate::password::hide(password, {element:?})?),\n            ..Default::default()\n        }})\n    }}\n"
+    );
+}
+
+/// The fields of a credentials struct: `Domain`, `Password`, `Username`.
+fn is_credentials(fields: &[Field]) -> bool {
+    let mut names: Vec<&str> = fields.iter().map(|f| f.xml.as_str()).collect();
+    names.sort_unstable();
+    names == ["Domain", "Password", "Username"]
+        && fields
+            .iter()
+            .all(|f| matches!(f.kind, FieldKind::Value) && f.ty == "String")
+}
+
+fn credentials(out: &mut String, plan: &Plan<'_>, name: &str) {
+    doc(
+        out,
+        "    ",
+        &[
+            "Credentials of an account in `domain` (the computer name for a local account).".to_string(),
+            String::new(),
+            "Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.".to_string(),
+        ],
+    );
+    example(
+        out,
+        plan,
+        &format!("unattend::model::components::{{module}}::{name}"),
+        &format!(
+            "let login = {name}::new(\"CONTOSO\", \"deploy\", \"S3cret\");\nassert_eq!(login.username.as_deref(), Some(\"deploy\"));\nassert!(!format!(\"{{login:?}}\").contains(\"S3cret\"));"
+        ),
+    );
+    let _ = writeln!(
+        out,
+        "    pub fn new(domain: impl Into<String>, username: impl Into<String>, password: impl Into<String>) -> Self {{\n        {name} {{\n            domain: Some(domain.into()),\n            username: Some(username.into()),\n            password: Some(password.into()),\n            ..Default::default()\n        }}\n    }}\n"
     );
 }
 

@@ -722,6 +722,32 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
+impl Credentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::Credentials;
+    ///
+    /// let login = Credentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Credentials {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Credentials {

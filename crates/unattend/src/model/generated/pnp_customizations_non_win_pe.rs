@@ -232,6 +232,24 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
+impl Credentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Credentials {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Credentials {

@@ -1321,6 +1321,24 @@ impl std::fmt::Debug for InstallFromCredentials {
     }
 }
 
+impl InstallFromCredentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        InstallFromCredentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for InstallFromCredentials {
     fn read(el: &Element) -> Typed<Self> {
         Ok(InstallFromCredentials {

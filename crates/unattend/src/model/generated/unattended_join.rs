@@ -313,6 +313,24 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
+impl Credentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Credentials {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Credentials {
@@ -341,7 +359,7 @@ impl XmlStruct for Credentials {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-provisioning>
 ///
 /// Also used at: `OfflineIdentification/Provisioning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provisioning {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -363,6 +381,17 @@ pub struct Provisioning {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Provisioning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Provisioning")
+            .field("wcm_action", &self.wcm_action)
+            .field("account_data", &self.account_data.as_ref().map(|_| "***"))
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl XmlStruct for Provisioning {
