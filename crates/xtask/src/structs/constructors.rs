@@ -8,14 +8,6 @@ use super::{Field, FieldKind, Plan, doc, fields_of};
 use crate::data::Setting;
 use crate::names::component_names;
 
-/// Components whose generated constructors carry a doctest. Every other
-/// component gets the same constructors without one: hundreds of identical
-/// examples would teach nothing and slow `cargo test --doc`.
-const DOCTESTED: &[&str] = &[
-    "Microsoft-Windows-Deployment",
-    "Microsoft-Windows-Shell-Setup",
-];
-
 /// The fields of a password struct: `PlainText` and `Value`, nothing else.
 fn is_password(fields: &[Field]) -> bool {
     let mut names: Vec<&str> = fields.iter().map(|f| f.xml.as_str()).collect();
@@ -79,9 +71,6 @@ pub(super) fn emit_debug(
 }
 
 fn example(out: &mut String, plan: &Plan<'_>, uses: &str, body: &str) {
-    if !DOCTESTED.contains(&plan.comp.name.as_str()) {
-        return;
-    }
     let (module, _) = component_names(&plan.comp.name);
     let mut lines = vec![String::new(), "```".to_string()];
     for u in uses.split(';').filter(|u| !u.is_empty()) {

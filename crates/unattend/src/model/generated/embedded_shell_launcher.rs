@@ -216,6 +216,13 @@ pub struct User {
 
 impl User {
     /// A new item (`wcm:action="add"`) with its key, `Key`.
+    ///
+    /// ```
+    /// use unattend::model::components::embedded_shell_launcher::User;
+    ///
+    /// let item = User::new(1);
+    /// assert_eq!(item.key, Some(1));
+    /// ```
     pub fn new(key: i64) -> Self {
         User {
             wcm_action: Some(WcmAction::Add),

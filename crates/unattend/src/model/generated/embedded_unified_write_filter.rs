@@ -378,6 +378,13 @@ pub struct ProtectedVolumeEntry {
 
 impl ProtectedVolumeEntry {
     /// A new item (`wcm:action="add"`) with its key, `DriveLetter`.
+    ///
+    /// ```
+    /// use unattend::model::components::embedded_unified_write_filter::ProtectedVolumeEntry;
+    ///
+    /// let item = ProtectedVolumeEntry::new("Example");
+    /// assert_eq!(item.drive_letter.as_deref(), Some("Example"));
+    /// ```
     pub fn new(drive_letter: impl Into<String>) -> Self {
         ProtectedVolumeEntry {
             wcm_action: Some(WcmAction::Add),

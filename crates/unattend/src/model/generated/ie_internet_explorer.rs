@@ -647,6 +647,13 @@ pub struct Accelerator {
 
 impl Accelerator {
     /// A new item (`wcm:action="add"`) with its key, `ItemKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::Accelerator;
+    ///
+    /// let item = Accelerator::new("Example");
+    /// assert_eq!(item.item_key.as_deref(), Some("Example"));
+    /// ```
     pub fn new(item_key: impl Into<String>) -> Self {
         Accelerator {
             wcm_action: Some(WcmAction::Add),
@@ -808,6 +815,13 @@ pub struct FavoriteBarItem {
 
 impl FavoriteBarItem {
     /// A new item (`wcm:action="add"`) with its key, `ItemKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::FavoriteBarItem;
+    ///
+    /// let item = FavoriteBarItem::new("Example");
+    /// assert_eq!(item.item_key.as_deref(), Some("Example"));
+    /// ```
     pub fn new(item_key: impl Into<String>) -> Self {
         FavoriteBarItem {
             wcm_action: Some(WcmAction::Add),
@@ -973,6 +987,13 @@ pub struct FavoriteItem {
 
 impl FavoriteItem {
     /// A new item (`wcm:action="add"`) with its key, `FavID`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::FavoriteItem;
+    ///
+    /// let item = FavoriteItem::new("Example");
+    /// assert_eq!(item.fav_id.as_deref(), Some("Example"));
+    /// ```
     pub fn new(fav_id: impl Into<String>) -> Self {
         FavoriteItem {
             wcm_action: Some(WcmAction::Add),
@@ -1104,6 +1125,13 @@ pub struct FeedItem {
 
 impl FeedItem {
     /// A new item (`wcm:action="add"`) with its key, `FeedKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::FeedItem;
+    ///
+    /// let item = FeedItem::new("Example");
+    /// assert_eq!(item.feed_key.as_deref(), Some("Example"));
+    /// ```
     pub fn new(feed_key: impl Into<String>) -> Self {
         FeedItem {
             wcm_action: Some(WcmAction::Add),
@@ -1339,6 +1367,13 @@ pub struct AddonGuidItem {
 
 impl AddonGuidItem {
     /// A new item (`wcm:action="add"`) with its key, `AddonGuid`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::AddonGuidItem;
+    ///
+    /// let item = AddonGuidItem::new("Example");
+    /// assert_eq!(item.addon_guid.as_deref(), Some("Example"));
+    /// ```
     pub fn new(addon_guid: impl Into<String>) -> Self {
         AddonGuidItem {
             wcm_action: Some(WcmAction::Add),
@@ -1577,6 +1612,13 @@ pub struct QuickLinkItem {
 
 impl QuickLinkItem {
     /// A new item (`wcm:action="add"`) with its key, `QLID`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::QuickLinkItem;
+    ///
+    /// let item = QuickLinkItem::new("Example");
+    /// assert_eq!(item.qlid.as_deref(), Some("Example"));
+    /// ```
     pub fn new(qlid: impl Into<String>) -> Self {
         QuickLinkItem {
             wcm_action: Some(WcmAction::Add),
@@ -1757,6 +1799,13 @@ pub struct Scope {
 
 impl Scope {
     /// A new item (`wcm:action="add"`) with its key, `ScopeKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::Scope;
+    ///
+    /// let item = Scope::new("Example");
+    /// assert_eq!(item.scope_key.as_deref(), Some("Example"));
+    /// ```
     pub fn new(scope_key: impl Into<String>) -> Self {
         Scope {
             wcm_action: Some(WcmAction::Add),
@@ -1913,6 +1962,13 @@ pub struct StartPage {
 
 impl StartPage {
     /// A new item (`wcm:action="add"`) with its key, `StartPageKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::StartPage;
+    ///
+    /// let item = StartPage::new("Example");
+    /// assert_eq!(item.start_page_key.as_deref(), Some("Example"));
+    /// ```
     pub fn new(start_page_key: impl Into<String>) -> Self {
         StartPage {
             wcm_action: Some(WcmAction::Add),

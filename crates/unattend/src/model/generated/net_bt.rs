@@ -157,6 +157,13 @@ pub struct Interface {
 
 impl Interface {
     /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::net_bt::Interface;
+    ///
+    /// let item = Interface::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
     pub fn new(identifier: impl Into<String>) -> Self {
         Interface {
             wcm_action: Some(WcmAction::Add),
@@ -278,6 +285,13 @@ pub struct IpAddress {
 
 impl IpAddress {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::net_bt::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         IpAddress {
             wcm_action: Some(WcmAction::Add),

@@ -617,6 +617,13 @@ pub struct IpAddress {
 
 impl IpAddress {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::network_load_balancing_core::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         IpAddress {
             wcm_action: Some(WcmAction::Add),
@@ -806,6 +813,13 @@ pub struct Portrule {
 
 impl Portrule {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::network_load_balancing_core::Portrule;
+    ///
+    /// let item = Portrule::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         Portrule {
             wcm_action: Some(WcmAction::Add),

@@ -481,6 +481,13 @@ pub struct FirewallGroup {
 
 impl FirewallGroup {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::networking_mpssvc_svc::FirewallGroup;
+    ///
+    /// let item = FirewallGroup::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         FirewallGroup {
             wcm_action: Some(WcmAction::Add),

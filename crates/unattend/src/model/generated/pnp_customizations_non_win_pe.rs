@@ -150,6 +150,13 @@ pub struct PathAndCredentials {
 
 impl PathAndCredentials {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::pnp_customizations_non_win_pe::PathAndCredentials;
+    ///
+    /// let item = PathAndCredentials::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         PathAndCredentials {
             wcm_action: Some(WcmAction::Add),
@@ -236,6 +243,14 @@ impl Credentials {
     /// Credentials of an account in `domain` (the computer name for a local account).
     ///
     /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::pnp_customizations_non_win_pe::Credentials;
+    ///
+    /// let login = Credentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
     pub fn new(
         domain: impl Into<String>,
         username: impl Into<String>,

@@ -484,6 +484,13 @@ pub struct Disk {
 
 impl Disk {
     /// A new item (`wcm:action="add"`) with its key, `DiskID`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::Disk;
+    ///
+    /// let item = Disk::new(1);
+    /// assert_eq!(item.disk_id, Some(1));
+    /// ```
     pub fn new(disk_id: i64) -> Self {
         Disk {
             wcm_action: Some(WcmAction::Add),
@@ -644,6 +651,15 @@ pub struct CreatePartition {
 
 impl CreatePartition {
     /// A new item (`wcm:action="add"`) at position `order`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::CreatePartition;
+    /// use unattend::model::Order;
+    ///
+    /// let item = CreatePartition::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
     pub fn new(order: crate::model::Order) -> Self {
         CreatePartition {
             wcm_action: Some(WcmAction::Add),
@@ -838,6 +854,15 @@ pub struct ModifyPartition {
 
 impl ModifyPartition {
     /// A new item (`wcm:action="add"`) at position `order`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::ModifyPartition;
+    /// use unattend::model::Order;
+    ///
+    /// let item = ModifyPartition::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
     pub fn new(order: crate::model::Order) -> Self {
         ModifyPartition {
             wcm_action: Some(WcmAction::Add),
@@ -1173,6 +1198,15 @@ pub struct DataImage {
 
 impl DataImage {
     /// A new item (`wcm:action="add"`) at position `order`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::DataImage;
+    /// use unattend::model::Order;
+    ///
+    /// let item = DataImage::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
     pub fn new(order: crate::model::Order) -> Self {
         DataImage {
             wcm_action: Some(WcmAction::Add),
@@ -1325,6 +1359,14 @@ impl InstallFromCredentials {
     /// Credentials of an account in `domain` (the computer name for a local account).
     ///
     /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::InstallFromCredentials;
+    ///
+    /// let login = InstallFromCredentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
     pub fn new(
         domain: impl Into<String>,
         username: impl Into<String>,
@@ -1686,6 +1728,15 @@ pub struct RunAsynchronous {
 
 impl RunAsynchronous {
     /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `Path` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunAsynchronous;
+    ///
+    /// let list = RunAsynchronous::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.run_asynchronous_command[0].order, Some(1));
+    /// assert_eq!(list.run_asynchronous_command[1].order, Some(2));
+    /// assert_eq!(list.run_asynchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
     pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
         RunAsynchronous::ordered(
             commands
@@ -1695,6 +1746,20 @@ impl RunAsynchronous {
     }
 
     /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::{RunAsynchronous, RunAsynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = RunAsynchronous::ordered([
+    ///     RunAsynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     RunAsynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.run_asynchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.run_asynchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
     pub fn ordered(items: impl IntoIterator<Item = RunAsynchronousCommand>) -> Self {
         RunAsynchronous {
             run_asynchronous_command: items
@@ -1789,6 +1854,15 @@ pub struct RunAsynchronousCommand {
 
 impl RunAsynchronousCommand {
     /// A new command (`wcm:action="add"`) at position `order`, running `path`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunAsynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RunAsynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.path.as_deref(), Some("cmd /c ver"));
+    /// ```
     pub fn new(order: crate::model::Order, path: impl Into<String>) -> Self {
         RunAsynchronousCommand {
             wcm_action: Some(WcmAction::Add),
@@ -1935,6 +2009,15 @@ pub struct RunSynchronous {
 
 impl RunSynchronous {
     /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `Path` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunSynchronous;
+    ///
+    /// let list = RunSynchronous::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.run_synchronous_command[0].order, Some(1));
+    /// assert_eq!(list.run_synchronous_command[1].order, Some(2));
+    /// assert_eq!(list.run_synchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
     pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
         RunSynchronous::ordered(
             commands
@@ -1944,6 +2027,20 @@ impl RunSynchronous {
     }
 
     /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::{RunSynchronous, RunSynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = RunSynchronous::ordered([
+    ///     RunSynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     RunSynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.run_synchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.run_synchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
     pub fn ordered(items: impl IntoIterator<Item = RunSynchronousCommand>) -> Self {
         RunSynchronous {
             run_synchronous_command: items
@@ -2038,6 +2135,15 @@ pub struct RunSynchronousCommand {
 
 impl RunSynchronousCommand {
     /// A new command (`wcm:action="add"`) at position `order`, running `path`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunSynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RunSynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.path.as_deref(), Some("cmd /c ver"));
+    /// ```
     pub fn new(order: crate::model::Order, path: impl Into<String>) -> Self {
         RunSynchronousCommand {
             wcm_action: Some(WcmAction::Add),

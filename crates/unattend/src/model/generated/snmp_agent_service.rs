@@ -325,6 +325,13 @@ pub struct TrapConfigurationItems {
 
 impl TrapConfigurationItems {
     /// A new item (`wcm:action="add"`) with its key, `Community_Name`.
+    ///
+    /// ```
+    /// use unattend::model::components::snmp_agent_service::TrapConfigurationItems;
+    ///
+    /// let item = TrapConfigurationItems::new("Example");
+    /// assert_eq!(item.community_name.as_deref(), Some("Example"));
+    /// ```
     pub fn new(community_name: impl Into<String>) -> Self {
         TrapConfigurationItems {
             wcm_action: Some(WcmAction::Add),
@@ -443,6 +450,13 @@ pub struct ValidCommunity {
 
 impl ValidCommunity {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::snmp_agent_service::ValidCommunity;
+    ///
+    /// let item = ValidCommunity::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         ValidCommunity {
             wcm_action: Some(WcmAction::Add),

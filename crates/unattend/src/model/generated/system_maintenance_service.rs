@@ -172,6 +172,13 @@ pub struct Cache {
 
 impl Cache {
     /// A new item (`wcm:action="add"`) with its key, `CacheID`.
+    ///
+    /// ```
+    /// use unattend::model::components::system_maintenance_service::Cache;
+    ///
+    /// let item = Cache::new("Example");
+    /// assert_eq!(item.cache_id.as_deref(), Some("Example"));
+    /// ```
     pub fn new(cache_id: impl Into<String>) -> Self {
         Cache {
             wcm_action: Some(WcmAction::Add),

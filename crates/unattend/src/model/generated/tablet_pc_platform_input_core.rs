@@ -225,6 +225,13 @@ pub struct AssociationElement {
 
 impl AssociationElement {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::tablet_pc_platform_input_core::AssociationElement;
+    ///
+    /// let item = AssociationElement::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         AssociationElement {
             wcm_action: Some(WcmAction::Add),
@@ -341,6 +348,13 @@ pub struct DeviceElement {
 
 impl DeviceElement {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::tablet_pc_platform_input_core::DeviceElement;
+    ///
+    /// let item = DeviceElement::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         DeviceElement {
             wcm_action: Some(WcmAction::Add),

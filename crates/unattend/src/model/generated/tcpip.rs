@@ -186,6 +186,13 @@ pub struct Interface {
 
 impl Interface {
     /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::tcpip::Interface;
+    ///
+    /// let item = Interface::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
     pub fn new(identifier: impl Into<String>) -> Self {
         Interface {
             wcm_action: Some(WcmAction::Add),
@@ -485,6 +492,13 @@ pub struct Route {
 
 impl Route {
     /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::tcpip::Route;
+    ///
+    /// let item = Route::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
     pub fn new(identifier: impl Into<String>) -> Self {
         Route {
             wcm_action: Some(WcmAction::Add),
@@ -608,6 +622,13 @@ pub struct IpAddress {
 
 impl IpAddress {
     /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::tcpip::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
     pub fn new(key_value: impl Into<String>) -> Self {
         IpAddress {
             wcm_action: Some(WcmAction::Add),

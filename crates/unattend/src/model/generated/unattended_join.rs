@@ -317,6 +317,14 @@ impl Credentials {
     /// Credentials of an account in `domain` (the computer name for a local account).
     ///
     /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::unattended_join::Credentials;
+    ///
+    /// let login = Credentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
     pub fn new(
         domain: impl Into<String>,
         username: impl Into<String>,
