@@ -130,9 +130,7 @@ fn password(out: &mut String, plan: &Plan<'_>, name: &str, node: &Setting) {
     doc(
         out,
         "    ",
-        &[format!(
-            "A password written in the clear: `<PlainText>true</PlainText>` and the password as `<Value>`."
-        )],
+        &["A password written in the clear: `<PlainText>true</PlainText>` and the password as `<Value>`.".to_string()],
     );
     example(
         out,
@@ -223,9 +221,7 @@ fn keyed_item(out: &mut String, plan: &Plan<'_>, name: &str, node: &Setting, fie
         doc(
             out,
             "    ",
-            &[format!(
-                "A new item (`wcm:action=\"add\"`) with its key, `wcm:keyValue`."
-            )],
+            &["A new item (`wcm:action=\"add\"`) with its key, `wcm:keyValue`.".to_string()],
         );
         example(
             out,
