@@ -8,6 +8,7 @@
 //! ```
 
 use unattend::model::components::deployment::{Mode, Reseal};
+use unattend::model::components::security_spp::SkipRearm;
 use unattend::model::components::{Deployment, PnpSysprep, SecuritySpp};
 use unattend::model::{Arch, Component, Pass, Unattend, WriteOptions};
 
@@ -24,7 +25,7 @@ fn main() {
     generalize.components.push(Component::typed(
         Arch::Amd64,
         SecuritySpp {
-            skip_rearm: Some(1),
+            skip_rearm: Some(SkipRearm::V1),
             ..Default::default()
         },
     ));

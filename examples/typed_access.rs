@@ -8,56 +8,40 @@
 //! ```
 //!
 //! The program exits 1, printing the findings instead of the file, if the
-//! linter finds anything at all (warnings included).
+//! linter finds anything at all (warnings included). The library crate
+//! ships a fuller version of this program as its own example,
+//! `cargo run -p unattend --example sysprep_pipeline`.
 
 use std::process::ExitCode;
 
 use unattend::lint::{ResolvedConfig, lint_model};
-use unattend::model::components::deployment::{RunSynchronous, RunSynchronousCommand};
+use unattend::model::components::deployment::RunSynchronous;
 use unattend::model::components::{Deployment, PnpSysprep, ShellSetup};
-use unattend::model::{Arch, ComponentNotTyped, Pass, Unattend, WriteOptions};
+use unattend::model::{Arch, Pass, Unattend, WriteOptions};
 
-fn build() -> Result<Unattend, ComponentNotTyped> {
+fn build() -> Unattend {
     let mut file = Unattend::new();
 
     // generalize: keep the drivers installed on the reference machine.
-    file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)?
+    file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
         .persist_all_device_installs = Some(true);
 
     // specialize: name each machine and run two setup commands in order.
-    let shell = file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)?;
+    let shell = file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64);
     shell.computer_name = Some("*".into()); // a random name per machine
     shell.time_zone = Some("UTC".into());
 
-    let commands = [
+    // Numbered 1 and 2, each written with wcm:action="add".
+    file.component_mut::<Deployment>(Pass::Specialize, Arch::Amd64)
+        .run_synchronous = Some(RunSynchronous::from_commands([
         "cmd /c mkdir C:\\Setup",
         "powershell -NoProfile -Command Set-ExecutionPolicy RemoteSigned -Force",
-    ];
-    file.component_mut::<Deployment>(Pass::Specialize, Arch::Amd64)?
-        .run_synchronous = Some(RunSynchronous {
-        run_synchronous_command: commands
-            .iter()
-            .zip(1..)
-            .map(|(path, order)| RunSynchronousCommand {
-                // wcm:action is left out: list items are written with "add".
-                order: Some(order),
-                path: Some((*path).to_string()),
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    });
-    Ok(file)
+    ]));
+    file
 }
 
 fn main() -> ExitCode {
-    let file = match build() {
-        Ok(file) => file,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::from(2);
-        }
-    };
+    let file = build();
     let findings = lint_model(&file, &ResolvedConfig::default());
     if !findings.is_empty() {
         for d in &findings {

@@ -67,7 +67,8 @@ use crate::model::components::setup::{
     ProductKey as SetupProductKey, UserData, WillShowUi,
 };
 use crate::model::components::shell_setup::{
-    AdministratorPassword, AutoLogon, LocalAccount, LocalAccounts, Oobe, Password, UserAccounts,
+    AdministratorPassword, AutoLogon, LocalAccount, LocalAccounts, Oobe, Password, ProtectYourPc,
+    UserAccounts,
 };
 use crate::model::components::{
     Deployment, InternationalCore, InternationalCoreWinPe, PnpSysprep, Setup, ShellSetup,
@@ -1097,7 +1098,7 @@ fn oobe_shell_setup(edition: Edition, options: &PresetOptions) -> ShellSetup {
             hide_wireless_setup_in_oobe: Some(true),
             // 3: the privacy/"express settings" page is skipped with the
             // recommended settings off; change it with --set when you want 1.
-            protect_your_pc: Some(3),
+            protect_your_pc: Some(ProtectYourPc::V3),
             ..Default::default()
         }),
         time_zone: Some(options.time_zone.clone()),

@@ -409,13 +409,10 @@ mod typed_access {
     fn component_mut_inserts_once_per_pass_and_architecture() {
         let mut file = Unattend::new();
         file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
-            .unwrap()
             .computer_name = Some("A".into());
         file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
-            .unwrap()
             .time_zone = Some("UTC".into());
         file.component_mut::<ShellSetup>(Pass::Specialize, Arch::X86)
-            .unwrap()
             .computer_name = Some("B".into());
         assert_eq!(file.settings.len(), 1);
         assert_eq!(file.settings[0].components.len(), 2);
@@ -434,9 +431,7 @@ mod typed_access {
     fn component_mut_finds_a_read_component_whatever_its_casing() {
         let xml = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="microsoft-windows-shell-setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><ComputerName>WEB01</ComputerName></component></settings></unattend>"#;
         let mut file = Unattend::parse(xml).unwrap();
-        let shell = file
-            .component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
-            .unwrap();
+        let shell = file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64);
         assert_eq!(shell.computer_name.as_deref(), Some("WEB01"));
         shell.computer_name = Some("WEB02".into());
         assert_eq!(file.settings[0].components.len(), 1);
@@ -444,34 +439,164 @@ mod typed_access {
         assert!(out.contains("<ComputerName>WEB02</ComputerName>"), "{out}");
     }
 
+    const GENERIC_PNP: &[u8] = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="generalize"><component name="Microsoft-Windows-PnpSysprep" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><PersistAllDeviceInstalls>maybe</PersistAllDeviceInstalls><!-- keep --><DoNotCleanUpNonPresentDevices>true</DoNotCleanUpNonPresentDevices></component></settings></unattend>"#;
+
     #[test]
-    fn component_mut_refuses_a_generic_component_and_changes_nothing() {
+    fn try_component_mut_refuses_a_generic_component_and_changes_nothing() {
         // A value that does not fit its type keeps the component generic.
-        let xml = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="generalize"><component name="Microsoft-Windows-PnpSysprep" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><PersistAllDeviceInstalls>maybe</PersistAllDeviceInstalls></component></settings></unattend>"#;
-        let mut file = Unattend::parse(xml).unwrap();
+        let mut file = Unattend::parse(GENERIC_PNP).unwrap();
         let before = file.clone();
         let err = file
-            .component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
+            .try_component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
             .unwrap_err();
         assert_eq!(err.component, "Microsoft-Windows-PnpSysprep");
         assert_eq!((err.pass, err.arch), (Pass::Generalize, Arch::Amd64));
         assert!(err.to_string().contains("generic"));
         assert_eq!(file, before);
         assert!(file.component::<PnpSysprep>(Pass::Generalize).is_none());
+        // Another architecture has no component yet: inserted.
+        file.try_component_mut::<PnpSysprep>(Pass::Generalize, Arch::X86)
+            .unwrap()
+            .persist_all_device_installs = Some(true);
+        assert_eq!(file.settings[0].components.len(), 2);
+    }
+
+    #[test]
+    fn component_mut_types_what_fits_and_keeps_the_rest_unchanged() {
+        let mut file = Unattend::parse(GENERIC_PNP).unwrap();
+        let pnp = file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64);
+        // The child that fits is typed; the value `maybe` and the comment are kept.
+        assert_eq!(pnp.do_not_clean_up_non_present_devices, Some(true));
+        assert_eq!(pnp.persist_all_device_installs, None);
+        assert_eq!(pnp.other.len(), 2, "{:?}", pnp.other);
+        pnp.do_not_clean_up_non_present_devices = Some(false);
+        assert_eq!(file.settings[0].components.len(), 1, "no second component");
+        let xml = file.to_xml(&WriteOptions::default());
+        assert!(
+            xml.contains("<PersistAllDeviceInstalls>maybe</PersistAllDeviceInstalls>"),
+            "{xml}"
+        );
+        assert!(xml.contains("<!-- keep -->"), "{xml}");
+        assert!(
+            xml.contains("<DoNotCleanUpNonPresentDevices>false</DoNotCleanUpNonPresentDevices>"),
+            "{xml}"
+        );
+        // Read back, the same content (the bad value keeps it generic again).
+        let again = Unattend::parse(xml.as_bytes()).unwrap();
+        assert_eq!(again.to_xml(&WriteOptions::default()), xml);
+    }
+
+    /// A node's content with attribute and child order ignored, as Windows
+    /// reads it (the canonical writer orders settings by the catalog).
+    fn normalized(node: &unattend::model::Node) -> String {
+        match node {
+            unattend::model::Node::Element(e) => {
+                let mut attrs: Vec<String> = e
+                    .attributes
+                    .iter()
+                    .map(|a| format!("{:?}:{}={}", a.namespace, a.name, a.value))
+                    .collect();
+                attrs.sort();
+                let mut kids: Vec<String> = e.children.iter().map(normalized).collect();
+                kids.sort();
+                format!("<{}:{} {attrs:?}>{kids:?}", e.namespace, e.name)
+            }
+            other => format!("{other:?}"),
+        }
+    }
+
+    fn content(c: &unattend::model::Component) -> Vec<String> {
+        let mut v: Vec<String> = c.settings.to_children().iter().map(normalized).collect();
+        v.sort();
+        v
+    }
+
+    /// Converts every Shell-Setup and Deployment component through
+    /// `component_mut` (typed ones stay as they are, generic ones are
+    /// adopted) and checks that not one child changed.
+    fn convert_and_compare(bytes: &[u8], what: &str) -> usize {
+        let Ok(mut file) = Unattend::parse(bytes) else {
+            return 0; // malformed corpus files
+        };
+        let before: Vec<Vec<String>> = file.components().map(|(_, c)| content(c)).collect();
+        let mut converted = 0;
+        for i in 0..file.settings.len() {
+            let pass = file.settings[i].pass;
+            if file.settings.iter().position(|s| s.pass == pass) != Some(i) {
+                continue; // component_mut edits the first settings of a pass
+            }
+            for j in 0..file.settings[i].components.len() {
+                let c = &file.settings[i].components[j];
+                let (arch, name, generic) = (
+                    c.processor_architecture,
+                    c.name.clone(),
+                    c.settings.is_generic(),
+                );
+                let first = file.settings[i].components.iter().position(|d| {
+                    d.processor_architecture == arch && d.name.eq_ignore_ascii_case(&name)
+                });
+                if first != Some(j) {
+                    continue; // a duplicate component: component_mut finds the first
+                }
+                if name.eq_ignore_ascii_case("Microsoft-Windows-Shell-Setup") {
+                    file.component_mut::<ShellSetup>(pass, arch);
+                } else if name.eq_ignore_ascii_case("Microsoft-Windows-Deployment") {
+                    file.component_mut::<Deployment>(pass, arch);
+                } else {
+                    continue;
+                }
+                converted += usize::from(generic);
+                assert!(
+                    !file.settings[i].components[j].settings.is_generic(),
+                    "{what}"
+                );
+            }
+        }
+        let after: Vec<Vec<String>> = file.components().map(|(_, c)| content(c)).collect();
+        assert_eq!(before, after, "{what}: content changed");
+        converted
+    }
+
+    #[test]
+    fn component_mut_never_drops_or_changes_content() {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let typical = std::fs::read(manifest.join("tests/fixtures/typical.xml")).unwrap();
+        convert_and_compare(&typical, "typical.xml");
+        let corpus = std::env::var_os("UNATTEND_CORPUS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| manifest.join("../../../shared/corpus/public"));
+        let Ok(entries) = std::fs::read_dir(&corpus) else {
+            eprintln!(
+                "note: no corpus at {}; checked the fixture only",
+                corpus.display()
+            );
+            return;
+        };
+        let mut generic = 0;
+        for path in entries.map(|e| e.unwrap().path()) {
+            if path.extension().is_some_and(|e| e == "xml") {
+                generic += convert_and_compare(
+                    &std::fs::read(&path).unwrap(),
+                    &path.display().to_string(),
+                );
+            }
+        }
+        // The corpus has components that do not fit their type: the
+        // conversion was exercised, not only the typed path.
+        assert!(generic > 0, "no generic component converted");
+        eprintln!("converted {generic} generic components");
     }
 
     #[test]
     fn list_items_without_an_action_are_written_as_add_and_lint_clean() {
         let mut file = Unattend::new();
         file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
-            .unwrap()
             .persist_all_device_installs = Some(true);
         file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)
-            .unwrap()
             .computer_name = Some("*".into());
         file.component_mut::<Deployment>(Pass::Specialize, Arch::Amd64)
-            .unwrap()
             .run_synchronous = Some(RunSynchronous {
+            // wcm:action left out: the writer fills "add".
             run_synchronous_command: (1..=2)
                 .map(|order| RunSynchronousCommand {
                     order: Some(order),
@@ -500,7 +625,6 @@ mod typed_access {
     fn lint_model_reports_setting_paths() {
         let mut file = Unattend::new();
         file.component_mut::<ShellSetup>(Pass::OobeSystem, Arch::Amd64)
-            .unwrap()
             .computer_name = Some("WEB01".into());
         let findings = lint_model(&file, &ResolvedConfig::default());
         let ua201 = findings.iter().find(|d| d.code == "UA201").unwrap();
@@ -510,5 +634,161 @@ mod typed_access {
                 "/unattend/settings[@pass='oobeSystem']/component[@name='Microsoft-Windows-Shell-Setup']/ComputerName"
             )
         );
+    }
+}
+
+/// The crate example `sysprep_pipeline`, built here through the same code.
+#[path = "../examples/sysprep_pipeline.rs"]
+#[allow(dead_code)] // its `main`
+mod sysprep_pipeline;
+
+mod constructors {
+    use unattend::model::components::deployment::{RunSynchronous, RunSynchronousCommand};
+    use unattend::model::components::shell_setup::{
+        AdministratorPassword, LocalAccount, Password, ProtectYourPc,
+    };
+    use unattend::model::components::{Deployment, PnpSysprep, ShellSetup};
+    use unattend::model::{Order, Pass, Unattend, WcmAction, WriteOptions};
+    use unattend::password;
+
+    use super::sysprep_pipeline;
+
+    #[test]
+    fn the_sysprep_pipeline_example_lints_clean_and_reads_back() {
+        let file = sysprep_pipeline::build("S3cret-pw").unwrap();
+        let findings = sysprep_pipeline::check(&file);
+        assert!(findings.is_empty(), "{findings:#?}");
+        let xml = file.to_xml(&WriteOptions::default());
+        assert!(!xml.contains("S3cret-pw"), "the password is hidden");
+        let again = Unattend::parse(xml.as_bytes()).unwrap();
+        assert_eq!(again, file, "the model reads back as built");
+        assert_eq!(again.to_xml(&WriteOptions::default()), xml);
+        assert!(again.component::<PnpSysprep>(Pass::Generalize).is_some());
+        let commands = &again
+            .component::<Deployment>(Pass::Specialize)
+            .unwrap()
+            .run_synchronous
+            .as_ref()
+            .unwrap()
+            .run_synchronous_command;
+        let orders: Vec<_> = commands.iter().map(|c| (c.order, c.wcm_action)).collect();
+        assert_eq!(
+            orders,
+            [
+                (Some(1), Some(WcmAction::Add)),
+                (Some(2), Some(WcmAction::Add))
+            ]
+        );
+        let oobe = again.component::<ShellSetup>(Pass::OobeSystem).unwrap();
+        let account = &oobe
+            .user_accounts
+            .as_ref()
+            .unwrap()
+            .local_accounts
+            .as_ref()
+            .unwrap()
+            .local_account[0];
+        let value = account.password.as_ref().unwrap().value.as_deref().unwrap();
+        assert_eq!(password::decode(value).unwrap(), "S3cret-pwPassword");
+    }
+
+    #[test]
+    fn ordered_lists_number_from_one_without_gaps() {
+        let list = RunSynchronous::ordered([
+            RunSynchronousCommand::new(Order::new(7).unwrap(), "a"),
+            RunSynchronousCommand::new(Order::new(3).unwrap(), "b"),
+            RunSynchronousCommand::new(Order::FIRST, "c"),
+        ]);
+        let got: Vec<(Option<i64>, Option<&str>)> = list
+            .run_synchronous_command
+            .iter()
+            .map(|c| (c.order, c.path.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), Some("a")),
+                (Some(2), Some("b")),
+                (Some(3), Some("c"))
+            ]
+        );
+        assert_eq!(
+            RunSynchronous::from_commands(Vec::<String>::new())
+                .run_synchronous_command
+                .len(),
+            0
+        );
+    }
+
+    #[test]
+    fn orders_below_one_are_refused() {
+        assert!(Order::new(0).is_err());
+        assert_eq!(Order::try_from(-1i64).unwrap_err().value, -1);
+        assert_eq!(Order::try_from(500i64).unwrap().get(), 500);
+        assert!(Order::try_from(i64::from(u32::MAX) + 1).is_err());
+        assert!(Order::new(0).unwrap_err().to_string().contains("from 1"));
+    }
+
+    #[test]
+    fn hidden_passwords_carry_the_element_name_of_their_type() {
+        let admin = AdministratorPassword::hidden("pw").unwrap();
+        assert_eq!(admin.plain_text, Some(false));
+        assert_eq!(
+            admin.value.as_deref(),
+            Some(password::encode("pw", "AdministratorPassword").as_str())
+        );
+        let user = Password::hidden("pw").unwrap();
+        assert_eq!(
+            user.value.as_deref(),
+            Some(password::encode("pw", "Password").as_str())
+        );
+        assert!(Password::hidden("").is_err());
+        assert_eq!(Password::plain("").value.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn debug_never_prints_a_secret() {
+        let account = LocalAccount {
+            password: Some(Password::plain("Sup3r-secret")),
+            ..LocalAccount::new("Operator")
+        };
+        let shell = ShellSetup {
+            product_key: Some("VK7JG-NPHTM-C97JM-9MPGT-3V66T".into()),
+            ..Default::default()
+        };
+        let text = format!("{account:?} {account:#?} {shell:?}");
+        assert!(!text.contains("Sup3r-secret"), "{text}");
+        assert!(!text.contains("VK7JG"), "{text}");
+        assert!(text.contains("Operator"), "{text}");
+        assert!(text.contains("***"), "{text}");
+    }
+
+    const OOBE: &str = r#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><OOBE><ProtectYourPC>VALUE</ProtectYourPC></OOBE></component></settings></unattend>"#;
+
+    #[test]
+    fn closed_integer_sets_are_enums_that_keep_unknown_values() {
+        let file = Unattend::parse(OOBE.replace("VALUE", "3").as_bytes()).unwrap();
+        let shell = file.component::<ShellSetup>(Pass::OobeSystem).unwrap();
+        assert_eq!(
+            shell.oobe.as_ref().unwrap().protect_your_pc,
+            Some(ProtectYourPc::V3)
+        );
+        assert_eq!(ProtectYourPc::V3.as_str(), "3");
+        // serde keeps the exact literal too.
+        assert_eq!(serde_json::to_string(&ProtectYourPc::V3).unwrap(), r#""3""#);
+        // A value outside the set (or spelled differently) is not lost: the
+        // component stays generic and writes the text back as read.
+        for odd in ["4", "03", " 3"] {
+            let file = Unattend::parse(OOBE.replace("VALUE", odd).as_bytes()).unwrap();
+            assert!(
+                file.component::<ShellSetup>(Pass::OobeSystem).is_none(),
+                "{odd}"
+            );
+            let xml = file.to_xml(&WriteOptions::default());
+            assert!(
+                xml.contains(&format!("<ProtectYourPC>{odd}</ProtectYourPC>")),
+                "{xml}"
+            );
+        }
     }
 }

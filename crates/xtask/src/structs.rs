@@ -17,6 +17,8 @@ use crate::data::{Catalog, Component, Setting};
 use crate::names::{camel, component_names, snake};
 use crate::output::{GeneratedFile, header};
 
+mod constructors;
+
 /// Where the typed component modules go.
 pub const OUT_DIR: &str = "crates/unattend/src/model/generated";
 
@@ -156,7 +158,25 @@ fn is_struct(s: &Setting) -> bool {
 }
 
 fn is_enum(s: &Setting) -> bool {
-    s.kind == "value" && s.value_type.as_deref() == Some("enum") && !s.values.is_empty()
+    s.kind == "value"
+        && !s.values.is_empty()
+        && match s.value_type.as_deref() {
+            Some("enum") => true,
+            // A closed set of integers (`ProtectYourPC` 1–3) is an enum too,
+            // with the exact literals; powers of two 1, 2, 4, … are flags
+            // that combine (`BrandingNeutral`), so they stay integers.
+            Some("integer") => !is_flags(&s.values),
+            _ => false,
+        }
+}
+
+/// Values 1, 2, 4, 8, … (at least three): bit flags, not a closed set.
+fn is_flags(values: &[String]) -> bool {
+    values.len() >= 3
+        && values
+            .iter()
+            .enumerate()
+            .all(|(i, v)| v.parse::<u64>().ok() == 1u64.checked_shl(i as u32))
 }
 
 fn is_bool(s: &Setting) -> bool {
@@ -596,7 +616,13 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
             doc(out, "", &lines);
         }
     }
-    out.push_str("#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]\n#[serde(deny_unknown_fields)]\n");
+    let secrets = constructors::secret_fields(node, &fields);
+    let derive = "#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]\n#[serde(deny_unknown_fields)]\n";
+    if secrets.is_empty() {
+        out.push_str(derive);
+    } else {
+        out.push_str(&derive.replacen("Debug, ", "", 1));
+    }
     let _ = writeln!(out, "pub struct {name} {{");
     if node.is_some_and(|s| s.kind == "list_item") {
         out.push_str("    /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.\n    #[serde(rename = \"wcm:action\", default, skip_serializing_if = \"Option::is_none\")]\n    pub wcm_action: Option<WcmAction>,\n");
@@ -679,6 +705,12 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
     } else {
         ("None", "self.wcm_action")
     };
+    if !secrets.is_empty() {
+        constructors::emit_debug(out, name, node.is_some(), &fields, &secrets);
+    }
+    if let Some(s) = node {
+        constructors::emit(out, plan, name, s, &fields);
+    }
     match node {
         Some(_) => {
             let _ = write!(
@@ -689,7 +721,7 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
         None => {
             let _ = write!(
                 out,
-                "impl TypedComponent for {name} {{\n    const NAME: &'static str = {:?};\n\n    fn read(el: &Element) -> Typed<Self> {{\n        Ok({name} {{\n{reads}            other: {others},\n        }})\n    }}\n\n    fn to_children(&self) -> Vec<Node> {{\n        let mut out = Vec::new();\n{writes}        out.extend(self.other.iter().cloned());\n        out\n    }}\n}}\n\n",
+                "impl TypedComponent for {name} {{\n    const NAME: &'static str = {:?};\n\n    fn read(el: &Element) -> Typed<Self> {{\n        Ok({name} {{\n{reads}            other: {others},\n        }})\n    }}\n\n    fn to_children(&self) -> Vec<Node> {{\n        let mut out = Vec::new();\n{writes}        out.extend(self.other.iter().cloned());\n        out\n    }}\n\n    fn other_mut(&mut self) -> &mut Vec<Node> {{\n        &mut self.other\n    }}\n}}\n\n",
                 c.name
             );
         }

@@ -19,12 +19,11 @@ use crate::model::{Unattend, WriteOptions};
 ///
 /// let mut file = Unattend::new();
 /// // ComputerName is a specialize setting, not an oobeSystem one.
-/// file.component_mut::<ShellSetup>(Pass::OobeSystem, Arch::Amd64)?.computer_name =
+/// file.component_mut::<ShellSetup>(Pass::OobeSystem, Arch::Amd64).computer_name =
 ///     Some("WEB01".into());
 /// let findings = lint_model(&file, &ResolvedConfig::default());
 /// let finding = findings.iter().find(|d| d.code == "UA201").unwrap();
 /// assert!(finding.path.as_deref().unwrap().ends_with("/ComputerName"));
-/// # Ok::<(), unattend::model::ComponentNotTyped>(())
 /// ```
 pub fn lint_model(file: &Unattend, config: &ResolvedConfig) -> Vec<Diagnostic> {
     let xml = file.to_xml(&WriteOptions::default());

@@ -38,6 +38,7 @@ mod component;
 #[path = "generated/mod.rs"]
 pub mod components;
 mod element;
+mod order;
 mod pass;
 pub mod typed;
 mod write;
@@ -49,6 +50,7 @@ use serde::{Deserialize, Serialize};
 pub use component::{Component, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
 pub use components::ComponentSettings;
 pub use element::{Attribute, Element, Node};
+pub use order::{Order, OrderError};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
@@ -373,52 +375,72 @@ impl Unattend {
             .find_map(|c| T::from_settings(&c.settings))
     }
 
-    /// The typed settings of component `T` for one architecture in `pass`,
-    /// inserted empty (with Microsoft's identity attributes) when the pass has
-    /// none; the pass is created when missing. One component per pass and
-    /// architecture, as Windows requires.
+    /// The typed settings of component `T` for one architecture in `pass`
+    /// (get or insert): inserted empty, with Microsoft's identity attributes,
+    /// when the pass has none; the pass is created when missing. One
+    /// component per pass and architecture, as Windows requires.
     ///
-    /// Fails, changing nothing, when the pass already holds a component of
-    /// that name and architecture whose content does not fit the type (it is
-    /// carried as a generic element tree): replacing it would drop content,
-    /// and adding a second one would be a duplicate component.
+    /// This never fails and never drops content. When the pass already holds
+    /// a component of that name and architecture whose content does not fit
+    /// the type as a whole (for example `<PersistAllDeviceInstalls>True`,
+    /// which is not the exact literal `true`), the component is converted:
+    /// every child that fits is typed, and every child that does not is
+    /// moved, unchanged, into `T`'s `other` nodes, which are written after
+    /// the typed settings. Setting a field whose element is among those kept
+    /// nodes writes the element twice (lint reports UA203); use
+    /// [`try_component_mut`](Self::try_component_mut) to leave such a
+    /// component untouched instead.
     ///
     /// ```
     /// use unattend::model::components::{Deployment, PnpSysprep, ShellSetup};
-    /// use unattend::model::components::deployment::RunSynchronousCommand;
     /// use unattend::model::{Arch, Pass, Unattend, WriteOptions};
     ///
     /// let mut file = Unattend::new();
-    /// file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)?
+    /// file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
     ///     .persist_all_device_installs = Some(true);
-    /// file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)?.computer_name =
+    /// file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64).computer_name =
     ///     Some("WEB01".into());
     /// // Asking again gives the same component, not a second one.
-    /// file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)?.time_zone =
+    /// file.component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64).time_zone =
     ///     Some("UTC".into());
     /// assert_eq!(file.components().count(), 2);
     /// let xml = file.to_xml(&WriteOptions::default());
     /// assert!(xml.contains("<ComputerName>WEB01</ComputerName>"));
-    /// # Ok::<(), unattend::model::ComponentNotTyped>(())
     /// ```
-    pub fn component_mut<T: ComponentType + Default>(
-        &mut self,
-        pass: Pass,
-        arch: Arch,
-    ) -> Result<&mut T, ComponentNotTyped> {
+    ///
+    /// A component read from a file that does not fit its type keeps what
+    /// does not fit:
+    ///
+    /// ```
+    /// use unattend::model::components::PnpSysprep;
+    /// use unattend::model::{Arch, Pass, Unattend, WriteOptions};
+    ///
+    /// let xml = br#"<unattend xmlns="urn:schemas-microsoft-com:unattend">
+    ///   <settings pass="generalize">
+    ///     <component name="Microsoft-Windows-PnpSysprep" processorArchitecture="amd64"
+    ///       publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+    ///       <PersistAllDeviceInstalls>True</PersistAllDeviceInstalls>
+    ///     </component>
+    ///   </settings>
+    /// </unattend>"#;
+    /// let mut file = Unattend::parse(xml)?;
+    /// let pnp = file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64);
+    /// assert_eq!(pnp.persist_all_device_installs, None); // `True` is not typed…
+    /// pnp.do_not_clean_up_non_present_devices = Some(true);
+    /// let out = file.to_xml(&WriteOptions::default());
+    /// assert!(out.contains("<PersistAllDeviceInstalls>True</PersistAllDeviceInstalls>")); // …but kept
+    /// assert!(out.contains("<DoNotCleanUpNonPresentDevices>true</DoNotCleanUpNonPresentDevices>"));
+    /// # Ok::<(), unattend::model::LoadError>(())
+    /// ```
+    pub fn component_mut<T: ComponentType + Default>(&mut self, pass: Pass, arch: Arch) -> &mut T {
         let settings = self.pass_mut(pass);
-        let found = settings
-            .components
-            .iter()
-            .position(|c| c.processor_architecture == arch && c.name.eq_ignore_ascii_case(T::NAME));
-        let idx = match found {
+        let idx = match Self::find_component::<T>(settings, arch) {
             Some(i) => {
-                if T::from_settings(&settings.components[i].settings).is_none() {
-                    return Err(ComponentNotTyped {
-                        component: T::NAME,
-                        pass,
-                        arch,
-                    });
+                let slot = &mut settings.components[i].settings;
+                if T::from_settings(slot).is_none() {
+                    // Generic content (or, built through public fields,
+                    // another type's settings): type what fits, keep the rest.
+                    *slot = typed::adopt::<T>(&slot.to_children()).into();
                 }
                 i
             }
@@ -429,11 +451,58 @@ impl Unattend {
                 settings.components.len() - 1
             }
         };
-        T::from_settings_mut(&mut settings.components[idx].settings).ok_or(ComponentNotTyped {
+        match T::from_settings_mut(&mut settings.components[idx].settings) {
+            Some(t) => t,
+            // Converted above when it held anything else.
+            None => unreachable!("component {} holds settings of another type", T::NAME),
+        }
+    }
+
+    /// Like [`component_mut`](Self::component_mut), but fails, changing
+    /// nothing, when the pass already holds a component of that name and
+    /// architecture whose content does not fit the type (it is carried as a
+    /// generic element tree): for callers that would rather edit such a
+    /// component as generic elements than have it converted.
+    ///
+    /// ```
+    /// use unattend::model::components::ShellSetup;
+    /// use unattend::model::{Arch, Pass, Unattend};
+    ///
+    /// let mut file = Unattend::new();
+    /// file.try_component_mut::<ShellSetup>(Pass::Specialize, Arch::Amd64)?.computer_name =
+    ///     Some("WEB01".into());
+    /// assert!(file.component::<ShellSetup>(Pass::Specialize).is_some());
+    /// # Ok::<(), unattend::model::ComponentNotTyped>(())
+    /// ```
+    pub fn try_component_mut<T: ComponentType + Default>(
+        &mut self,
+        pass: Pass,
+        arch: Arch,
+    ) -> Result<&mut T, ComponentNotTyped> {
+        let not_typed = ComponentNotTyped {
             component: T::NAME,
             pass,
             arch,
-        })
+        };
+        let fits = self
+            .settings
+            .iter()
+            .filter(|s| s.pass == pass)
+            .take(1)
+            .find_map(|s| Self::find_component::<T>(s, arch).map(|i| &s.components[i]))
+            .is_none_or(|c| !c.settings.is_generic());
+        if !fits {
+            return Err(not_typed);
+        }
+        Ok(self.component_mut::<T>(pass, arch))
+    }
+
+    /// The index of the component named `T::NAME` (any casing) for `arch`.
+    fn find_component<T: ComponentType>(settings: &Settings, arch: Arch) -> Option<usize> {
+        settings
+            .components
+            .iter()
+            .position(|c| c.processor_architecture == arch && c.name.eq_ignore_ascii_case(T::NAME))
     }
 
     /// Every component of type `T` with its pass and architecture, in file
@@ -445,12 +514,11 @@ impl Unattend {
     ///
     /// let mut file = Unattend::new();
     /// for arch in [Arch::X86, Arch::Amd64] {
-    ///     file.component_mut::<InternationalCore>(Pass::OobeSystem, arch)?.ui_language =
+    ///     file.component_mut::<InternationalCore>(Pass::OobeSystem, arch).ui_language =
     ///         Some("en-US".into());
     /// }
     /// let archs: Vec<Arch> = file.components_of::<InternationalCore>().map(|(_, a, _)| a).collect();
     /// assert_eq!(archs, [Arch::X86, Arch::Amd64]);
-    /// # Ok::<(), unattend::model::ComponentNotTyped>(())
     /// ```
     pub fn components_of<'a, T: ComponentType + 'a>(
         &'a self,

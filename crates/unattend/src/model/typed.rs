@@ -21,6 +21,8 @@ pub trait TypedComponent: Sized {
     fn read(component: &Element) -> Typed<Self>;
     /// The settings as child nodes of the component element.
     fn to_children(&self) -> Vec<Node>;
+    /// The content the catalog does not describe, kept as read.
+    fn other_mut(&mut self) -> &mut Vec<Node>;
 }
 
 /// A typed component struct that [`Unattend::component`](crate::model::Unattend::component)
@@ -193,6 +195,25 @@ pub(crate) fn element(
 pub(crate) fn read_component<T: TypedComponent>(component: &Element) -> Option<T> {
     let value = T::read(component).ok()?;
     same_content(&value.to_children(), &component.children).then_some(value)
+}
+
+/// Types as much of a component's content as fits `T` and keeps every
+/// other child, unchanged, in `T`'s `other` nodes: nothing is dropped.
+///
+/// Children are tried one at a time, in order; a child is typed when the
+/// children typed so far plus it still read back exactly.
+pub(crate) fn adopt<T: TypedComponent + Default>(children: &[Node]) -> T {
+    let mut trial = Element::new("component");
+    let mut kept = Vec::new();
+    for node in children {
+        trial.children.push(node.clone());
+        if read_component::<T>(&trial).is_none() {
+            kept.extend(trial.children.pop());
+        }
+    }
+    let mut value = read_component::<T>(&trial).unwrap_or_default();
+    value.other_mut().extend(kept);
+    value
 }
 
 /// Equal content with sibling order ignored: the canonical writer may order

@@ -56,4 +56,8 @@ impl TypedComponent for AudioVolumeControl {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

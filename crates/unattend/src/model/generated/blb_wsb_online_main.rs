@@ -148,4 +148,8 @@ impl TypedComponent for BlbWsbOnlineMain {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

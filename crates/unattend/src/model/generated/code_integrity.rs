@@ -30,7 +30,7 @@ pub struct CodeIntegrity {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sku_policy_required: Option<i64>,
+    pub sku_policy_required: Option<SkuPolicyRequired>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -51,5 +51,23 @@ impl TypedComponent for CodeIntegrity {
         push_value(&mut out, "SkuPolicyRequired", &self.sku_policy_required);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `SkuPolicyRequired`.
+    ///
+    /// Passes: offlineServicing. Default: `0`. Values: `1`, `0`. Introduced: Windows 10, version 1803.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-codeintegrity-skupolicyrequired>
+    SkuPolicyRequired {
+        /// `1`
+        V1 = "1",
+        /// `0`
+        V0 = "0",
     }
 }

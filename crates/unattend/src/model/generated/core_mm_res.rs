@@ -25,13 +25,12 @@ pub struct CoreMmRes {
     /// Passes: auditSystem, auditUser, oobeSystem, generalize, specialize. Default: `0`. Values: `0`. Range: 1 to 100. Introduced: Windows 8.1.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-coremmres-camerasoundlevel>
-    #[schemars(range(min = 1, max = 100))]
     #[serde(
         rename = "CameraSoundLevel",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub camera_sound_level: Option<i64>,
+    pub camera_sound_level: Option<CameraSoundLevel>,
     /// Passes: auditSystem, auditUser, oobeSystem, generalize, specialize. Default: `0`. Values: `0`, `1`. Introduced: Windows 8.1.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-coremmres-nophysicalcameraled>
@@ -40,7 +39,7 @@ pub struct CoreMmRes {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub no_physical_camera_led: Option<i64>,
+    pub no_physical_camera_led: Option<NoPhysicalCameraLed>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -67,5 +66,35 @@ impl TypedComponent for CoreMmRes {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `CameraSoundLevel`.
+    ///
+    /// Passes: auditSystem, auditUser, oobeSystem, generalize, specialize. Default: `0`. Values: `0`. Range: 1 to 100. Introduced: Windows 8.1.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-coremmres-camerasoundlevel>
+    CameraSoundLevel {
+        /// `0`
+        V0 = "0",
+    }
+}
+
+xml_enum! {
+    /// Values of `NoPhysicalCameraLED`.
+    ///
+    /// Passes: auditSystem, auditUser, oobeSystem, generalize, specialize. Default: `0`. Values: `0`, `1`. Introduced: Windows 8.1.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-coremmres-nophysicalcameraled>
+    NoPhysicalCameraLed {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

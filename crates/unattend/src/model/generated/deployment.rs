@@ -147,6 +147,10 @@ impl TypedComponent for Deployment {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `AuditComputerName`.
@@ -485,6 +489,55 @@ pub struct RunAsynchronous {
     pub other: Vec<Node>,
 }
 
+impl RunAsynchronous {
+    /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `Path` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::RunAsynchronous;
+    ///
+    /// let list = RunAsynchronous::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.run_asynchronous_command[0].order, Some(1));
+    /// assert_eq!(list.run_asynchronous_command[1].order, Some(2));
+    /// assert_eq!(list.run_asynchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        RunAsynchronous::ordered(
+            commands
+                .into_iter()
+                .map(|c| RunAsynchronousCommand::new(crate::model::Order::FIRST, c)),
+        )
+    }
+
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::{RunAsynchronous, RunAsynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = RunAsynchronous::ordered([
+    ///     RunAsynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     RunAsynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.run_asynchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.run_asynchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn ordered(items: impl IntoIterator<Item = RunAsynchronousCommand>) -> Self {
+        RunAsynchronous {
+            run_asynchronous_command: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| RunAsynchronousCommand {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for RunAsynchronous {
     fn read(el: &Element) -> Typed<Self> {
         Ok(RunAsynchronous {
@@ -564,6 +617,27 @@ pub struct RunAsynchronousCommand {
     pub other: Vec<Node>,
 }
 
+impl RunAsynchronousCommand {
+    /// A new command (`wcm:action="add"`) at position `order`, running `path`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::RunAsynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RunAsynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn new(order: crate::model::Order, path: impl Into<String>) -> Self {
+        RunAsynchronousCommand {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            path: Some(path.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for RunAsynchronousCommand {
     fn read(el: &Element) -> Typed<Self> {
         Ok(RunAsynchronousCommand {
@@ -605,7 +679,7 @@ impl XmlStruct for RunAsynchronousCommand {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous-runasynchronouscommand-credentials>
 ///
 /// Also used at: `RunSynchronous/RunSynchronousCommand/Credentials`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -633,6 +707,45 @@ pub struct Credentials {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("wcm_action", &self.wcm_action)
+            .field("domain", &self.domain)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("username", &self.username)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl Credentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::Credentials;
+    ///
+    /// let login = Credentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Credentials {
@@ -685,6 +798,55 @@ pub struct RunSynchronous {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl RunSynchronous {
+    /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `Path` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::RunSynchronous;
+    ///
+    /// let list = RunSynchronous::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.run_synchronous_command[0].order, Some(1));
+    /// assert_eq!(list.run_synchronous_command[1].order, Some(2));
+    /// assert_eq!(list.run_synchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        RunSynchronous::ordered(
+            commands
+                .into_iter()
+                .map(|c| RunSynchronousCommand::new(crate::model::Order::FIRST, c)),
+        )
+    }
+
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::{RunSynchronous, RunSynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = RunSynchronous::ordered([
+    ///     RunSynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     RunSynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.run_synchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.run_synchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn ordered(items: impl IntoIterator<Item = RunSynchronousCommand>) -> Self {
+        RunSynchronous {
+            run_synchronous_command: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| RunSynchronousCommand {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for RunSynchronous {
@@ -775,6 +937,27 @@ pub struct RunSynchronousCommand {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl RunSynchronousCommand {
+    /// A new command (`wcm:action="add"`) at position `order`, running `path`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::deployment::RunSynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RunSynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn new(order: crate::model::Order, path: impl Into<String>) -> Self {
+        RunSynchronousCommand {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            path: Some(path.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for RunSynchronousCommand {

@@ -30,7 +30,7 @@ pub struct DeviceGuardUnattend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub enable_virtualization_based_security: Option<i64>,
+    pub enable_virtualization_based_security: Option<EnableVirtualizationBasedSecurity>,
     /// Passes: offlineServicing. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-Windows-DeviceGuard-Unattend-hypervisorenforcedcodeintegrity>
@@ -39,7 +39,7 @@ pub struct DeviceGuardUnattend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hypervisor_enforced_code_integrity: Option<i64>,
+    pub hypervisor_enforced_code_integrity: Option<HypervisorEnforcedCodeIntegrity>,
     /// Passes: offlineServicing. Default: `0`. Values: `0`, `1`, `2`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-DeviceGuard-Unattend-lsacfgflags>
@@ -48,7 +48,7 @@ pub struct DeviceGuardUnattend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lsa_cfg_flags: Option<i64>,
+    pub lsa_cfg_flags: Option<LsaCfgFlags>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -90,5 +90,53 @@ impl TypedComponent for DeviceGuardUnattend {
         push_value(&mut out, "LsaCfgFlags", &self.lsa_cfg_flags);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `EnableVirtualizationBasedSecurity`.
+    ///
+    /// Passes: offlineServicing. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-DeviceGuard-Unattend-enablevirtualizationbasedsecurity>
+    EnableVirtualizationBasedSecurity {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `HypervisorEnforcedCodeIntegrity`.
+    ///
+    /// Passes: offlineServicing. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-Windows-DeviceGuard-Unattend-hypervisorenforcedcodeintegrity>
+    HypervisorEnforcedCodeIntegrity {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `LsaCfgFlags`.
+    ///
+    /// Passes: offlineServicing. Default: `0`. Values: `0`, `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-DeviceGuard-Unattend-lsacfgflags>
+    LsaCfgFlags {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -112,7 +112,7 @@ pub struct DevicesLightsWinRt {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub win_dl_default_effect_type: Option<i64>,
+    pub win_dl_default_effect_type: Option<WinDlDefaultEffectType>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -186,5 +186,37 @@ impl TypedComponent for DevicesLightsWinRt {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `WinDLDefaultEffectType`.
+    ///
+    /// The default lighting effect.
+    ///
+    /// Passes: offlineServicing, generalize, specialize, auditSystem. Default: `0`. Values: `0` (Solid color), `1` (Breathing), `2` (Rainbow), `3` (Reserved), `4` (Wave), `5` (Wheel), `6` (Gradient).
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffecttype>
+    ///
+    /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffecttype (current reference): values 0 to 6 (3 reserved), 0 the default.
+    WinDlDefaultEffectType {
+        /// `0` (Solid color)
+        V0 = "0",
+        /// `1` (Breathing)
+        V1 = "1",
+        /// `2` (Rainbow)
+        V2 = "2",
+        /// `3` (Reserved)
+        V3 = "3",
+        /// `4` (Wave)
+        V4 = "4",
+        /// `5` (Wheel)
+        V5 = "5",
+        /// `6` (Gradient)
+        V6 = "6",
     }
 }

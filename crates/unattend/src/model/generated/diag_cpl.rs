@@ -73,4 +73,8 @@ impl TypedComponent for DiagCpl {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -40,7 +40,7 @@ pub struct DiskFailureDiagnosticModule {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub enabled_scenario_execution_level: Option<i64>,
+    pub enabled_scenario_execution_level: Option<EnabledScenarioExecutionLevel>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -76,5 +76,23 @@ impl TypedComponent for DiskFailureDiagnosticModule {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `EnabledScenarioExecutionLevel`.
+    ///
+    /// Passes: offlineServicing, generalize, specialize. Values: `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-disk-failure-diagnostic-module-enabledscenarioexecutionlevel>
+    EnabledScenarioExecutionLevel {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -100,6 +100,10 @@ impl TypedComponent for DnsClient {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `DNSSuffixSearchOrder`: a list of `DomainName` items.
@@ -178,6 +182,24 @@ pub struct DomainName {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl DomainName {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::dns_client::DomainName;
+    ///
+    /// let item = DomainName::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        DomainName {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for DomainName {
@@ -314,6 +336,24 @@ pub struct Interface {
     pub other: Vec<Node>,
 }
 
+impl Interface {
+    /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::dns_client::Interface;
+    ///
+    /// let item = Interface::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(identifier: impl Into<String>) -> Self {
+        Interface {
+            wcm_action: Some(WcmAction::Add),
+            identifier: Some(identifier.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Interface {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Interface {
@@ -447,6 +487,24 @@ pub struct IpAddress {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl IpAddress {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::dns_client::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        IpAddress {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for IpAddress {

@@ -30,7 +30,7 @@ pub struct EmbeddedBootExp {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub disable_boot_menu: Option<i64>,
+    pub disable_boot_menu: Option<DisableBootMenu>,
     /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-displaydisabled>
@@ -39,7 +39,7 @@ pub struct EmbeddedBootExp {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub display_disabled: Option<i64>,
+    pub display_disabled: Option<DisplayDisabled>,
     /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hideallbootui>
@@ -48,7 +48,7 @@ pub struct EmbeddedBootExp {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_all_boot_ui: Option<i64>,
+    pub hide_all_boot_ui: Option<HideAllBootUi>,
     /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hidebootlogo>
@@ -57,7 +57,7 @@ pub struct EmbeddedBootExp {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_boot_logo: Option<i64>,
+    pub hide_boot_logo: Option<HideBootLogo>,
     /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hidebootstatusindicator>
@@ -66,7 +66,7 @@ pub struct EmbeddedBootExp {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_boot_status_indicator: Option<i64>,
+    pub hide_boot_status_indicator: Option<HideBootStatusIndicator>,
     /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hidebootstatusmessage>
@@ -75,7 +75,7 @@ pub struct EmbeddedBootExp {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_boot_status_message: Option<i64>,
+    pub hide_boot_status_message: Option<HideBootStatusMessage>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -126,5 +126,93 @@ impl TypedComponent for EmbeddedBootExp {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `DisableBootMenu`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-disablebootmenu>
+    DisableBootMenu {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `DisplayDisabled`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-displaydisabled>
+    DisplayDisabled {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `HideAllBootUI`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hideallbootui>
+    HideAllBootUi {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `HideBootLogo`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hidebootlogo>
+    HideBootLogo {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `HideBootStatusIndicator`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hidebootstatusindicator>
+    HideBootStatusIndicator {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `HideBootStatusMessage`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-bootexp-hidebootstatusmessage>
+    HideBootStatusMessage {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

@@ -30,7 +30,7 @@ pub struct EmbeddedEmbeddedLogon {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub animation_disabled: Option<i64>,
+    pub animation_disabled: Option<AnimationDisabled>,
     /// Passes: offlineServicing, specialize. Range: 0 to 63.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-brandingneutral>
@@ -49,7 +49,7 @@ pub struct EmbeddedEmbeddedLogon {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_auto_logon_ui: Option<i64>,
+    pub hide_auto_logon_ui: Option<HideAutoLogonUi>,
     /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-nolockscreen>
@@ -58,7 +58,7 @@ pub struct EmbeddedEmbeddedLogon {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub no_lock_screen: Option<i64>,
+    pub no_lock_screen: Option<NoLockScreen>,
     /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-uiverbositylevel>
@@ -67,7 +67,7 @@ pub struct EmbeddedEmbeddedLogon {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ui_verbosity_level: Option<i64>,
+    pub ui_verbosity_level: Option<UiVerbosityLevel>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -107,5 +107,65 @@ impl TypedComponent for EmbeddedEmbeddedLogon {
         push_value(&mut out, "UIVerbosityLevel", &self.ui_verbosity_level);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `AnimationDisabled`.
+    ///
+    /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-animationdisabled>
+    AnimationDisabled {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `HideAutoLogonUI`.
+    ///
+    /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-hideautologonui>
+    HideAutoLogonUi {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `NoLockScreen`.
+    ///
+    /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-nolockscreen>
+    NoLockScreen {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `UIVerbosityLevel`.
+    ///
+    /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-uiverbositylevel>
+    UiVerbosityLevel {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

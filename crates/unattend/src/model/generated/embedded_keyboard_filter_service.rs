@@ -918,6 +918,10 @@ impl TypedComponent for EmbeddedKeyboardFilterService {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 xml_enum! {

@@ -30,7 +30,7 @@ pub struct EmbeddedShellLauncher {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_return_code_action: Option<i64>,
+    pub default_return_code_action: Option<DefaultReturnCodeAction>,
     /// Passes: oobeSystem. Default: `cmd.exe`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-shelllauncher-shell>
@@ -78,6 +78,28 @@ impl TypedComponent for EmbeddedShellLauncher {
         push_nested(&mut out, "UserSettings", &self.user_settings);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `DefaultReturnCodeAction`.
+    ///
+    /// Passes: oobeSystem. Default: `0`. Values: `0`, `1`, `2`, `3`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-shelllauncher-defaultreturncodeaction>
+    DefaultReturnCodeAction {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
     }
 }
 
@@ -171,7 +193,7 @@ pub struct User {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_return_code_action: Option<i64>,
+    pub default_return_code_action: Option<DefaultReturnCodeAction>,
     /// Passes: oobeSystem.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-shelllauncher-usersettings-user-domain>
@@ -190,6 +212,24 @@ pub struct User {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl User {
+    /// A new item (`wcm:action="add"`) with its key, `Key`.
+    ///
+    /// ```
+    /// use unattend::model::components::embedded_shell_launcher::User;
+    ///
+    /// let item = User::new(1);
+    /// assert_eq!(item.key, Some(1));
+    /// ```
+    pub fn new(key: i64) -> Self {
+        User {
+            wcm_action: Some(WcmAction::Add),
+            key: Some(key),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for User {

@@ -80,7 +80,7 @@ pub struct EmbeddedUnifiedWriteFilter {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub overlay_flags: Option<i64>,
+    pub overlay_flags: Option<OverlayFlags>,
     /// Passes: specialize. Unit: MB.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-unifiedwritefilter-overlaymaximumsize>
@@ -215,6 +215,10 @@ impl TypedComponent for EmbeddedUnifiedWriteFilter {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 xml_enum! {
@@ -246,6 +250,20 @@ xml_enum! {
         IgnoreShutdownFailures = "IgnoreShutdownFailures",
         /// `IgnoreBootFailures`
         IgnoreBootFailures = "IgnoreBootFailures",
+    }
+}
+
+xml_enum! {
+    /// Values of `OverlayFlags`.
+    ///
+    /// Passes: specialize. Default depends on the configuration: `0`, `1`. Values: `0`, `1`. Introduced: Windows 10, version 1709.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-unifiedwritefilter-overlayflags>
+    OverlayFlags {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }
 
@@ -356,6 +374,24 @@ pub struct ProtectedVolumeEntry {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl ProtectedVolumeEntry {
+    /// A new item (`wcm:action="add"`) with its key, `DriveLetter`.
+    ///
+    /// ```
+    /// use unattend::model::components::embedded_unified_write_filter::ProtectedVolumeEntry;
+    ///
+    /// let item = ProtectedVolumeEntry::new("Example");
+    /// assert_eq!(item.drive_letter.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(drive_letter: impl Into<String>) -> Self {
+        ProtectedVolumeEntry {
+            wcm_action: Some(WcmAction::Add),
+            drive_letter: Some(drive_letter.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for ProtectedVolumeEntry {

@@ -30,7 +30,7 @@ pub struct EnhancedStorageAdm {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tcg_security_activation_disabled: Option<i64>,
+    pub tcg_security_activation_disabled: Option<TcgSecurityActivationDisabled>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -55,5 +55,23 @@ impl TypedComponent for EnhancedStorageAdm {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `TCGSecurityActivationDisabled`.
+    ///
+    /// Passes: specialize. Default: `0`. Values: `1`, `0`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-enhancedstorage-adm-tcgsecurityactivationdisabled>
+    TcgSecurityActivationDisabled {
+        /// `1`
+        V1 = "1",
+        /// `0`
+        V0 = "0",
     }
 }

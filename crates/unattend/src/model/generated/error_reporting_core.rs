@@ -30,7 +30,7 @@ pub struct ErrorReportingCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_consent: Option<i64>,
+    pub default_consent: Option<DefaultConsent>,
     /// Passes: specialize. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-errorreportingcore-disablewer>
@@ -39,7 +39,7 @@ pub struct ErrorReportingCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub disable_wer: Option<i64>,
+    pub disable_wer: Option<DisableWer>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -62,5 +62,43 @@ impl TypedComponent for ErrorReportingCore {
         push_value(&mut out, "DisableWER", &self.disable_wer);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `DefaultConsent`.
+    ///
+    /// Passes: specialize. Default: `0`. Values: `0`, `1`, `2`, `3`, `4`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-errorreportingcore-defaultconsent>
+    DefaultConsent {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
+        /// `4`
+        V4 = "4",
+    }
+}
+
+xml_enum! {
+    /// Values of `DisableWER`.
+    ///
+    /// Passes: specialize. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-errorreportingcore-disablewer>
+    DisableWer {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

@@ -66,6 +66,10 @@ impl TypedComponent for FaxService {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Fax`.
@@ -303,7 +307,7 @@ impl XmlStruct for FaxUnattend {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-receipts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Receipts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -368,7 +372,7 @@ pub struct Receipts {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub smtp_server_authentication_mechanism: Option<i64>,
+    pub smtp_server_authentication_mechanism: Option<SmtpServerAuthenticationMechanism>,
     /// Passes: specialize. Default: `25`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-receipts-smtpserverport>
@@ -381,6 +385,32 @@ pub struct Receipts {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Receipts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Receipts")
+            .field("wcm_action", &self.wcm_action)
+            .field("fax_user_name", &self.fax_user_name)
+            .field(
+                "fax_user_password",
+                &self.fax_user_password.as_ref().map(|_| "***"),
+            )
+            .field(
+                "smtp_notifications_enabled",
+                &self.smtp_notifications_enabled,
+            )
+            .field("smtp_sender_address", &self.smtp_sender_address)
+            .field("smtp_server_address", &self.smtp_server_address)
+            .field(
+                "smtp_server_authentication_mechanism",
+                &self.smtp_server_authentication_mechanism,
+            )
+            .field("smtp_server_port", &self.smtp_server_port)
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl XmlStruct for Receipts {
@@ -430,5 +460,21 @@ impl XmlStruct for Receipts {
         push_value(&mut out, "SmtpServerPort", &self.smtp_server_port);
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
+    }
+}
+
+xml_enum! {
+    /// Values of `SmtpServerAuthenticationMechanism`.
+    ///
+    /// Passes: specialize. Default: `0`. Values: `0`, `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-receipts-smtpserverauthenticationmechanism>
+    SmtpServerAuthenticationMechanism {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -30,7 +30,7 @@ pub struct GpioButtons {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub convertible_slate_mode: Option<i64>,
+    pub convertible_slate_mode: Option<ConvertibleSlateMode>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -55,5 +55,23 @@ impl TypedComponent for GpioButtons {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `ConvertibleSlateMode`.
+    ///
+    /// Passes: specialize, offlineServicing. Default: `0`. Values: `1`, `0`. Introduced: Windows 8.1.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-gpiobuttons-convertibleslatemode>
+    ConvertibleSlateMode {
+        /// `1`
+        V1 = "1",
+        /// `0`
+        V0 = "0",
     }
 }

@@ -196,4 +196,8 @@ impl TypedComponent for IeClientNetworkProtocolImplementation {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

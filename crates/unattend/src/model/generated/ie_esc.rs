@@ -63,4 +63,8 @@ impl TypedComponent for IeEsc {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

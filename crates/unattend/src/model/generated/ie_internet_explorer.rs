@@ -57,7 +57,7 @@ pub struct IeInternetExplorer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub command_label_display: Option<i64>,
+    pub command_label_display: Option<CommandLabelDisplay>,
     /// Passes: specialize. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-companyname>
@@ -280,7 +280,7 @@ pub struct IeInternetExplorer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub privacy_advisor_mode: Option<i64>,
+    pub privacy_advisor_mode: Option<PrivacyAdvisorMode>,
     /// Passes: specialize.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-quicklinklist>
@@ -551,6 +551,10 @@ impl TypedComponent for IeInternetExplorer {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Accelerators`: a list of `Accelerator` items.
@@ -641,6 +645,24 @@ pub struct Accelerator {
     pub other: Vec<Node>,
 }
 
+impl Accelerator {
+    /// A new item (`wcm:action="add"`) with its key, `ItemKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::Accelerator;
+    ///
+    /// let item = Accelerator::new("Example");
+    /// assert_eq!(item.item_key.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(item_key: impl Into<String>) -> Self {
+        Accelerator {
+            wcm_action: Some(WcmAction::Add),
+            item_key: Some(item_key.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Accelerator {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Accelerator {
@@ -679,6 +701,22 @@ xml_enum! {
         Yes = "yes",
         /// `no`
         No = "no",
+    }
+}
+
+xml_enum! {
+    /// Values of `CommandLabelDisplay`.
+    ///
+    /// Passes: specialize. Default: `0`. Values: `0`, `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-commandlabeldisplay>
+    CommandLabelDisplay {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }
 
@@ -773,6 +811,24 @@ pub struct FavoriteBarItem {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl FavoriteBarItem {
+    /// A new item (`wcm:action="add"`) with its key, `ItemKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::FavoriteBarItem;
+    ///
+    /// let item = FavoriteBarItem::new("Example");
+    /// assert_eq!(item.item_key.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(item_key: impl Into<String>) -> Self {
+        FavoriteBarItem {
+            wcm_action: Some(WcmAction::Add),
+            item_key: Some(item_key.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for FavoriteBarItem {
@@ -929,6 +985,24 @@ pub struct FavoriteItem {
     pub other: Vec<Node>,
 }
 
+impl FavoriteItem {
+    /// A new item (`wcm:action="add"`) with its key, `FavID`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::FavoriteItem;
+    ///
+    /// let item = FavoriteItem::new("Example");
+    /// assert_eq!(item.fav_id.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(fav_id: impl Into<String>) -> Self {
+        FavoriteItem {
+            wcm_action: Some(WcmAction::Add),
+            fav_id: Some(fav_id.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for FavoriteItem {
     fn read(el: &Element) -> Typed<Self> {
         Ok(FavoriteItem {
@@ -1047,6 +1121,24 @@ pub struct FeedItem {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl FeedItem {
+    /// A new item (`wcm:action="add"`) with its key, `FeedKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::FeedItem;
+    ///
+    /// let item = FeedItem::new("Example");
+    /// assert_eq!(item.feed_key.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(feed_key: impl Into<String>) -> Self {
+        FeedItem {
+            wcm_action: Some(WcmAction::Add),
+            feed_key: Some(feed_key.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for FeedItem {
@@ -1273,6 +1365,24 @@ pub struct AddonGuidItem {
     pub other: Vec<Node>,
 }
 
+impl AddonGuidItem {
+    /// A new item (`wcm:action="add"`) with its key, `AddonGuid`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::AddonGuidItem;
+    ///
+    /// let item = AddonGuidItem::new("Example");
+    /// assert_eq!(item.addon_guid.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(addon_guid: impl Into<String>) -> Self {
+        AddonGuidItem {
+            wcm_action: Some(WcmAction::Add),
+            addon_guid: Some(addon_guid.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for AddonGuidItem {
     fn read(el: &Element) -> Typed<Self> {
         Ok(AddonGuidItem {
@@ -1388,6 +1498,22 @@ impl XmlStruct for PreapprovedAddons {
     }
 }
 
+xml_enum! {
+    /// Values of `PrivacyAdvisorMode`.
+    ///
+    /// Passes: specialize. Default: `2`. Values: `0`, `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-privacyadvisormode>
+    PrivacyAdvisorMode {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+    }
+}
+
 /// `QuickLinkList`: a list of `QuickLinkItem` items.
 ///
 /// Passes: specialize.
@@ -1482,6 +1608,24 @@ pub struct QuickLinkItem {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl QuickLinkItem {
+    /// A new item (`wcm:action="add"`) with its key, `QLID`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::QuickLinkItem;
+    ///
+    /// let item = QuickLinkItem::new("Example");
+    /// assert_eq!(item.qlid.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(qlid: impl Into<String>) -> Self {
+        QuickLinkItem {
+            wcm_action: Some(WcmAction::Add),
+            qlid: Some(qlid.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for QuickLinkItem {
@@ -1653,6 +1797,24 @@ pub struct Scope {
     pub other: Vec<Node>,
 }
 
+impl Scope {
+    /// A new item (`wcm:action="add"`) with its key, `ScopeKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::Scope;
+    ///
+    /// let item = Scope::new("Example");
+    /// assert_eq!(item.scope_key.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(scope_key: impl Into<String>) -> Self {
+        Scope {
+            wcm_action: Some(WcmAction::Add),
+            scope_key: Some(scope_key.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Scope {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Scope {
@@ -1796,6 +1958,24 @@ pub struct StartPage {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl StartPage {
+    /// A new item (`wcm:action="add"`) with its key, `StartPageKey`.
+    ///
+    /// ```
+    /// use unattend::model::components::ie_internet_explorer::StartPage;
+    ///
+    /// let item = StartPage::new("Example");
+    /// assert_eq!(item.start_page_key.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(start_page_key: impl Into<String>) -> Self {
+        StartPage {
+            wcm_action: Some(WcmAction::Add),
+            start_page_key: Some(start_page_key.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for StartPage {

@@ -107,4 +107,8 @@ impl TypedComponent for InternationalCore {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

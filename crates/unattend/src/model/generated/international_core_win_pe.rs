@@ -39,7 +39,7 @@ pub struct InternationalCoreWinPe {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub layered_driver: Option<i64>,
+    pub layered_driver: Option<LayeredDriver>,
     /// Passes: windowsPE.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-international-core-winpe-setupuilanguage>
@@ -130,6 +130,32 @@ impl TypedComponent for InternationalCoreWinPe {
         push_value(&mut out, "UserLocale", &self.user_locale);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `LayeredDriver`.
+    ///
+    /// Passes: windowsPE. Values: `1`, `2`, `3`, `4`, `5`, `6`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-international-core-winpe-layereddriver>
+    LayeredDriver {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
+        /// `4`
+        V4 = "4",
+        /// `5`
+        V5 = "5",
+        /// `6`
+        V6 = "6",
     }
 }
 

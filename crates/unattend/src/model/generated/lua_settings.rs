@@ -48,4 +48,8 @@ impl TypedComponent for LuaSettings {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -30,7 +30,7 @@ pub struct MapControlDesktop {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub china_variant_win10: Option<i64>,
+    pub china_variant_win10: Option<ChinaVariantWin10>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -51,5 +51,23 @@ impl TypedComponent for MapControlDesktop {
         push_value(&mut out, "ChinaVariantWin10", &self.china_variant_win10);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `ChinaVariantWin10`.
+    ///
+    /// Passes: specialize, oobeSystem. Default: `0`. Values: `1`, `0`. Introduced: Windows 10, version 1511.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/Microsoft-Windows-MapControl-Desktop-chinavariantwin10>
+    ChinaVariantWin10 {
+        /// `1`
+        V1 = "1",
+        /// `0`
+        V0 = "0",
     }
 }

@@ -52,6 +52,10 @@ impl TypedComponent for MicrosoftEdgeBrowser {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `FavoriteBarItems`.

@@ -52,6 +52,10 @@ impl TypedComponent for MobilePcSensorsApi {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `AdaptiveBrightness`.
@@ -77,7 +81,7 @@ pub struct AdaptiveBrightness {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub alr_curve_version: Option<i64>,
+    pub alr_curve_version: Option<AlrCurveVersion>,
     /// Passes: specialize.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api-adaptivebrightness-alrpoints>
@@ -195,5 +199,19 @@ impl XmlStruct for AdaptiveBrightness {
         );
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
+    }
+}
+
+xml_enum! {
+    /// Values of `ALRCurveVersion`.
+    ///
+    /// Passes: specialize. Values: `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api-adaptivebrightness-alrcurveversion>
+    AlrCurveVersion {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

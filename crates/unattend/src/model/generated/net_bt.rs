@@ -52,6 +52,10 @@ impl TypedComponent for NetBt {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Interfaces`: a list of `Interface` items.
@@ -145,10 +149,28 @@ pub struct Interface {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub netbios_options: Option<i64>,
+    pub netbios_options: Option<NetbiosOptions>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl Interface {
+    /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::net_bt::Interface;
+    ///
+    /// let item = Interface::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(identifier: impl Into<String>) -> Self {
+        Interface {
+            wcm_action: Some(WcmAction::Add),
+            identifier: Some(identifier.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Interface {
@@ -261,6 +283,24 @@ pub struct IpAddress {
     pub other: Vec<Node>,
 }
 
+impl IpAddress {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::net_bt::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        IpAddress {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for IpAddress {
     fn read(el: &Element) -> Typed<Self> {
         Ok(IpAddress {
@@ -281,5 +321,21 @@ impl XmlStruct for IpAddress {
             self.wcm_key_value.as_deref(),
             out,
         )
+    }
+}
+
+xml_enum! {
+    /// Values of `NetbiosOptions`.
+    ///
+    /// Passes: specialize (inferred). Default: `1`. Values: `0`, `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt-interfaces-interface-netbiosoptions>
+    NetbiosOptions {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -48,6 +48,10 @@ impl TypedComponent for NetworkLoadBalancingCore {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Clusters`.
@@ -611,6 +615,24 @@ pub struct IpAddress {
     pub other: Vec<Node>,
 }
 
+impl IpAddress {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::network_load_balancing_core::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        IpAddress {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for IpAddress {
     fn read(el: &Element) -> Typed<Self> {
         Ok(IpAddress {
@@ -787,6 +809,24 @@ pub struct Portrule {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl Portrule {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::network_load_balancing_core::Portrule;
+    ///
+    /// let item = Portrule::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        Portrule {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Portrule {

@@ -82,4 +82,8 @@ impl TypedComponent for OutOfBoxExperience {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -26,7 +26,7 @@ pub struct PartitionManager {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-partitionmanager-sanpolicy>
     #[serde(rename = "SanPolicy", default, skip_serializing_if = "Option::is_none")]
-    pub san_policy: Option<i64>,
+    pub san_policy: Option<SanPolicy>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -47,5 +47,25 @@ impl TypedComponent for PartitionManager {
         push_value(&mut out, "SanPolicy", &self.san_policy);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `SanPolicy`.
+    ///
+    /// Passes: offlineServicing. Default: `1`. Values: `1`, `2`, `3`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-partitionmanager-sanpolicy>
+    SanPolicy {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
     }
 }

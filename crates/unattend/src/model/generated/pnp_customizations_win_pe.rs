@@ -52,6 +52,10 @@ impl TypedComponent for PnpCustomizationsWinPe {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `DriverPaths`: a list of `PathAndCredentials` items.
@@ -144,6 +148,24 @@ pub struct PathAndCredentials {
     pub other: Vec<Node>,
 }
 
+impl PathAndCredentials {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::pnp_customizations_win_pe::PathAndCredentials;
+    ///
+    /// let item = PathAndCredentials::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        PathAndCredentials {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for PathAndCredentials {
     fn read(el: &Element) -> Typed<Self> {
         Ok(PathAndCredentials {
@@ -174,7 +196,7 @@ impl XmlStruct for PathAndCredentials {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationswinpe-driverpaths-pathandcredentials-credentials>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -202,6 +224,45 @@ pub struct Credentials {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("wcm_action", &self.wcm_action)
+            .field("domain", &self.domain)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("username", &self.username)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl Credentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::pnp_customizations_win_pe::Credentials;
+    ///
+    /// let login = Credentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Credentials {

@@ -80,4 +80,8 @@ impl TypedComponent for PnpSysprep {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -30,7 +30,7 @@ pub struct PrintingSpoolerCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub remove_mpdw: Option<i64>,
+    pub remove_mpdw: Option<RemoveMpdw>,
     /// Passes: specialize. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-printing-spooler-core-removemxdw>
@@ -39,12 +39,12 @@ pub struct PrintingSpoolerCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub remove_mxdw: Option<i64>,
+    pub remove_mxdw: Option<RemoveMxdw>,
     /// Passes: specialize. Default: `1`. Values: `0`, `1`. Introduced: Windows 10, version 1511.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-printing-spooler-core-start>
     #[serde(rename = "Start", default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<i64>,
+    pub start: Option<Start>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -69,5 +69,51 @@ impl TypedComponent for PrintingSpoolerCore {
         push_value(&mut out, "Start", &self.start);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `RemoveMPDW`.
+    ///
+    /// Passes: specialize. Values: `0`, `1`. Introduced: Windows 10, version 1511.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-printing-spooler-core-removempdw>
+    RemoveMpdw {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `RemoveMXDW`.
+    ///
+    /// Passes: specialize. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-printing-spooler-core-removemxdw>
+    RemoveMxdw {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `Start`.
+    ///
+    /// Passes: specialize. Default: `1`. Values: `0`, `1`. Introduced: Windows 10, version 1511.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-printing-spooler-core-start>
+    Start {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

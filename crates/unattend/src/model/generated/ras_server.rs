@@ -39,7 +39,7 @@ pub struct RasServer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub router_type: Option<i64>,
+    pub router_type: Option<RouterType>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -62,5 +62,33 @@ impl TypedComponent for RasServer {
         push_value(&mut out, "RouterType", &self.router_type);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `RouterType`.
+    ///
+    /// Passes: specialize. Default: `7`. Values: `1`, `2`, `3`, `4`, `5`, `6`, `7`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-rasserver-routertype>
+    RouterType {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
+        /// `4`
+        V4 = "4",
+        /// `5`
+        V5 = "5",
+        /// `6`
+        V6 = "6",
+        /// `7`
+        V7 = "7",
     }
 }

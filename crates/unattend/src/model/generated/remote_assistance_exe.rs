@@ -75,7 +75,7 @@ pub struct RemoteAssistanceExe {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub max_ticket_expiry_units: Option<i64>,
+    pub max_ticket_expiry_units: Option<MaxTicketExpiryUnits>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -126,5 +126,25 @@ impl TypedComponent for RemoteAssistanceExe {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `MaxTicketExpiryUnits`.
+    ///
+    /// Passes: specialize. Default: `1`. Values: `0`, `1`, `2`. Unit: min.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-remoteassistance-exe-maxticketexpiryunits>
+    MaxTicketExpiryUnits {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -75,7 +75,7 @@ pub struct SecureStartupFilterDriver {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sliced_encryption_in_place: Option<i64>,
+    pub sliced_encryption_in_place: Option<SlicedEncryptionInPlace>,
     /// Passes: offlineServicing, specialize, auditSystem, oobeSystem. Default: `524288`. Unit: bytes.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-securestartup-filterdriver-slicedencryptionminsize>
@@ -217,5 +217,23 @@ impl TypedComponent for SecureStartupFilterDriver {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `SlicedEncryptionInPlace`.
+    ///
+    /// Passes: offlineServicing, specialize, auditSystem, oobeSystem. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-securestartup-filterdriver-slicedencryptioninplace>
+    SlicedEncryptionInPlace {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

@@ -28,7 +28,7 @@ pub struct SecuritySpp {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-security-spp-skiprearm>
     #[serde(rename = "SkipRearm", default, skip_serializing_if = "Option::is_none")]
-    pub skip_rearm: Option<i64>,
+    pub skip_rearm: Option<SkipRearm>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -49,5 +49,25 @@ impl TypedComponent for SecuritySpp {
         push_value(&mut out, "SkipRearm", &self.skip_rearm);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `SkipRearm`.
+    ///
+    /// Skip resetting the activation/licensing state during generalize.
+    ///
+    /// Passes: generalize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-security-spp-skiprearm>
+    SkipRearm {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

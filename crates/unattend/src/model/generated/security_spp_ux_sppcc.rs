@@ -52,4 +52,8 @@ impl TypedComponent for SecuritySppUxSppcc {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -32,7 +32,7 @@ pub struct SensorsCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub allow_presence_sensing_capable: Option<i64>,
+    pub allow_presence_sensing_capable: Option<AllowPresenceSensingCapable>,
     /// Whether lock on leave (its Settings UI and the feature) is available.
     ///
     /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
@@ -45,7 +45,7 @@ pub struct SensorsCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub allow_lock_capable: Option<i64>,
+    pub allow_lock_capable: Option<AllowLockCapable>,
     /// Whether adaptive dimming (its Settings UI and the feature) is available.
     ///
     /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
@@ -58,7 +58,7 @@ pub struct SensorsCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub allow_dim_capable: Option<i64>,
+    pub allow_dim_capable: Option<AllowDimCapable>,
     /// Whether "turn off wake on approach when battery saver is on" is checked by default.
     ///
     /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
@@ -71,7 +71,7 @@ pub struct SensorsCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_disable_wake_when_battery_saver_on: Option<i64>,
+    pub default_disable_wake_when_battery_saver_on: Option<DefaultDisableWakeWhenBatterySaverOn>,
     /// Whether lock on leave is allowed by default while an external display is connected.
     ///
     /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
@@ -84,7 +84,8 @@ pub struct SensorsCore {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_allow_lock_when_external_display_connected: Option<i64>,
+    pub default_allow_lock_when_external_display_connected:
+        Option<DefaultAllowLockWhenExternalDisplayConnected>,
     /// Distances (millimeters, separated by ';', at least two, strictly increasing) offered for wake on approach and lock on leave.
     ///
     /// Passes: offlineServicing, specialize, oobeSystem. Default: `450;750;1200`.
@@ -202,5 +203,99 @@ impl TypedComponent for SensorsCore {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `AllowPresenceSensingCapable`.
+    ///
+    /// Whether presence sensing (its Settings UI and the features) is available at all: 0 removes every presence-sensing feature.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowpresencesensingcapable>
+    ///
+    /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowpresencesensingcapable (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.
+    AllowPresenceSensingCapable {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `AllowLockCapable`.
+    ///
+    /// Whether lock on leave (its Settings UI and the feature) is available.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowlockcapable>
+    ///
+    /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowlockcapable (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.
+    AllowLockCapable {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `AllowDimCapable`.
+    ///
+    /// Whether adaptive dimming (its Settings UI and the feature) is available.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowdimcapable>
+    ///
+    /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-allowdimcapable (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.
+    AllowDimCapable {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `DefaultDisableWakeWhenBatterySaverOn`.
+    ///
+    /// Whether "turn off wake on approach when battery saver is on" is checked by default.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultdisablewakewhenbatterysaveron>
+    ///
+    /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultdisablewakewhenbatterysaveron (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.
+    DefaultDisableWakeWhenBatterySaverOn {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `DefaultAllowLockWhenExternalDisplayConnected`.
+    ///
+    /// Whether lock on leave is allowed by default while an external display is connected.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultallowlockwhenexternaldisplayconnected>
+    ///
+    /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-sensors-core-humanpresencesetting-defaultallowlockwhenexternaldisplayconnected (current reference): 0 or 1, 1 the default; the element name is the page address's last part, its letter case inferred.
+    DefaultAllowLockWhenExternalDisplayConnected {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

@@ -56,4 +56,8 @@ impl TypedComponent for ServerManagerSvrMgrNc {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -240,6 +240,10 @@ impl TypedComponent for Setup {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `ComplianceCheck`.
@@ -478,6 +482,24 @@ pub struct Disk {
     pub other: Vec<Node>,
 }
 
+impl Disk {
+    /// A new item (`wcm:action="add"`) with its key, `DiskID`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::Disk;
+    ///
+    /// let item = Disk::new(1);
+    /// assert_eq!(item.disk_id, Some(1));
+    /// ```
+    pub fn new(disk_id: i64) -> Self {
+        Disk {
+            wcm_action: Some(WcmAction::Add),
+            disk_id: Some(disk_id),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Disk {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Disk {
@@ -546,6 +568,23 @@ pub struct CreatePartitions {
     pub other: Vec<Node>,
 }
 
+impl CreatePartitions {
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    pub fn ordered(items: impl IntoIterator<Item = CreatePartition>) -> Self {
+        CreatePartitions {
+            create_partition: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| CreatePartition {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for CreatePartitions {
     fn read(el: &Element) -> Typed<Self> {
         Ok(CreatePartitions {
@@ -608,6 +647,26 @@ pub struct CreatePartition {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl CreatePartition {
+    /// A new item (`wcm:action="add"`) at position `order`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::CreatePartition;
+    /// use unattend::model::Order;
+    ///
+    /// let item = CreatePartition::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
+    pub fn new(order: crate::model::Order) -> Self {
+        CreatePartition {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for CreatePartition {
@@ -686,6 +745,23 @@ pub struct ModifyPartitions {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl ModifyPartitions {
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    pub fn ordered(items: impl IntoIterator<Item = ModifyPartition>) -> Self {
+        ModifyPartitions {
+            modify_partition: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| ModifyPartition {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for ModifyPartitions {
@@ -774,6 +850,26 @@ pub struct ModifyPartition {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl ModifyPartition {
+    /// A new item (`wcm:action="add"`) at position `order`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::ModifyPartition;
+    /// use unattend::model::Order;
+    ///
+    /// let item = ModifyPartition::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
+    pub fn new(order: crate::model::Order) -> Self {
+        ModifyPartition {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for ModifyPartition {
@@ -1100,6 +1196,26 @@ pub struct DataImage {
     pub other: Vec<Node>,
 }
 
+impl DataImage {
+    /// A new item (`wcm:action="add"`) at position `order`.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::DataImage;
+    /// use unattend::model::Order;
+    ///
+    /// let item = DataImage::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
+    pub fn new(order: crate::model::Order) -> Self {
+        DataImage {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for DataImage {
     fn read(el: &Element) -> Typed<Self> {
         Ok(DataImage {
@@ -1196,7 +1312,7 @@ impl XmlStruct for InstallFrom {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-dataimage-installfrom-credentials>
 ///
 /// Also used at: `ImageInstall/OSImage/InstallFrom/Credentials`, `WindowsDeploymentServices/Login/Credentials`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstallFromCredentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1224,6 +1340,45 @@ pub struct InstallFromCredentials {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for InstallFromCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InstallFromCredentials")
+            .field("wcm_action", &self.wcm_action)
+            .field("domain", &self.domain)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("username", &self.username)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl InstallFromCredentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::InstallFromCredentials;
+    ///
+    /// let login = InstallFromCredentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        InstallFromCredentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for InstallFromCredentials {
@@ -1571,6 +1726,55 @@ pub struct RunAsynchronous {
     pub other: Vec<Node>,
 }
 
+impl RunAsynchronous {
+    /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `Path` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunAsynchronous;
+    ///
+    /// let list = RunAsynchronous::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.run_asynchronous_command[0].order, Some(1));
+    /// assert_eq!(list.run_asynchronous_command[1].order, Some(2));
+    /// assert_eq!(list.run_asynchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        RunAsynchronous::ordered(
+            commands
+                .into_iter()
+                .map(|c| RunAsynchronousCommand::new(crate::model::Order::FIRST, c)),
+        )
+    }
+
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::{RunAsynchronous, RunAsynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = RunAsynchronous::ordered([
+    ///     RunAsynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     RunAsynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.run_asynchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.run_asynchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn ordered(items: impl IntoIterator<Item = RunAsynchronousCommand>) -> Self {
+        RunAsynchronous {
+            run_asynchronous_command: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| RunAsynchronousCommand {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for RunAsynchronous {
     fn read(el: &Element) -> Typed<Self> {
         Ok(RunAsynchronous {
@@ -1648,6 +1852,27 @@ pub struct RunAsynchronousCommand {
     pub other: Vec<Node>,
 }
 
+impl RunAsynchronousCommand {
+    /// A new command (`wcm:action="add"`) at position `order`, running `path`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunAsynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RunAsynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn new(order: crate::model::Order, path: impl Into<String>) -> Self {
+        RunAsynchronousCommand {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            path: Some(path.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for RunAsynchronousCommand {
     fn read(el: &Element) -> Typed<Self> {
         Ok(RunAsynchronousCommand {
@@ -1689,7 +1914,7 @@ impl XmlStruct for RunAsynchronousCommand {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runasynchronous-runasynchronouscommand-credentials>
 ///
 /// Also used at: `RunSynchronous/RunSynchronousCommand/Credentials`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronousCommandCredentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1717,6 +1942,19 @@ pub struct RunAsynchronousCommandCredentials {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for RunAsynchronousCommandCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunAsynchronousCommandCredentials")
+            .field("wcm_action", &self.wcm_action)
+            .field("domain", &self.domain)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("user_name", &self.user_name)
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl XmlStruct for RunAsynchronousCommandCredentials {
@@ -1767,6 +2005,55 @@ pub struct RunSynchronous {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl RunSynchronous {
+    /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `Path` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunSynchronous;
+    ///
+    /// let list = RunSynchronous::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.run_synchronous_command[0].order, Some(1));
+    /// assert_eq!(list.run_synchronous_command[1].order, Some(2));
+    /// assert_eq!(list.run_synchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        RunSynchronous::ordered(
+            commands
+                .into_iter()
+                .map(|c| RunSynchronousCommand::new(crate::model::Order::FIRST, c)),
+        )
+    }
+
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::{RunSynchronous, RunSynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = RunSynchronous::ordered([
+    ///     RunSynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     RunSynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.run_synchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.run_synchronous_command[1].path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn ordered(items: impl IntoIterator<Item = RunSynchronousCommand>) -> Self {
+        RunSynchronous {
+            run_synchronous_command: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| RunSynchronousCommand {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for RunSynchronous {
@@ -1844,6 +2131,27 @@ pub struct RunSynchronousCommand {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl RunSynchronousCommand {
+    /// A new command (`wcm:action="add"`) at position `order`, running `path`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::setup::RunSynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RunSynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.path.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn new(order: crate::model::Order, path: impl Into<String>) -> Self {
+        RunSynchronousCommand {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            path: Some(path.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for RunSynchronousCommand {
@@ -2024,7 +2332,7 @@ impl XmlStruct for UserData {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-userdata-productkey>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProductKey {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2051,6 +2359,18 @@ pub struct ProductKey {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for ProductKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProductKey")
+            .field("wcm_action", &self.wcm_action)
+            .field("key", &self.key.as_ref().map(|_| "***"))
+            .field("will_show_ui", &self.will_show_ui)
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl XmlStruct for ProductKey {

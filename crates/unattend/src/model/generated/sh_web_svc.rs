@@ -92,4 +92,8 @@ impl TypedComponent for ShWebSvc {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

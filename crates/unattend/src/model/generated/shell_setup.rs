@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// Passes: windowsPE, offlineServicing, generalize, specialize, auditSystem, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShellSetup {
     /// Automatic logon account and how many times to use it.
@@ -57,7 +57,7 @@ pub struct ShellSetup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub convertible_slate_mode_prompt_preference: Option<i64>,
+    pub convertible_slate_mode_prompt_preference: Option<ConvertibleSlateModePromptPreference>,
     /// Copy the built-in administrator profile to the default user profile during specialize.
     ///
     /// Passes: specialize. Default: `false`.
@@ -276,7 +276,7 @@ pub struct ShellSetup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sign_in_mode: Option<i64>,
+    pub sign_in_mode: Option<SignInMode>,
     /// Passes: specialize. Status: removed.
     ///
     /// Source (supplement): Windows 7 reference (Windows Live link on the Start menu); not in Windows 8 and later references. 5 public corpus files still set it.
@@ -307,6 +307,62 @@ pub struct ShellSetup {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for ShellSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ShellSetup")
+            .field("auto_logon", &self.auto_logon)
+            .field(
+                "bluetooth_taskbar_icon_enabled",
+                &self.bluetooth_taskbar_icon_enabled,
+            )
+            .field("computer_name", &self.computer_name)
+            .field(
+                "convertible_slate_mode_prompt_preference",
+                &self.convertible_slate_mode_prompt_preference,
+            )
+            .field("copy_profile", &self.copy_profile)
+            .field("desktop_optimization", &self.desktop_optimization)
+            .field(
+                "disable_auto_daylight_time_set",
+                &self.disable_auto_daylight_time_set,
+            )
+            .field("display", &self.display)
+            .field("enable_start_menu", &self.enable_start_menu)
+            .field("first_logon_commands", &self.first_logon_commands)
+            .field("folder_locations", &self.folder_locations)
+            .field("logon_commands", &self.logon_commands)
+            .field("notification_area", &self.notification_area)
+            .field("oem_information", &self.oem_information)
+            .field("oem_name", &self.oem_name)
+            .field("offline_user_accounts", &self.offline_user_accounts)
+            .field("oobe", &self.oobe)
+            .field("product_key", &self.product_key.as_ref().map(|_| "***"))
+            .field("registered_organization", &self.registered_organization)
+            .field("registered_owner", &self.registered_owner)
+            .field(
+                "show_power_button_on_start_screen",
+                &self.show_power_button_on_start_screen,
+            )
+            .field("start_tiles", &self.start_tiles)
+            .field("taskbar_links", &self.taskbar_links)
+            .field("themes", &self.themes)
+            .field("time_zone", &self.time_zone)
+            .field("user_accounts", &self.user_accounts)
+            .field("visual_effects", &self.visual_effects)
+            .field("windows_features", &self.windows_features)
+            .field("sign_in_mode", &self.sign_in_mode)
+            .field("show_windows_live", &self.show_windows_live)
+            .field("do_not_clean_task_bar", &self.do_not_clean_task_bar)
+            .field(
+                "configure_chat_auto_install",
+                &self.configure_chat_auto_install,
+            )
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl TypedComponent for ShellSetup {
@@ -452,6 +508,10 @@ impl TypedComponent for ShellSetup {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `AutoLogon`.
@@ -544,7 +604,7 @@ impl XmlStruct for AutoLogon {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-password>
 ///
 /// Also used at: `OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Password`, `UserAccounts/LocalAccounts/LocalAccount/Password`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Password {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -569,6 +629,62 @@ pub struct Password {
     pub other: Vec<Node>,
 }
 
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Password")
+            .field("wcm_action", &self.wcm_action)
+            .field("plain_text", &self.plain_text)
+            .field("value", &self.value.as_ref().map(|_| "***"))
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl Password {
+    /// A password written in the clear: `<PlainText>true</PlainText>` and the password as `<Value>`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::Password;
+    ///
+    /// let password = Password::plain("P@ssw0rd");
+    /// assert_eq!(password.plain_text, Some(true));
+    /// assert_eq!(password.value.as_deref(), Some("P@ssw0rd"));
+    /// // Debug output never shows the secret.
+    /// assert!(!format!("{password:?}").contains("P@ssw0rd"));
+    /// ```
+    pub fn plain(password: impl Into<String>) -> Self {
+        Password {
+            plain_text: Some(true),
+            value: Some(password.into()),
+            ..Default::default()
+        }
+    }
+
+    /// A hidden password, as Windows System Image Manager writes it: `<PlainText>false</PlainText>` and `<Value>` = base64 of UTF-16LE(password + `Password`) (`password::hide`).
+    ///
+    /// This is obfuscation, not encryption: anyone with the file can decode it. Fails on an empty password, which cannot be hidden.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::Password;
+    /// use unattend::password;
+    ///
+    /// let password = Password::hidden("P@ssw0rd")?;
+    /// assert_eq!(password.plain_text, Some(false));
+    /// let value = password.value.as_deref().unwrap();
+    /// assert_eq!(password::decode(value)?, "P@ssw0rdPassword");
+    /// assert!(Password::hidden("").is_err());
+    /// # Ok::<(), password::PasswordError>(())
+    /// ```
+    pub fn hidden(password: &str) -> Result<Self, crate::password::PasswordError> {
+        Ok(Password {
+            plain_text: Some(false),
+            value: Some(crate::password::hide(password, "Password")?),
+            ..Default::default()
+        })
+    }
+}
+
 impl XmlStruct for Password {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Password {
@@ -585,6 +701,20 @@ impl XmlStruct for Password {
         push_value(&mut out, "Value", &self.value);
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
+    }
+}
+
+xml_enum! {
+    /// Values of `ConvertibleSlateModePromptPreference`.
+    ///
+    /// Passes: windowsPE, offlineServicing, generalize, specialize, auditSystem, oobeSystem. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-convertibleslatemodepromptpreference>
+    ConvertibleSlateModePromptPreference {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }
 
@@ -782,6 +912,55 @@ pub struct FirstLogonCommands {
     pub other: Vec<Node>,
 }
 
+impl FirstLogonCommands {
+    /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `CommandLine` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::FirstLogonCommands;
+    ///
+    /// let list = FirstLogonCommands::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.synchronous_command[0].order, Some(1));
+    /// assert_eq!(list.synchronous_command[1].order, Some(2));
+    /// assert_eq!(list.synchronous_command[1].command_line.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        FirstLogonCommands::ordered(
+            commands
+                .into_iter()
+                .map(|c| SynchronousCommand::new(crate::model::Order::FIRST, c)),
+        )
+    }
+
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::{FirstLogonCommands, SynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = FirstLogonCommands::ordered([
+    ///     SynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     SynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.synchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.synchronous_command[1].command_line.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn ordered(items: impl IntoIterator<Item = SynchronousCommand>) -> Self {
+        FirstLogonCommands {
+            synchronous_command: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| SynchronousCommand {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for FirstLogonCommands {
     fn read(el: &Element) -> Typed<Self> {
         Ok(FirstLogonCommands {
@@ -859,6 +1038,27 @@ pub struct SynchronousCommand {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl SynchronousCommand {
+    /// A new command (`wcm:action="add"`) at position `order`, running `command_line`. The reference documents 1 to 500; `lint_model` checks the upper bound (UA304). To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::SynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = SynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.command_line.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn new(order: crate::model::Order, command_line: impl Into<String>) -> Self {
+        SynchronousCommand {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            command_line: Some(command_line.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for SynchronousCommand {
@@ -983,6 +1183,55 @@ pub struct LogonCommands {
     pub other: Vec<Node>,
 }
 
+impl LogonCommands {
+    /// The list of commands running `commands` in the order given, numbered 1, 2, 3, … (`wcm:action="add"`, `CommandLine` set, nothing else).
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::LogonCommands;
+    ///
+    /// let list = LogonCommands::from_commands(["cmd /c mkdir C:\\Setup", "cmd /c ver"]);
+    /// assert_eq!(list.asynchronous_command[0].order, Some(1));
+    /// assert_eq!(list.asynchronous_command[1].order, Some(2));
+    /// assert_eq!(list.asynchronous_command[1].command_line.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn from_commands(commands: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        LogonCommands::ordered(
+            commands
+                .into_iter()
+                .map(|c| AsynchronousCommand::new(crate::model::Order::FIRST, c)),
+        )
+    }
+
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::{LogonCommands, AsynchronousCommand};
+    /// use unattend::model::Order;
+    ///
+    /// // The orders given here are replaced: 1, 2 in list order.
+    /// let list = LogonCommands::ordered([
+    ///     AsynchronousCommand::new(Order::FIRST, "cmd /c mkdir C:\\Setup"),
+    ///     AsynchronousCommand::new(Order::FIRST, "cmd /c ver"),
+    /// ]);
+    /// let orders: Vec<Option<i64>> = list.asynchronous_command.iter().map(|c| c.order).collect();
+    /// assert_eq!(orders, [Some(1), Some(2)]);
+    /// assert_eq!(list.asynchronous_command[1].command_line.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn ordered(items: impl IntoIterator<Item = AsynchronousCommand>) -> Self {
+        LogonCommands {
+            asynchronous_command: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| AsynchronousCommand {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for LogonCommands {
     fn read(el: &Element) -> Typed<Self> {
         Ok(LogonCommands {
@@ -1059,6 +1308,27 @@ pub struct AsynchronousCommand {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl AsynchronousCommand {
+    /// A new command (`wcm:action="add"`) at position `order`, running `command_line`. To number a whole list 1, 2, …, build it with its `ordered` constructor.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::AsynchronousCommand;
+    /// use unattend::model::Order;
+    ///
+    /// let item = AsynchronousCommand::new(Order::FIRST, "cmd /c ver");
+    /// assert_eq!(item.order, Some(1));
+    /// assert_eq!(item.command_line.as_deref(), Some("cmd /c ver"));
+    /// ```
+    pub fn new(order: crate::model::Order, command_line: impl Into<String>) -> Self {
+        AsynchronousCommand {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            command_line: Some(command_line.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for AsynchronousCommand {
@@ -1491,7 +1761,7 @@ impl XmlStruct for OfflineUserAccounts {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfflineAdministratorPassword {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1514,6 +1784,65 @@ pub struct OfflineAdministratorPassword {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for OfflineAdministratorPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OfflineAdministratorPassword")
+            .field("wcm_action", &self.wcm_action)
+            .field("plain_text", &self.plain_text)
+            .field("value", &self.value.as_ref().map(|_| "***"))
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl OfflineAdministratorPassword {
+    /// A password written in the clear: `<PlainText>true</PlainText>` and the password as `<Value>`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::OfflineAdministratorPassword;
+    ///
+    /// let password = OfflineAdministratorPassword::plain("P@ssw0rd");
+    /// assert_eq!(password.plain_text, Some(true));
+    /// assert_eq!(password.value.as_deref(), Some("P@ssw0rd"));
+    /// // Debug output never shows the secret.
+    /// assert!(!format!("{password:?}").contains("P@ssw0rd"));
+    /// ```
+    pub fn plain(password: impl Into<String>) -> Self {
+        OfflineAdministratorPassword {
+            plain_text: Some(true),
+            value: Some(password.into()),
+            ..Default::default()
+        }
+    }
+
+    /// A hidden password, as Windows System Image Manager writes it: `<PlainText>false</PlainText>` and `<Value>` = base64 of UTF-16LE(password + `OfflineAdministratorPassword`) (`password::hide`).
+    ///
+    /// This is obfuscation, not encryption: anyone with the file can decode it. Fails on an empty password, which cannot be hidden.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::OfflineAdministratorPassword;
+    /// use unattend::password;
+    ///
+    /// let password = OfflineAdministratorPassword::hidden("P@ssw0rd")?;
+    /// assert_eq!(password.plain_text, Some(false));
+    /// let value = password.value.as_deref().unwrap();
+    /// assert_eq!(password::decode(value)?, "P@ssw0rdOfflineAdministratorPassword");
+    /// assert!(OfflineAdministratorPassword::hidden("").is_err());
+    /// # Ok::<(), password::PasswordError>(())
+    /// ```
+    pub fn hidden(password: &str) -> Result<Self, crate::password::PasswordError> {
+        Ok(OfflineAdministratorPassword {
+            plain_text: Some(false),
+            value: Some(crate::password::hide(
+                password,
+                "OfflineAdministratorPassword",
+            )?),
+            ..Default::default()
+        })
+    }
 }
 
 impl XmlStruct for OfflineAdministratorPassword {
@@ -1622,6 +1951,24 @@ pub struct OfflineDomainAccount {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl OfflineDomainAccount {
+    /// A new item (`wcm:action="add"`) with its key, `SID`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::OfflineDomainAccount;
+    ///
+    /// let item = OfflineDomainAccount::new("Example");
+    /// assert_eq!(item.sid.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(sid: impl Into<String>) -> Self {
+        OfflineDomainAccount {
+            wcm_action: Some(WcmAction::Add),
+            sid: Some(sid.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for OfflineDomainAccount {
@@ -1761,6 +2108,24 @@ pub struct LocalAccount {
     pub other: Vec<Node>,
 }
 
+impl LocalAccount {
+    /// A new item (`wcm:action="add"`) with its key, `Name`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::LocalAccount;
+    ///
+    /// let item = LocalAccount::new("Example");
+    /// assert_eq!(item.name.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(name: impl Into<String>) -> Self {
+        LocalAccount {
+            wcm_action: Some(WcmAction::Add),
+            name: Some(name.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for LocalAccount {
     fn read(el: &Element) -> Typed<Self> {
         Ok(LocalAccount {
@@ -1881,7 +2246,7 @@ pub struct Oobe {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub protect_your_pc: Option<i64>,
+    pub protect_your_pc: Option<ProtectYourPc>,
     /// Passes: oobeSystem. Introduced: Windows 10, version 1511.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe-unattendenableretaildemo>
@@ -2013,6 +2378,22 @@ xml_enum! {
         Work = "Work",
         /// `Other`
         Other = "Other",
+    }
+}
+
+xml_enum! {
+    /// Values of `ProtectYourPC`.
+    ///
+    /// Passes: oobeSystem. Values: `1`, `2`, `3`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe-protectyourpc>
+    ProtectYourPc {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
     }
 }
 
@@ -2308,6 +2689,23 @@ pub struct RegionalOverrides {
     pub other: Vec<Node>,
 }
 
+impl RegionalOverrides {
+    /// The list of `items`, numbered 1, 2, 3, … in the order given (each item's `Order` is replaced), so no number is skipped, repeated or 0.
+    pub fn ordered(items: impl IntoIterator<Item = RegionalOverride>) -> Self {
+        RegionalOverrides {
+            regional_override: items
+                .into_iter()
+                .zip(crate::model::Order::sequence())
+                .map(|(item, order)| RegionalOverride {
+                    order: Some(order.into()),
+                    ..item
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for RegionalOverrides {
     fn read(el: &Element) -> Typed<Self> {
         Ok(RegionalOverrides {
@@ -2384,6 +2782,26 @@ pub struct RegionalOverride {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl RegionalOverride {
+    /// A new item (`wcm:action="add"`) at position `order`. The reference documents 1 to 199; `lint_model` checks the upper bound (UA304).
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::RegionalOverride;
+    /// use unattend::model::Order;
+    ///
+    /// let item = RegionalOverride::new(Order::new(2)?);
+    /// assert_eq!(item.order, Some(2));
+    /// # Ok::<(), unattend::model::OrderError>(())
+    /// ```
+    pub fn new(order: crate::model::Order) -> Self {
+        RegionalOverride {
+            wcm_action: Some(WcmAction::Add),
+            order: Some(order.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for RegionalOverride {
@@ -2503,6 +2921,24 @@ pub struct Region {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl Region {
+    /// A new item (`wcm:action="add"`) with its key, `Key`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::Region;
+    ///
+    /// let item = Region::new("Example");
+    /// assert_eq!(item.key.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(key: impl Into<String>) -> Self {
+        Region {
+            wcm_action: Some(WcmAction::Add),
+            key: Some(key.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Region {
@@ -5030,7 +5466,7 @@ impl XmlStruct for UserAccounts {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-administratorpassword>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdministratorPassword {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5053,6 +5489,62 @@ pub struct AdministratorPassword {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for AdministratorPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdministratorPassword")
+            .field("wcm_action", &self.wcm_action)
+            .field("plain_text", &self.plain_text)
+            .field("value", &self.value.as_ref().map(|_| "***"))
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl AdministratorPassword {
+    /// A password written in the clear: `<PlainText>true</PlainText>` and the password as `<Value>`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::AdministratorPassword;
+    ///
+    /// let password = AdministratorPassword::plain("P@ssw0rd");
+    /// assert_eq!(password.plain_text, Some(true));
+    /// assert_eq!(password.value.as_deref(), Some("P@ssw0rd"));
+    /// // Debug output never shows the secret.
+    /// assert!(!format!("{password:?}").contains("P@ssw0rd"));
+    /// ```
+    pub fn plain(password: impl Into<String>) -> Self {
+        AdministratorPassword {
+            plain_text: Some(true),
+            value: Some(password.into()),
+            ..Default::default()
+        }
+    }
+
+    /// A hidden password, as Windows System Image Manager writes it: `<PlainText>false</PlainText>` and `<Value>` = base64 of UTF-16LE(password + `AdministratorPassword`) (`password::hide`).
+    ///
+    /// This is obfuscation, not encryption: anyone with the file can decode it. Fails on an empty password, which cannot be hidden.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::AdministratorPassword;
+    /// use unattend::password;
+    ///
+    /// let password = AdministratorPassword::hidden("P@ssw0rd")?;
+    /// assert_eq!(password.plain_text, Some(false));
+    /// let value = password.value.as_deref().unwrap();
+    /// assert_eq!(password::decode(value)?, "P@ssw0rdAdministratorPassword");
+    /// assert!(AdministratorPassword::hidden("").is_err());
+    /// # Ok::<(), password::PasswordError>(())
+    /// ```
+    pub fn hidden(password: &str) -> Result<Self, crate::password::PasswordError> {
+        Ok(AdministratorPassword {
+            plain_text: Some(false),
+            value: Some(crate::password::hide(password, "AdministratorPassword")?),
+            ..Default::default()
+        })
+    }
 }
 
 impl XmlStruct for AdministratorPassword {
@@ -5161,6 +5653,24 @@ pub struct DomainAccountList {
     pub other: Vec<Node>,
 }
 
+impl DomainAccountList {
+    /// A new item (`wcm:action="add"`) with its key, `Domain`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::DomainAccountList;
+    ///
+    /// let item = DomainAccountList::new("Example");
+    /// assert_eq!(item.domain.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(domain: impl Into<String>) -> Self {
+        DomainAccountList {
+            wcm_action: Some(WcmAction::Add),
+            domain: Some(domain.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for DomainAccountList {
     fn read(el: &Element) -> Typed<Self> {
         Ok(DomainAccountList {
@@ -5223,6 +5733,24 @@ pub struct DomainAccount {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl DomainAccount {
+    /// A new item (`wcm:action="add"`) with its key, `Name`.
+    ///
+    /// ```
+    /// use unattend::model::components::shell_setup::DomainAccount;
+    ///
+    /// let item = DomainAccount::new("Example");
+    /// assert_eq!(item.name.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(name: impl Into<String>) -> Self {
+        DomainAccount {
+            wcm_action: Some(WcmAction::Add),
+            name: Some(name.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for DomainAccount {
@@ -5462,5 +5990,21 @@ impl XmlStruct for WindowsFeatures {
         );
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
+    }
+}
+
+xml_enum! {
+    /// Values of `SignInMode`.
+    ///
+    /// Passes: windowsPE, offlineServicing, generalize, specialize, auditSystem, oobeSystem. Values: `0`, `1`, `2`. Introduced: Windows 10, version 1511.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-signinmode>
+    SignInMode {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -35,7 +35,7 @@ pub struct SmbServer {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-smbserver-size>
     #[serde(rename = "Size", default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<i64>,
+    pub size: Option<Size>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -58,5 +58,25 @@ impl TypedComponent for SmbServer {
         push_value(&mut out, "Size", &self.size);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `Size`.
+    ///
+    /// Passes: generalize. Default: `3`. Values: `1`, `2`, `3`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-smbserver-size>
+    Size {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
     }
 }

@@ -111,6 +111,10 @@ impl TypedComponent for SnmpAgentService {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `PermittedManagers`.
@@ -319,6 +323,24 @@ pub struct TrapConfigurationItems {
     pub other: Vec<Node>,
 }
 
+impl TrapConfigurationItems {
+    /// A new item (`wcm:action="add"`) with its key, `Community_Name`.
+    ///
+    /// ```
+    /// use unattend::model::components::snmp_agent_service::TrapConfigurationItems;
+    ///
+    /// let item = TrapConfigurationItems::new("Example");
+    /// assert_eq!(item.community_name.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(community_name: impl Into<String>) -> Self {
+        TrapConfigurationItems {
+            wcm_action: Some(WcmAction::Add),
+            community_name: Some(community_name.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for TrapConfigurationItems {
     fn read(el: &Element) -> Typed<Self> {
         Ok(TrapConfigurationItems {
@@ -424,6 +446,24 @@ pub struct ValidCommunity {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl ValidCommunity {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::snmp_agent_service::ValidCommunity;
+    ///
+    /// let item = ValidCommunity::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        ValidCommunity {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for ValidCommunity {

@@ -30,7 +30,7 @@ pub struct SqmApi {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ceip_enabled: Option<i64>,
+    pub ceip_enabled: Option<CeipEnabled>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -51,5 +51,23 @@ impl TypedComponent for SqmApi {
         push_value(&mut out, "CEIPEnabled", &self.ceip_enabled);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `CEIPEnabled`.
+    ///
+    /// Passes: specialize. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-sqmapi-ceipenabled>
+    CeipEnabled {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

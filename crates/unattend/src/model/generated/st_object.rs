@@ -175,6 +175,10 @@ impl TypedComponent for StObject {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `CustomPowerApplication1`.

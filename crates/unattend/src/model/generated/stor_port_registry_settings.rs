@@ -59,4 +59,8 @@ impl TypedComponent for StorPortRegistrySettings {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

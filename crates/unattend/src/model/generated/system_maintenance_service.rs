@@ -48,6 +48,10 @@ impl TypedComponent for SystemMaintenanceService {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `CacheList`: a list of `Cache` items.
@@ -164,6 +168,24 @@ pub struct Cache {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl Cache {
+    /// A new item (`wcm:action="add"`) with its key, `CacheID`.
+    ///
+    /// ```
+    /// use unattend::model::components::system_maintenance_service::Cache;
+    ///
+    /// let item = Cache::new("Example");
+    /// assert_eq!(item.cache_id.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(cache_id: impl Into<String>) -> Self {
+        Cache {
+            wcm_action: Some(WcmAction::Add),
+            cache_id: Some(cache_id.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Cache {

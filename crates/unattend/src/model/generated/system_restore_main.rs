@@ -26,7 +26,7 @@ pub struct SystemRestoreMain {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-systemrestore-main-disablesr>
     #[serde(rename = "DisableSR", default, skip_serializing_if = "Option::is_none")]
-    pub disable_sr: Option<i64>,
+    pub disable_sr: Option<DisableSr>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -47,5 +47,23 @@ impl TypedComponent for SystemRestoreMain {
         push_value(&mut out, "DisableSR", &self.disable_sr);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `DisableSR`.
+    ///
+    /// Passes: specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-systemrestore-main-disablesr>
+    DisableSr {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

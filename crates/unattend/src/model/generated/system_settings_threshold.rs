@@ -67,4 +67,8 @@ impl TypedComponent for SystemSettingsThreshold {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }

@@ -71,7 +71,7 @@ pub struct TabletPcPlatformInputCore {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-touchgate>
     #[serde(rename = "TouchGate", default, skip_serializing_if = "Option::is_none")]
-    pub touch_gate: Option<i64>,
+    pub touch_gate: Option<TouchGate>,
     /// Passes: offlineServicing, specialize, oobeSystem. Default: `false`. Introduced: Windows 10, version 1511.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-touchkeyboardautoinvokeenabled>
@@ -134,6 +134,10 @@ impl TypedComponent for TabletPcPlatformInputCore {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
     }
 }
 
@@ -217,6 +221,24 @@ pub struct AssociationElement {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl AssociationElement {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::tablet_pc_platform_input_core::AssociationElement;
+    ///
+    /// let item = AssociationElement::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        AssociationElement {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for AssociationElement {
@@ -324,6 +346,24 @@ pub struct DeviceElement {
     pub other: Vec<Node>,
 }
 
+impl DeviceElement {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::tablet_pc_platform_input_core::DeviceElement;
+    ///
+    /// let item = DeviceElement::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        DeviceElement {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for DeviceElement {
     fn read(el: &Element) -> Typed<Self> {
         Ok(DeviceElement {
@@ -344,5 +384,19 @@ impl XmlStruct for DeviceElement {
             self.wcm_key_value.as_deref(),
             out,
         )
+    }
+}
+
+xml_enum! {
+    /// Values of `TouchGate`.
+    ///
+    /// Passes: offlineServicing. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-touchgate>
+    TouchGate {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

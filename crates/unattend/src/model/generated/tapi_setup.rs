@@ -30,7 +30,7 @@ pub struct TapiSetup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tapi_configured: Option<i64>,
+    pub tapi_configured: Option<TapiConfigured>,
     /// Passes: specialize.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tapisetup-tapiunattendlocation>
@@ -66,6 +66,24 @@ impl TypedComponent for TapiSetup {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `TapiConfigured`.
+    ///
+    /// Passes: specialize. Default: `1`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tapisetup-tapiconfigured>
+    TapiConfigured {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }
 
@@ -156,7 +174,7 @@ pub struct TapiUnattendLocation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub pulse_or_tone_dialing: Option<i64>,
+    pub pulse_or_tone_dialing: Option<PulseOrToneDialing>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -215,5 +233,19 @@ impl XmlStruct for TapiUnattendLocation {
         push_value(&mut out, "PulseOrToneDialing", &self.pulse_or_tone_dialing);
         out.extend(self.other.iter().cloned());
         element(name, self.wcm_action, None, out)
+    }
+}
+
+xml_enum! {
+    /// Values of `PulseOrToneDialing`.
+    ///
+    /// Passes: specialize. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tapisetup-tapiunattendlocation-pulseortonedialing>
+    PulseOrToneDialing {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

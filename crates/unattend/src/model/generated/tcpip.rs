@@ -67,6 +67,10 @@ impl TypedComponent for Tcpip {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Interfaces`: a list of `Interface` items.
@@ -178,6 +182,24 @@ pub struct Interface {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl Interface {
+    /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::tcpip::Interface;
+    ///
+    /// let item = Interface::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(identifier: impl Into<String>) -> Self {
+        Interface {
+            wcm_action: Some(WcmAction::Add),
+            identifier: Some(identifier.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Interface {
@@ -468,6 +490,24 @@ pub struct Route {
     pub other: Vec<Node>,
 }
 
+impl Route {
+    /// A new item (`wcm:action="add"`) with its key, `Identifier`.
+    ///
+    /// ```
+    /// use unattend::model::components::tcpip::Route;
+    ///
+    /// let item = Route::new("Example");
+    /// assert_eq!(item.identifier.as_deref(), Some("Example"));
+    /// ```
+    pub fn new(identifier: impl Into<String>) -> Self {
+        Route {
+            wcm_action: Some(WcmAction::Add),
+            identifier: Some(identifier.into()),
+            ..Default::default()
+        }
+    }
+}
+
 impl XmlStruct for Route {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Route {
@@ -578,6 +618,24 @@ pub struct IpAddress {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+impl IpAddress {
+    /// A new item (`wcm:action="add"`) with its key, `wcm:keyValue`.
+    ///
+    /// ```
+    /// use unattend::model::components::tcpip::IpAddress;
+    ///
+    /// let item = IpAddress::new("1");
+    /// assert_eq!(item.wcm_key_value.as_deref(), Some("1"));
+    /// ```
+    pub fn new(key_value: impl Into<String>) -> Self {
+        IpAddress {
+            wcm_action: Some(WcmAction::Add),
+            wcm_key_value: Some(key_value.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for IpAddress {

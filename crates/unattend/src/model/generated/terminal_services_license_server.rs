@@ -31,7 +31,7 @@ pub struct TerminalServicesLicenseServer {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-licenseserver-role>
     #[serde(rename = "Role", default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<i64>,
+    pub role: Option<Role>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -54,5 +54,23 @@ impl TypedComponent for TerminalServicesLicenseServer {
         push_value(&mut out, "Role", &self.role);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `Role`.
+    ///
+    /// Passes: oobeSystem. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-licenseserver-role>
+    Role {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

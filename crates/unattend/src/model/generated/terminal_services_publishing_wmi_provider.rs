@@ -30,7 +30,7 @@ pub struct TerminalServicesPublishingWmiProvider {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub f_disabled_allow_list: Option<i64>,
+    pub f_disabled_allow_list: Option<FDisabledAllowList>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -51,5 +51,23 @@ impl TypedComponent for TerminalServicesPublishingWmiProvider {
         push_value(&mut out, "fDisabledAllowList", &self.f_disabled_allow_list);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `fDisabledAllowList`.
+    ///
+    /// Passes: offlineServicing, generalize, specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-publishing-wmiprovider-fdisabledallowlist>
+    FDisabledAllowList {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

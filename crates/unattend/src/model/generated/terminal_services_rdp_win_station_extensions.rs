@@ -30,7 +30,7 @@ pub struct TerminalServicesRdpWinStationExtensions {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub security_layer: Option<i64>,
+    pub security_layer: Option<SecurityLayer>,
     /// Passes: generalize, specialize. Default: `0`. Values: `0`, `1`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-rdp-winstationextensions-userauthentication>
@@ -39,7 +39,7 @@ pub struct TerminalServicesRdpWinStationExtensions {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_authentication: Option<i64>,
+    pub user_authentication: Option<UserAuthentication>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -62,5 +62,39 @@ impl TypedComponent for TerminalServicesRdpWinStationExtensions {
         push_value(&mut out, "UserAuthentication", &self.user_authentication);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `SecurityLayer`.
+    ///
+    /// Passes: generalize, specialize. Default: `1`. Values: `0`, `1`, `2`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-rdp-winstationextensions-securitylayer>
+    SecurityLayer {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+    }
+}
+
+xml_enum! {
+    /// Values of `UserAuthentication`.
+    ///
+    /// Passes: generalize, specialize. Default: `0`. Values: `0`, `1`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-rdp-winstationextensions-userauthentication>
+    UserAuthentication {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

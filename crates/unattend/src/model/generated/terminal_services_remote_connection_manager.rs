@@ -30,7 +30,7 @@ pub struct TerminalServicesRemoteConnectionManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub licensing_mode: Option<i64>,
+    pub licensing_mode: Option<LicensingMode>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -51,5 +51,25 @@ impl TypedComponent for TerminalServicesRemoteConnectionManager {
         push_value(&mut out, "LicensingMode", &self.licensing_mode);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `LicensingMode`.
+    ///
+    /// Passes: generalize, offlineServicing, specialize. Values: `2`, `4`, `5`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-remoteconnectionmanager-licensingmode>
+    LicensingMode {
+        /// `2`
+        V2 = "2",
+        /// `4`
+        V4 = "4",
+        /// `5`
+        V5 = "5",
     }
 }

@@ -26,7 +26,7 @@ pub struct TpmTasks {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tpm-tasks-cleartpm>
     #[serde(rename = "ClearTpm", default, skip_serializing_if = "Option::is_none")]
-    pub clear_tpm: Option<i64>,
+    pub clear_tpm: Option<ClearTpm>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -47,5 +47,25 @@ impl TypedComponent for TpmTasks {
         push_value(&mut out, "ClearTpm", &self.clear_tpm);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `ClearTpm`.
+    ///
+    /// Passes: specialize. Default: `0`. Values: `0`, `1`, `2`. Introduced: Windows 10, version 1703.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tpm-tasks-cleartpm>
+    ClearTpm {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
     }
 }

@@ -35,7 +35,7 @@ pub struct TwinUi {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-twinui-hide>
     #[serde(rename = "Hide", default, skip_serializing_if = "Option::is_none")]
-    pub hide: Option<i64>,
+    pub hide: Option<Hide>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -58,5 +58,23 @@ impl TypedComponent for TwinUi {
         push_value(&mut out, "Hide", &self.hide);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `Hide`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `0`. Values: `0`, `1`. Introduced: Windows 10, version 1703.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-twinui-hide>
+    Hide {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

@@ -67,6 +67,10 @@ impl TypedComponent for UnattendedJoin {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
 
 /// `Identification`.
@@ -74,7 +78,7 @@ impl TypedComponent for UnattendedJoin {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Identification {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -176,6 +180,32 @@ pub struct Identification {
     pub other: Vec<Node>,
 }
 
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Identification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Identification")
+            .field("wcm_action", &self.wcm_action)
+            .field("credentials", &self.credentials)
+            .field("debug_join", &self.debug_join)
+            .field(
+                "debug_join_only_on_this_error",
+                &self.debug_join_only_on_this_error,
+            )
+            .field("join_domain", &self.join_domain)
+            .field("join_workgroup", &self.join_workgroup)
+            .field("machine_object_ou", &self.machine_object_ou)
+            .field(
+                "machine_password",
+                &self.machine_password.as_ref().map(|_| "***"),
+            )
+            .field("provisioning", &self.provisioning)
+            .field("timeout_period_in_minutes", &self.timeout_period_in_minutes)
+            .field("unsecure_join", &self.unsecure_join)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
 impl XmlStruct for Identification {
     fn read(el: &Element) -> Typed<Self> {
         Ok(Identification {
@@ -240,7 +270,7 @@ impl XmlStruct for Identification {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-credentials>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -268,6 +298,45 @@ pub struct Credentials {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("wcm_action", &self.wcm_action)
+            .field("domain", &self.domain)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("username", &self.username)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+impl Credentials {
+    /// Credentials of an account in `domain` (the computer name for a local account).
+    ///
+    /// Windows offers no hidden form for these: the password is written in the clear (lint notes it, UA504), so keep the file where only its users can read it. `Debug` never prints the password.
+    ///
+    /// ```
+    /// use unattend::model::components::unattended_join::Credentials;
+    ///
+    /// let login = Credentials::new("CONTOSO", "deploy", "S3cret");
+    /// assert_eq!(login.username.as_deref(), Some("deploy"));
+    /// assert!(!format!("{login:?}").contains("S3cret"));
+    /// ```
+    pub fn new(
+        domain: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            domain: Some(domain.into()),
+            username: Some(username.into()),
+            password: Some(password.into()),
+            ..Default::default()
+        }
+    }
 }
 
 impl XmlStruct for Credentials {
@@ -298,7 +367,7 @@ impl XmlStruct for Credentials {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-provisioning>
 ///
 /// Also used at: `OfflineIdentification/Provisioning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provisioning {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -320,6 +389,17 @@ pub struct Provisioning {
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
+}
+
+// Secrets are never printed: `{:?}` of an answer file may end up in a log.
+impl std::fmt::Debug for Provisioning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Provisioning")
+            .field("wcm_action", &self.wcm_action)
+            .field("account_data", &self.account_data.as_ref().map(|_| "***"))
+            .field("other", &self.other)
+            .finish()
+    }
 }
 
 impl XmlStruct for Provisioning {

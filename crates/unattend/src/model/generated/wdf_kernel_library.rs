@@ -30,7 +30,7 @@ pub struct WdfKernelLibrary {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub driver_start_type: Option<i64>,
+    pub driver_start_type: Option<DriverStartType>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -51,5 +51,23 @@ impl TypedComponent for WdfKernelLibrary {
         push_value(&mut out, "DriverStartType", &self.driver_start_type);
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `DriverStartType`.
+    ///
+    /// Passes: offlineServicing. Default: `0`. Values: `0`, `3`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wdf-kernel-library-driverstarttype>
+    DriverStartType {
+        /// `0`
+        V0 = "0",
+        /// `3`
+        V3 = "3",
     }
 }

@@ -30,7 +30,7 @@ pub struct WiFiNetworkManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_auto_connect_shared_state: Option<i64>,
+    pub default_auto_connect_shared_state: Option<DefaultAutoConnectSharedState>,
     /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-wifisharingfacebookinitial>
@@ -39,7 +39,7 @@ pub struct WiFiNetworkManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub wi_fi_sharing_facebook_initial: Option<i64>,
+    pub wi_fi_sharing_facebook_initial: Option<WiFiSharingFacebookInitial>,
     /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-wifisharingoutlookinitial>
@@ -48,7 +48,7 @@ pub struct WiFiNetworkManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub wi_fi_sharing_outlook_initial: Option<i64>,
+    pub wi_fi_sharing_outlook_initial: Option<WiFiSharingOutlookInitial>,
     /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-wifisharingskypeinitial>
@@ -57,7 +57,7 @@ pub struct WiFiNetworkManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub wi_fi_sharing_skype_initial: Option<i64>,
+    pub wi_fi_sharing_skype_initial: Option<WiFiSharingSkypeInitial>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -110,5 +110,65 @@ impl TypedComponent for WiFiNetworkManager {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `DefaultAutoConnectSharedState`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Default: `1`. Values: `1`, `0`. Status: deprecated.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-defaultautoconnectsharedstate>
+    DefaultAutoConnectSharedState {
+        /// `1`
+        V1 = "1",
+        /// `0`
+        V0 = "0",
+    }
+}
+
+xml_enum! {
+    /// Values of `WiFiSharingFacebookInitial`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-wifisharingfacebookinitial>
+    WiFiSharingFacebookInitial {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `WiFiSharingOutlookInitial`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-wifisharingoutlookinitial>
+    WiFiSharingOutlookInitial {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `WiFiSharingSkypeInitial`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wifinetworkmanager-wifisharingskypeinitial>
+    WiFiSharingSkypeInitial {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

@@ -30,7 +30,7 @@ pub struct Wlansvc {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub coexistence_support: Option<i64>,
+    pub coexistence_support: Option<CoexistenceSupport>,
     /// Passes: offlineServicing, specialize, oobeSystem. Range: 1 to 255. Introduced: Windows 10, version 1511.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-numantennaconnected>
@@ -68,7 +68,7 @@ pub struct Wlansvc {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub wlan_function_level_device_reset_supported: Option<i64>,
+    pub wlan_function_level_device_reset_supported: Option<WlanFunctionLevelDeviceResetSupported>,
     /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated. Introduced: Windows 10, version 1511. Deprecated in: Windows 10, version 1803.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-wlanplatformleveldeviceresetsupported>
@@ -77,7 +77,7 @@ pub struct Wlansvc {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub wlan_platform_level_device_reset_supported: Option<i64>,
+    pub wlan_platform_level_device_reset_supported: Option<WlanPlatformLevelDeviceResetSupported>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Node>,
@@ -138,5 +138,55 @@ impl TypedComponent for Wlansvc {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `CoexistenceSupport`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Values: `1`, `2`, `3`, `4`. Introduced: Windows 10, version 1511.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-coexistencesupport>
+    CoexistenceSupport {
+        /// `1`
+        V1 = "1",
+        /// `2`
+        V2 = "2",
+        /// `3`
+        V3 = "3",
+        /// `4`
+        V4 = "4",
+    }
+}
+
+xml_enum! {
+    /// Values of `WLANFunctionLevelDeviceResetSupported`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated. Introduced: Windows 10, version 1511. Deprecated in: Windows 10, version 1803.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-wlanfunctionleveldeviceresetsupported>
+    WlanFunctionLevelDeviceResetSupported {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
+    }
+}
+
+xml_enum! {
+    /// Values of `WLANPlatformLevelDeviceResetSupported`.
+    ///
+    /// Passes: offlineServicing, specialize, oobeSystem. Values: `0`, `1`. Status: deprecated. Introduced: Windows 10, version 1511. Deprecated in: Windows 10, version 1803.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-wlanplatformleveldeviceresetsupported>
+    WlanPlatformLevelDeviceResetSupported {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

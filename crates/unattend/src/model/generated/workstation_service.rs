@@ -30,7 +30,7 @@ pub struct WorkstationService {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub allow_insecure_guest_auth: Option<i64>,
+    pub allow_insecure_guest_auth: Option<AllowInsecureGuestAuth>,
     /// Passes: generalize.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-workstationservice-otherdomains>
@@ -90,5 +90,23 @@ impl TypedComponent for WorkstationService {
         );
         out.extend(self.other.iter().cloned());
         out
+    }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
+}
+
+xml_enum! {
+    /// Values of `AllowInsecureGuestAuth`.
+    ///
+    /// Passes: generalize. Default: `0`. Values: `0`, `1`. Introduced: Windows 10, version 1709.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-workstationservice-allowinsecureguestauth>
+    AllowInsecureGuestAuth {
+        /// `0`
+        V0 = "0",
+        /// `1`
+        V1 = "1",
     }
 }

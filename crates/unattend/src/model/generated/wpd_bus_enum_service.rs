@@ -91,4 +91,8 @@ impl TypedComponent for WpdBusEnumService {
         out.extend(self.other.iter().cloned());
         out
     }
+
+    fn other_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.other
+    }
 }
