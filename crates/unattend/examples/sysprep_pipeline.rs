@@ -3,7 +3,7 @@
 //! their constructors, checked by the linter before a byte is written.
 //!
 //! ```sh
-//! cargo run -p unattend --example sysprep_pipeline > Unattend.xml
+//! ADMIN_PASSWORD=… cargo run -p unattend --example sysprep_pipeline > Unattend.xml
 //! sysprep /generalize /oobe /shutdown /unattend:Unattend.xml   # on the reference machine
 //! ```
 //!
@@ -72,8 +72,12 @@ pub fn check(file: &Unattend) -> Vec<Diagnostic> {
 }
 
 fn main() -> ExitCode {
-    // A real pipeline reads the password from its secret store.
-    let password = std::env::var("ADMIN_PASSWORD").unwrap_or_else(|_| "Change-Me-1".into());
+    // A real pipeline reads the password from its secret store; no
+    // placeholder is ever written.
+    let Ok(password) = std::env::var("ADMIN_PASSWORD") else {
+        eprintln!("error: set ADMIN_PASSWORD to the administrator's password");
+        return ExitCode::from(2);
+    };
     let file = match build(&password) {
         Ok(file) => file,
         Err(err) => {
