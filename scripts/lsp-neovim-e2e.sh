@@ -11,17 +11,19 @@
 #                    (root only); without it nothing is installed.
 # Exit codes: 0 all matched, 1 mismatch, 2 the run failed, 3 no nvim.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 install=no
-bin=target/debug/unattend
+bin=""
 for arg in "$@"; do
   case "$arg" in
     --install) install=yes ;;
     -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) bin="$arg" ;;
+    /*) bin="$arg" ;;
+    *) bin="$PWD/$arg" ;;
   esac
 done
+cd "$(dirname "$0")/.."
+[ -n "$bin" ] || bin="$PWD/target/debug/unattend"
 
 if ! command -v nvim >/dev/null 2>&1 && [ "$install" = yes ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -42,7 +44,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 file="$work/Unattend.xml"
 cp scripts/lsp-neovim-e2e/Unattend.xml "$file"
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 
 # lint exits 1 when it finds errors, as this file has.
 status=0

@@ -28,30 +28,31 @@ end
 
 local function main()
   assert(vim.lsp.start_client and vim.diagnostic, 'Neovim 0.7 or later is needed')
-  vim.cmd('edit ' .. vim.fn.fnameescape(env.file))
-  local buf = vim.api.nvim_get_current_buf()
-  local uri = vim.uri_from_bufnr(buf)
-
+  local uri = vim.uri_from_fname(env.file)
   local published = 0
   local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
-  -- The same client setup the README gives, spelled with the 0.7 API
-  -- (`vim.lsp.start` and `vim.lsp.config` came later).
-  local client_id = vim.lsp.start_client({
-    name = 'unattend',
-    cmd = { env.bin, 'server' },
-    root_dir = vim.fn.fnamemodify(env.file, ':h'),
-    flags = { debounce_text_changes = 0 },
-    handlers = {
-      ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-        default_publish(err, result, ctx, config)
-        if result and result.uri == uri then
-          published = published + 1
-        end
-      end,
-    },
-  })
+  vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+    default_publish(err, result, ctx, config)
+    if result and result.uri == uri then
+      published = published + 1
+    end
+  end
+
+  -- The README's setup for Neovim 0.7 to 0.10, word for word but for the
+  -- binary's path.
+  vim.api.nvim_create_autocmd('FileType', { pattern = 'xml', callback = function(args)
+    vim.g.unattend_client = vim.g.unattend_client or vim.lsp.start_client({
+      name = 'unattend', cmd = { env.bin, 'server' }, root_dir = vim.fn.getcwd() })
+    vim.lsp.buf_attach_client(args.buf, vim.g.unattend_client)
+  end })
+
+  -- An init file runs before Neovim turns file-type detection on.
+  vim.cmd('filetype on')
+  vim.cmd('edit ' .. vim.fn.fnameescape(env.file))
+  local buf = vim.api.nvim_get_current_buf()
+  assert(vim.bo[buf].filetype == 'xml', 'not detected as XML: ' .. vim.bo[buf].filetype)
+  local client_id = vim.g.unattend_client
   assert(client_id, 'unattend server did not start')
-  assert(vim.lsp.buf_attach_client(buf, client_id), 'could not attach the server')
   assert(vim.wait(20000, function() return published > 0 end, 20), 'no diagnostics within 20 s')
 
   -- 1. Diagnostics: exactly the findings of `unattend lint`.
@@ -127,7 +128,10 @@ local function main()
   -- 3. Completion while typing a new element inside the oobeSystem
   -- Shell-Setup component: its settings valid in oobeSystem only.
   local indent = vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1]:match('^%s*')
+  local before = published
   vim.api.nvim_buf_set_lines(buf, row + 1, row + 1, false, { indent .. '<' })
+  -- The edit reaches the server (didChange) and is linted again.
+  assert(vim.wait(10000, function() return published > before end, 20), 'no diagnostics after the edit')
   local result = request('textDocument/completion', row + 1, #indent + 1)
   local labels = {}
   for _, item in ipairs(result and (result.items or result) or {}) do
