@@ -23,9 +23,11 @@ impl zed::Extension for UnattendExtension {
         let command = match path.or_else(|| worktree.which("unattend")) {
             Some(command) => command,
             None => {
-                return Err("unattend is not on PATH: install it (cargo install unattend-cli) \
+                return Err(
+                    "unattend is not on PATH: install it (cargo install unattend-cli) \
                             or set lsp.unattend.binary.path"
-                    .to_string())
+                        .to_string(),
+                )
             }
         };
         let args = binary
