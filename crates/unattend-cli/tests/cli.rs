@@ -186,3 +186,41 @@ fn catalog_unknown_names_exit_2_with_a_suggestion() {
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("Examples:"));
 }
+
+#[test]
+fn catalog_markdown_is_the_hover_text() {
+    use unattend::catalog::{self, markdown};
+    let o = run(&[
+        "catalog",
+        "Microsoft-Windows-Shell-Setup/TimeZone",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = catalog::setting("Microsoft-Windows-Shell-Setup", "TimeZone").unwrap();
+    assert_eq!(
+        stdout(&o),
+        format!("{}\n", markdown::setting_markdown(s, None))
+    );
+    assert!(stdout(&o).starts_with("**TimeZone**"), "{}", stdout(&o));
+
+    let o = run(&[
+        "catalog",
+        "microsoft-windows-pnpsysprep",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let c = catalog::component("Microsoft-Windows-PnpSysprep").unwrap();
+    assert_eq!(
+        stdout(&o),
+        format!("{}\n", markdown::component_markdown(c, None))
+    );
+
+    let all = run(&["catalog", "--format", "markdown"]);
+    assert_eq!(all.status.code(), Some(0));
+    assert_eq!(
+        stdout(&all).matches("\n---\n").count() + 1,
+        catalog::components().len()
+    );
+}

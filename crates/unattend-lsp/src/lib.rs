@@ -8,6 +8,7 @@
 
 mod actions;
 mod completion;
+mod config;
 mod context;
 mod definition;
 mod diagnostics;
@@ -20,12 +21,12 @@ use std::path::PathBuf;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    Request as _,
+    RegisterCapability, Request as _,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
@@ -33,7 +34,7 @@ use lsp_types::{
     ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
-use unattend::lint::{Config, ResolvedConfig};
+use unattend::lint::ResolvedConfig;
 
 use position::{Encoding, LineMap};
 
@@ -82,7 +83,15 @@ pub fn run(connection: &Connection) -> Result<(), ServerError> {
     let mut server = Server {
         encoding,
         docs: HashMap::new(),
+        configs: config::Configs::default(),
     };
+    // `initialize_finish` has consumed `initialized`: register now.
+    if watches_files(&params) {
+        connection
+            .sender
+            .send(Message::Request(watch_configs_request()))
+            .map_err(fail)?;
+    }
     for msg in &connection.receiver {
         match msg {
             Message::Request(req) => {
@@ -97,10 +106,7 @@ pub fn run(connection: &Connection) -> Result<(), ServerError> {
             }
             Message::Notification(note) => {
                 for out in server.notification(note) {
-                    connection
-                        .sender
-                        .send(Message::Notification(out))
-                        .map_err(fail)?;
+                    connection.sender.send(out).map_err(fail)?;
                 }
             }
             Message::Response(_) => {}
@@ -121,6 +127,47 @@ fn negotiate(params: &InitializeParams) -> Encoding {
         Some(list) if list.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
         _ => Encoding::Utf16,
     }
+}
+
+/// The request that asks the client to report every `unattend.toml`
+/// created, changed or deleted, in the editor or not (the reply needs no
+/// action).
+fn watch_configs_request() -> Request {
+    let params = lsp_types::RegistrationParams {
+        registrations: vec![lsp_types::Registration {
+            id: "unattend-config-watch".to_string(),
+            method: DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: serde_json::to_value(
+                lsp_types::DidChangeWatchedFilesRegistrationOptions {
+                    watchers: vec![lsp_types::FileSystemWatcher {
+                        glob_pattern: lsp_types::GlobPattern::String(format!(
+                            "**/{}",
+                            unattend::lint::CONFIG_FILE_NAME
+                        )),
+                        kind: None,
+                    }],
+                },
+            )
+            .ok(),
+        }],
+    };
+    Request::new(
+        lsp_server::RequestId::from("unattend-register-config-watch".to_string()),
+        RegisterCapability::METHOD.to_string(),
+        params,
+    )
+}
+
+/// Whether the client lets the server register file watchers (then edits
+/// of `unattend.toml` outside the editor reach the server too).
+fn watches_files(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false)
 }
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
@@ -167,6 +214,7 @@ pub(crate) struct Doc {
 struct Server {
     encoding: Encoding,
     docs: HashMap<Uri, Doc>,
+    configs: config::Configs,
 }
 
 /// The local path of a `file:` URI (percent-decoded), if it is one.
@@ -193,24 +241,6 @@ pub(crate) fn uri_path(uri: &Uri) -> Option<PathBuf> {
         path.remove(0);
     }
     Some(PathBuf::from(path))
-}
-
-/// The configuration `unattend lint FILE` uses for the document: the
-/// nearest `unattend.toml` above it, resolved for its relative path.
-fn config_for(uri: &Uri) -> ResolvedConfig {
-    let Some(path) = uri_path(uri) else {
-        return ResolvedConfig::default();
-    };
-    match Config::discover(&path) {
-        Ok(Some(cf)) => {
-            let base = cf.path.parent().map(PathBuf::from).unwrap_or_default();
-            let rel = path.strip_prefix(&base).ok().map(PathBuf::from);
-            cf.config.resolve(rel.as_deref())
-        }
-        // A broken unattend.toml: lint with defaults rather than not at all
-        // (`unattend lint` reports the configuration error itself).
-        Ok(None) | Err(_) => ResolvedConfig::default(),
-    }
 }
 
 impl Server {
@@ -292,7 +322,7 @@ impl Server {
         Ok(serde_json::to_value(answer).unwrap_or(serde_json::Value::Null))
     }
 
-    fn notification(&mut self, note: Notification) -> Vec<Notification> {
+    fn notification(&mut self, note: Notification) -> Vec<Message> {
         match note.method.as_str() {
             DidOpenTextDocument::METHOD => {
                 let Ok(p) =
@@ -301,7 +331,10 @@ impl Server {
                     return Vec::new();
                 };
                 let item = p.text_document;
-                let config = config_for(&item.uri);
+                if is_config_uri(&item.uri) {
+                    return self.reload_configs();
+                }
+                let (config, mut out) = self.configs.for_document(&item.uri, self.encoding);
                 let doc = Doc {
                     lines: LineMap::new(&item.text),
                     text: item.text,
@@ -310,7 +343,8 @@ impl Server {
                     findings: Vec::new(),
                 };
                 self.docs.insert(item.uri.clone(), doc);
-                self.publish(&item.uri)
+                out.extend(self.publish(&item.uri));
+                messages(out)
             }
             DidChangeTextDocument::METHOD => {
                 let Ok(p) =
@@ -326,7 +360,7 @@ impl Server {
                     apply_change(doc, change, self.encoding);
                 }
                 doc.version = p.text_document.version;
-                self.publish(&uri)
+                messages(self.publish(&uri))
             }
             DidSaveTextDocument::METHOD => {
                 let Ok(p) =
@@ -335,13 +369,32 @@ impl Server {
                     return Vec::new();
                 };
                 let uri = p.text_document.uri;
-                // The save may have come with an edited unattend.toml.
-                let config = config_for(&uri);
-                match self.docs.get_mut(&uri) {
-                    Some(doc) => doc.config = config,
-                    None => return Vec::new(),
+                if is_config_uri(&uri) {
+                    return self.reload_configs();
                 }
-                self.publish(&uri)
+                if !self.docs.contains_key(&uri) {
+                    return Vec::new();
+                }
+                // The save may come after an edit of unattend.toml that no
+                // watcher reported.
+                let (config, mut out) = self.configs.for_document(&uri, self.encoding);
+                if let Some(doc) = self.docs.get_mut(&uri) {
+                    doc.config = config;
+                }
+                out.extend(self.publish(&uri));
+                messages(out)
+            }
+            DidChangeWatchedFiles::METHOD => {
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(note.params)
+                else {
+                    return Vec::new();
+                };
+                if p.changes.iter().any(|c| is_config_uri(&c.uri)) {
+                    self.reload_configs()
+                } else {
+                    Vec::new()
+                }
             }
             DidCloseTextDocument::METHOD => {
                 let Ok(p) =
@@ -350,19 +403,39 @@ impl Server {
                     return Vec::new();
                 };
                 let uri = p.text_document.uri;
-                self.docs.remove(&uri);
+                if self.docs.remove(&uri).is_none() {
+                    return Vec::new();
+                }
                 // Clear the closed file's findings from the editor's list.
-                vec![Notification::new(
+                messages(vec![Notification::new(
                     PublishDiagnostics::METHOD.to_string(),
                     PublishDiagnosticsParams {
                         uri,
                         diagnostics: Vec::new(),
                         version: None,
                     },
-                )]
+                )])
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Re-reads the configuration of every open document and re-lints it
+    /// (an `unattend.toml` was created, edited or deleted).
+    fn reload_configs(&mut self) -> Vec<Message> {
+        let mut out = self.configs.forget_fixed();
+        let mut uris: Vec<Uri> = self.docs.keys().cloned().collect();
+        // A stable order keeps the editor's updates (and tests) predictable.
+        uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        for uri in uris {
+            let (config, notes) = self.configs.for_document(&uri, self.encoding);
+            out.extend(notes);
+            if let Some(doc) = self.docs.get_mut(&uri) {
+                doc.config = config;
+            }
+            out.extend(self.publish(&uri));
+        }
+        messages(out)
     }
 
     /// Lints the document and builds its `publishDiagnostics`.
@@ -381,6 +454,16 @@ impl Server {
             },
         )]
     }
+}
+
+fn messages(notes: Vec<Notification>) -> Vec<Message> {
+    notes.into_iter().map(Message::Notification).collect()
+}
+
+/// Whether the URI names an `unattend.toml` (a configuration, not an
+/// answer file).
+fn is_config_uri(uri: &Uri) -> bool {
+    uri_path(uri).is_some_and(|p| config::is_config(&p))
 }
 
 /// Applies one `didChange` event: a whole new text, or a range replaced.

@@ -517,3 +517,170 @@ fn partition_reference_goes_to_its_partition() {
     assert!(none.is_null());
     client.shutdown();
 }
+
+/// Every message up to and including the next `publishDiagnostics` for `uri`.
+fn messages_until_diagnostics(client: &Client, uri: &str) -> Vec<Message> {
+    let mut out = Vec::new();
+    loop {
+        let m = client.recv();
+        let done = matches!(&m, Message::Notification(n)
+            if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri);
+        out.push(m);
+        if done {
+            return out;
+        }
+    }
+}
+
+fn notifications<'a>(msgs: &'a [Message], method: &str) -> Vec<&'a Value> {
+    msgs.iter()
+        .filter_map(|m| match m {
+            Message::Notification(n) if n.method == method => Some(&n.params),
+            _ => None,
+        })
+        .collect()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("unattend-lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const UA101_FILE: &str = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"oobesystem\"/></unattend>";
+
+#[test]
+fn config_changes_relint_open_documents() {
+    let dir = temp_dir("reload");
+    let toml = dir.join("unattend.toml");
+    std::fs::write(&toml, "ignore = [\"UA101\"]\n").unwrap();
+    let uri = format!("file://{}/Unattend.xml", dir.display());
+    let toml_uri = format!("file://{}", toml.display());
+    let (mut client, _) = Client::start(json!({
+        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}
+    }));
+    // The server asks to watch every unattend.toml.
+    let registration = loop {
+        if let Message::Request(r) = client.recv() {
+            break r;
+        }
+    };
+    assert_eq!(registration.method, "client/registerCapability");
+    let reg = &registration.params["registrations"][0];
+    assert_eq!(reg["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        reg["registerOptions"]["watchers"][0]["globPattern"],
+        "**/unattend.toml"
+    );
+    client
+        .conn
+        .sender
+        .send(lsp_server::Response::new_ok(registration.id, Value::Null).into())
+        .unwrap();
+    let d = client.open(&uri, UA101_FILE);
+    assert!(!codes(&d).contains(&"UA101".to_string()), "{d}");
+
+    let changed = |client: &Client| {
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": toml_uri, "type": 2}]}),
+        );
+        messages_until_diagnostics(client, &uri)
+    };
+
+    // Edited outside the editor: the open document follows at once.
+    std::fs::write(&toml, "# no ignores any more\n").unwrap();
+    let msgs = changed(&client);
+    let d = notifications(&msgs, "textDocument/publishDiagnostics");
+    assert!(
+        codes(d.last().unwrap()).contains(&"UA101".to_string()),
+        "{msgs:?}"
+    );
+    assert!(notifications(&msgs, "window/showMessage").is_empty());
+
+    // Broken: one clear message naming file, line and column, an error on
+    // the configuration file itself, and findings with the defaults.
+    std::fs::write(&toml, "severity = {}\nignore = [\"UA999\"]\n").unwrap();
+    let msgs = changed(&client);
+    let shown = notifications(&msgs, "window/showMessage");
+    assert_eq!(shown.len(), 1, "{msgs:?}");
+    assert_eq!(shown[0]["type"], 1, "an error");
+    let text = shown[0]["message"].as_str().unwrap();
+    assert!(text.contains(&format!("{}:2:", toml.display())), "{text}");
+    assert!(text.contains("UA999") && text.contains("default"), "{text}");
+    let published = notifications(&msgs, "textDocument/publishDiagnostics");
+    let on_toml = published
+        .iter()
+        .find(|p| p["uri"] == toml_uri.as_str())
+        .expect("a diagnostic on unattend.toml");
+    assert_eq!(on_toml["diagnostics"][0]["range"]["start"]["line"], 1);
+    assert_eq!(on_toml["diagnostics"][0]["severity"], 1);
+    assert!(codes(published.last().unwrap()).contains(&"UA101".to_string()));
+
+    // Still broken the same way: not repeated on every change.
+    let msgs = changed(&client);
+    assert!(
+        notifications(&msgs, "window/showMessage").is_empty(),
+        "{msgs:?}"
+    );
+
+    // Fixed: the error on the configuration file is cleared, the file's
+    // settings apply again.
+    std::fs::write(&toml, "ignore = [\"UA101\"]\n").unwrap();
+    let msgs = changed(&client);
+    let published = notifications(&msgs, "textDocument/publishDiagnostics");
+    let on_toml = published
+        .iter()
+        .find(|p| p["uri"] == toml_uri.as_str())
+        .expect("the configuration error is cleared");
+    assert_eq!(on_toml["diagnostics"], json!([]));
+    assert!(!codes(published.last().unwrap()).contains(&"UA101".to_string()));
+
+    // Another file's change does not re-lint.
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}/other.txt", dir.display()), "type": 2}]}),
+    );
+    let _ = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn config_is_reread_on_save_without_watchers() {
+    let dir = temp_dir("save");
+    let toml = dir.join("unattend.toml");
+    let uri = format!("file://{}/Unattend.xml", dir.display());
+    let (client, _) = Client::start(json!({}));
+    let d = client.open(&uri, UA101_FILE);
+    assert!(codes(&d).contains(&"UA101".to_string()), "{d}");
+    // A new unattend.toml, then the answer file saved: its settings apply.
+    std::fs::write(&toml, "ignore = [\"UA101\"]\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let d = client.diagnostics();
+    assert!(!codes(&d).contains(&"UA101".to_string()), "{d}");
+    // Saving unattend.toml itself (an editor that sends it) re-lints every
+    // open answer file; a broken one is reported.
+    std::fs::write(&toml, "ignore = [\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": format!("file://{}", toml.display())}}),
+    );
+    let msgs = messages_until_diagnostics(&client, &uri);
+    assert_eq!(
+        notifications(&msgs, "window/showMessage").len(),
+        1,
+        "{msgs:?}"
+    );
+    let d = notifications(&msgs, "textDocument/publishDiagnostics");
+    assert!(codes(d.last().unwrap()).contains(&"UA101".to_string()));
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,7 +1,9 @@
 //! `unattend catalog [COMPONENT[/SETTING/PATH]]`: what the catalog knows.
 
 use serde_json::{Map, Value, json};
-use unattend::catalog::{self, Change, ComponentInfo, PassSet, SettingInfo, SettingKind, WinFacts};
+use unattend::catalog::{
+    self, Change, ComponentInfo, PassSet, SettingInfo, SettingKind, WinFacts, markdown,
+};
 
 use crate::exit;
 use crate::output;
@@ -13,6 +15,8 @@ pub(crate) enum Format {
     Text,
     /// One JSON document.
     Json,
+    /// Markdown: the text an editor's hover shows (`unattend server`).
+    Markdown,
 }
 
 /// Arguments of `unattend catalog`.
@@ -38,12 +42,19 @@ pub(crate) fn run(args: &Args) -> u8 {
                     .map(component_summary_json)
                     .collect(),
             )),
+            Format::Markdown => catalog::components()
+                .iter()
+                .map(|c| markdown::component_markdown(c, None))
+                .collect::<Vec<_>>()
+                .join("\n\n---\n\n"),
         }),
         Some(name) => lookup(name).map(|found| match (found, args.format) {
             (Found::Component(c), Format::Text) => component_text(c),
             (Found::Component(c), Format::Json) => to_json(&component_json(c)),
             (Found::Setting(s), Format::Text) => setting_text(s),
             (Found::Setting(s), Format::Json) => to_json(&setting_json(s)),
+            (Found::Component(c), Format::Markdown) => markdown::component_markdown(c, None),
+            (Found::Setting(s), Format::Markdown) => markdown::setting_markdown(s, None),
         }),
     };
     match rendered {
