@@ -5,7 +5,7 @@ use unattend::document::{CPI_NS, Document, WCM_NS};
 use unattend::model::components::Deployment;
 use unattend::model::components::deployment::{Mode, RunSynchronousCommand, WillReboot};
 use unattend::model::{
-    Arch, Component, ComponentSettings, Element, Node, Pass, Unattend, WcmAction, WriteOptions,
+    Arch, Component, ComponentSettings, Element, Name, Node, Pass, Unattend, WcmAction, WriteOptions,
 };
 
 const WSIM_FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -55,14 +55,14 @@ fn passes_components_and_typed_settings_are_read() {
     let (pass, reseal) = file.components().next().unwrap();
     assert_eq!(pass, Pass::OobeSystem);
     assert_eq!(reseal.processor_architecture, Arch::Amd64);
-    let ComponentSettings::Deployment(d) = &reseal.settings else {
+    let ComponentSettings::Deployment(d) = reseal.settings() else {
         panic!("{reseal:?}")
     };
     assert_eq!(d.reseal.as_ref().unwrap().mode, Some(Mode::Audit));
 
     let (_, sync) = file.components().nth(1).unwrap();
     assert_eq!(sync.processor_architecture, Arch::X86);
-    let ComponentSettings::Deployment(d) = &sync.settings else {
+    let ComponentSettings::Deployment(d) = &sync.settings() else {
         panic!("{sync:?}")
     };
     let cmd: &RunSynchronousCommand =
@@ -74,7 +74,7 @@ fn passes_components_and_typed_settings_are_read() {
 
     // Every documented component is typed when its content fits.
     let (_, shell) = file.components().nth(2).unwrap();
-    let ComponentSettings::ShellSetup(s) = &shell.settings else {
+    let ComponentSettings::ShellSetup(s) = shell.settings() else {
         panic!("{shell:?}")
     };
     assert_eq!(s.computer_name.as_deref(), Some("*"));
@@ -222,7 +222,7 @@ fn builders_use_defaults_and_generic_components_write_their_elements() {
         .push(Component::generic(
             "Microsoft-Windows-Shell-Setup",
             Arch::Amd64,
-            vec![Element::leaf("ComputerName", "WS-01")],
+            vec![Element::leaf(Name::from_static("ComputerName"), "WS-01")],
         ));
     file.pass_mut(Pass::Specialize)
         .components
@@ -261,7 +261,7 @@ fn list_item_action_and_key_value_are_readable_on_generic_elements() {
     );
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
-    let ComponentSettings::Generic(nodes) = &c.settings else {
+    let ComponentSettings::Generic(nodes) = &c.settings() else {
         panic!()
     };
     let Node::Element(scopes) = &nodes[0] else {
@@ -285,7 +285,7 @@ fn keyed_list_items_are_typed_with_their_key_and_text_value() {
     );
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
-    let ComponentSettings::DnsClient(dns) = &c.settings else {
+    let ComponentSettings::DnsClient(dns) = &c.settings() else {
         panic!("{c:?}")
     };
     let names = &dns.dns_suffix_search_order.as_ref().unwrap().domain_name;
@@ -305,7 +305,7 @@ fn unknown_children_of_a_typed_component_are_kept_in_other() {
     let xml = r#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><ComputerName>PC1</ComputerName><!-- note --><FutureSetting>1</FutureSetting></component></settings></unattend>"#;
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
-    let ComponentSettings::ShellSetup(s) = &c.settings else {
+    let ComponentSettings::ShellSetup(s) = &c.settings() else {
         panic!("{c:?}")
     };
     assert_eq!(s.computer_name.as_deref(), Some("PC1"));

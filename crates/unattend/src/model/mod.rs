@@ -38,6 +38,7 @@ mod component;
 #[path = "generated/mod.rs"]
 pub mod components;
 mod element;
+mod name;
 mod pass;
 pub mod typed;
 mod write;
@@ -46,9 +47,10 @@ mod xml_value;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use component::{Component, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
+pub use component::{Component, ComponentNameMismatch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
 pub use components::ComponentSettings;
 pub use element::{Attribute, Element, Node};
+pub use name::{InvalidName, Name};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
@@ -212,7 +214,7 @@ impl Settings {
     /// The pass as a `<settings>` element.
     pub fn to_element(&self) -> Element {
         let mut el =
-            Element::new("settings").with_attribute(Attribute::new("pass", self.pass.as_str()));
+            Element::new(Name::from_static("settings")).with_attribute(Attribute::new(Name::from_static("pass"), self.pass.as_str()));
         el.attributes.extend(self.other_attributes.iter().cloned());
         el.children = self
             .components
@@ -240,11 +242,11 @@ impl OfflineImage {
     }
 
     fn to_element(&self) -> Element {
-        let mut el = Element::new("offlineImage");
+        let mut el = Element::new(Name::from_static("offlineImage"));
         el.namespace = CPI_NS.to_string();
         el.prefix = Some("cpi".to_string());
         el.attributes
-            .push(Attribute::ns(CPI_NS, "cpi", "source", &self.source));
+            .push(Attribute::ns(CPI_NS, "cpi", Name::from_static("source"), &self.source));
         el.attributes.extend(self.other_attributes.iter().cloned());
         el.children = self.children.clone();
         el
@@ -370,7 +372,7 @@ impl Unattend {
             .iter()
             .filter(|s| s.pass == pass)
             .flat_map(|s| &s.components)
-            .find_map(|c| T::from_settings(&c.settings))
+            .find_map(|c| c.get::<T>())
     }
 
     /// The typed settings of component `T` for one architecture in `pass`,
@@ -410,12 +412,12 @@ impl Unattend {
         let found = settings
             .components
             .iter()
-            .position(|c| c.processor_architecture == arch && c.name.eq_ignore_ascii_case(T::NAME));
+            .position(|c| c.processor_architecture == arch && c.name().eq_ignore_ascii_case(T::COMPONENT_NAME));
         let idx = match found {
             Some(i) => {
-                if T::from_settings(&settings.components[i].settings).is_none() {
+                if settings.components[i].get::<T>().is_none() {
                     return Err(ComponentNotTyped {
-                        component: T::NAME,
+                        component: T::COMPONENT_NAME,
                         pass,
                         arch,
                     });
@@ -429,8 +431,8 @@ impl Unattend {
                 settings.components.len() - 1
             }
         };
-        T::from_settings_mut(&mut settings.components[idx].settings).ok_or(ComponentNotTyped {
-            component: T::NAME,
+        settings.components[idx].get_mut::<T>().ok_or(ComponentNotTyped {
+            component: T::COMPONENT_NAME,
             pass,
             arch,
         })
@@ -456,7 +458,7 @@ impl Unattend {
         &'a self,
     ) -> impl Iterator<Item = (Pass, Arch, &'a T)> {
         self.components().filter_map(|(pass, c)| {
-            T::from_settings(&c.settings).map(|t| (pass, c.processor_architecture, t))
+            c.get::<T>().map(|t| (pass, c.processor_architecture, t))
         })
     }
 
@@ -470,7 +472,7 @@ impl Unattend {
     /// The file as a generic `<unattend>` element in canonical order:
     /// servicing, passes in processing order, other content, offline image.
     pub fn to_element(&self) -> Element {
-        let mut root = Element::new("unattend");
+        let mut root = Element::new(Name::from_static("unattend"));
         root.attributes = self.other_attributes.clone();
         if let Some(s) = &self.servicing {
             root.children.push(Node::Element(s.clone()));

@@ -11,6 +11,7 @@ pub(crate) use super::xml_value::xml_enum;
 pub use super::xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
 use super::components::ComponentSettings;
+use super::name::Name;
 use crate::document::{UNATTEND_NS, WCM_NS};
 
 /// A component's settings struct.
@@ -30,6 +31,8 @@ pub trait TypedComponent: Sized {
 /// The trait is sealed: only the generated types implement it, so the name a
 /// component is written under always comes from its type.
 pub trait ComponentType: TypedComponent + Into<ComponentSettings> + sealed::Sealed {
+    /// The component's canonical name, e.g. `Microsoft-Windows-Shell-Setup`.
+    const COMPONENT_NAME: &'static str = <Self as TypedComponent>::NAME;
     /// The typed settings when `settings` holds this type.
     fn from_settings(settings: &ComponentSettings) -> Option<&Self>;
     /// The typed settings, mutably, when `settings` holds this type.
@@ -145,7 +148,7 @@ pub(crate) fn others(
 /// Writes an optional leaf value.
 pub(crate) fn push_value<T: XmlValue>(out: &mut Vec<Node>, name: &str, v: &Option<T>) {
     if let Some(v) = v {
-        out.push(Node::Element(Element::leaf(name, v.to_xml())));
+        out.push(Node::Element(Element::leaf(Name::trusted(name.to_string()), v.to_xml())));
     }
 }
 
@@ -175,14 +178,14 @@ pub(crate) fn element(
     key: Option<&str>,
     children: Vec<Node>,
 ) -> Element {
-    let mut el = Element::new(name);
+    let mut el = Element::new(Name::trusted(name.to_string()));
     if let Some(a) = action {
         el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", "action", a.as_str()));
+            .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("action"), a.as_str()));
     }
     if let Some(k) = key {
         el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", "keyValue", k));
+            .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("keyValue"), k));
     }
     el.children = children;
     el
