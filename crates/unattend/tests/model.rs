@@ -5,7 +5,8 @@ use unattend::document::{CPI_NS, Document, WCM_NS};
 use unattend::model::components::Deployment;
 use unattend::model::components::deployment::{Mode, RunSynchronousCommand, WillReboot};
 use unattend::model::{
-    Arch, Component, ComponentSettings, Element, Name, Node, Pass, Unattend, WcmAction, WriteOptions,
+    Arch, Component, ComponentSettings, Element, Name, Node, Pass, Unattend, WcmAction,
+    WriteOptions,
 };
 
 const WSIM_FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -510,5 +511,63 @@ mod typed_access {
                 "/unattend/settings[@pass='oobeSystem']/component[@name='Microsoft-Windows-Shell-Setup']/ComputerName"
             )
         );
+    }
+}
+
+/// A typed component's name comes from its type; every way of pairing a
+/// name with typed settings checks that they agree.
+#[test]
+fn typed_settings_and_their_component_name_cannot_disagree() {
+    use unattend::model::components::{PnpSysprep, ShellSetup};
+    let typed = Component::typed(Arch::Amd64, PnpSysprep::default());
+    assert_eq!(typed.name(), "Microsoft-Windows-PnpSysprep");
+
+    let pnp = ComponentSettings::from(PnpSysprep::default());
+    let err =
+        Component::new("Microsoft-Windows-Shell-Setup", Arch::Amd64, pnp.clone()).unwrap_err();
+    assert_eq!(err.expected, "Microsoft-Windows-PnpSysprep");
+    assert!(
+        err.to_string().contains("Microsoft-Windows-Shell-Setup"),
+        "{err}"
+    );
+    // Windows compares names ignoring case, as the reader does.
+    let lower = Component::new("microsoft-windows-pnpsysprep", Arch::Amd64, pnp.clone()).unwrap();
+    assert!(lower.get::<PnpSysprep>().is_some());
+
+    let mut c = typed.clone();
+    assert!(c.set_name("Microsoft-Windows-Shell-Setup").is_err());
+    assert_eq!(c.name(), "Microsoft-Windows-PnpSysprep", "unchanged");
+    assert!(c.set_settings(ShellSetup::default().into()).is_err());
+    assert!(c.get::<PnpSysprep>().is_some(), "unchanged");
+    assert!(c.get::<ShellSetup>().is_none());
+    // Generic settings go under any name.
+    c.set_settings(ComponentSettings::Generic(Vec::new()))
+        .unwrap();
+    c.set_name("Contoso-Agent").unwrap();
+    assert!(c.generic_mut().is_some());
+
+    // Deserialization checks the same, with an error rather than silently.
+    let mut json = serde_json::to_value(&typed).unwrap();
+    assert!(serde_json::from_value::<Component>(json.clone()).is_ok());
+    json["name"] = "Microsoft-Windows-Shell-Setup".into();
+    let err = serde_json::from_value::<Component>(json).unwrap_err();
+    assert!(
+        err.to_string().contains("cannot hold the typed settings"),
+        "{err}"
+    );
+}
+
+/// Names inside a deserialized model are checked too: the spec and JSON
+/// paths cannot smuggle in a name that would not parse.
+#[test]
+fn deserialized_elements_with_invalid_names_are_refused() {
+    let ok: Element = serde_json::from_str(r#"{"name":"Reseal"}"#).unwrap();
+    assert_eq!(ok.name, "Reseal");
+    for bad in ["Re seal", "a:b", "", "<x"] {
+        let json = serde_json::json!({ "name": bad });
+        let err = serde_json::from_value::<Element>(json).unwrap_err();
+        assert!(err.to_string().contains("not a valid XML"), "{bad}: {err}");
+        let json = serde_json::json!({ "name": "A", "attributes": [{ "name": bad, "value": "" }] });
+        assert!(serde_json::from_value::<Element>(json).is_err(), "{bad}");
     }
 }

@@ -87,8 +87,8 @@ struct ComponentData {
 impl<'de> Deserialize<'de> for Component {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Component, D::Error> {
         let d = ComponentData::deserialize(deserializer)?;
-        let mut c =
-            Component::new(d.name, d.processor_architecture, d.settings).map_err(serde::de::Error::custom)?;
+        let mut c = Component::new(d.name, d.processor_architecture, d.settings)
+            .map_err(serde::de::Error::custom)?;
         c.public_key_token = d.public_key_token;
         c.language = d.language;
         c.version_scope = d.version_scope;
@@ -221,7 +221,10 @@ impl Component {
 
     /// Replaces the settings; fails, changing nothing, when they are typed
     /// settings of another component.
-    pub fn set_settings(&mut self, settings: ComponentSettings) -> Result<(), ComponentNameMismatch> {
+    pub fn set_settings(
+        &mut self,
+        settings: ComponentSettings,
+    ) -> Result<(), ComponentNameMismatch> {
         fits(&self.name, &settings)?;
         self.settings = settings;
         Ok(())
@@ -295,7 +298,8 @@ impl Component {
         let mut el = Element::new(Name::from_static("component"));
         el.attributes = vec![
             Attribute::new(Name::from_static("name"), &self.name),
-            Attribute::new(Name::from_static("processorArchitecture"),
+            Attribute::new(
+                Name::from_static("processorArchitecture"),
                 self.processor_architecture.as_str(),
             ),
             Attribute::new(Name::from_static("publicKeyToken"), &self.public_key_token),

@@ -86,12 +86,7 @@ impl Attribute {
     }
 
     /// An attribute in a namespace, e.g. `wcm:action`.
-    pub fn ns(
-        namespace: &str,
-        prefix: &str,
-        name: Name,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn ns(namespace: &str, prefix: &str, name: Name, value: impl Into<String>) -> Self {
         Attribute {
             name,
             namespace: Some(namespace.to_string()),

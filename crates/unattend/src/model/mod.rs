@@ -47,7 +47,9 @@ mod xml_value;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use component::{Component, ComponentNameMismatch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
+pub use component::{
+    Component, ComponentNameMismatch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS,
+};
 pub use components::ComponentSettings;
 pub use element::{Attribute, Element, Node};
 pub use name::{InvalidName, Name};
@@ -213,8 +215,10 @@ impl Settings {
 
     /// The pass as a `<settings>` element.
     pub fn to_element(&self) -> Element {
-        let mut el =
-            Element::new(Name::from_static("settings")).with_attribute(Attribute::new(Name::from_static("pass"), self.pass.as_str()));
+        let mut el = Element::new(Name::from_static("settings")).with_attribute(Attribute::new(
+            Name::from_static("pass"),
+            self.pass.as_str(),
+        ));
         el.attributes.extend(self.other_attributes.iter().cloned());
         el.children = self
             .components
@@ -245,8 +249,12 @@ impl OfflineImage {
         let mut el = Element::new(Name::from_static("offlineImage"));
         el.namespace = CPI_NS.to_string();
         el.prefix = Some("cpi".to_string());
-        el.attributes
-            .push(Attribute::ns(CPI_NS, "cpi", Name::from_static("source"), &self.source));
+        el.attributes.push(Attribute::ns(
+            CPI_NS,
+            "cpi",
+            Name::from_static("source"),
+            &self.source,
+        ));
         el.attributes.extend(self.other_attributes.iter().cloned());
         el.children = self.children.clone();
         el
@@ -409,10 +417,9 @@ impl Unattend {
         arch: Arch,
     ) -> Result<&mut T, ComponentNotTyped> {
         let settings = self.pass_mut(pass);
-        let found = settings
-            .components
-            .iter()
-            .position(|c| c.processor_architecture == arch && c.name().eq_ignore_ascii_case(T::COMPONENT_NAME));
+        let found = settings.components.iter().position(|c| {
+            c.processor_architecture == arch && c.name().eq_ignore_ascii_case(T::COMPONENT_NAME)
+        });
         let idx = match found {
             Some(i) => {
                 if settings.components[i].get::<T>().is_none() {
@@ -431,11 +438,13 @@ impl Unattend {
                 settings.components.len() - 1
             }
         };
-        settings.components[idx].get_mut::<T>().ok_or(ComponentNotTyped {
-            component: T::COMPONENT_NAME,
-            pass,
-            arch,
-        })
+        settings.components[idx]
+            .get_mut::<T>()
+            .ok_or(ComponentNotTyped {
+                component: T::COMPONENT_NAME,
+                pass,
+                arch,
+            })
     }
 
     /// Every component of type `T` with its pass and architecture, in file
@@ -457,9 +466,8 @@ impl Unattend {
     pub fn components_of<'a, T: ComponentType + 'a>(
         &'a self,
     ) -> impl Iterator<Item = (Pass, Arch, &'a T)> {
-        self.components().filter_map(|(pass, c)| {
-            c.get::<T>().map(|t| (pass, c.processor_architecture, t))
-        })
+        self.components()
+            .filter_map(|(pass, c)| c.get::<T>().map(|t| (pass, c.processor_architecture, t)))
     }
 
     /// Every component with its pass, in file order.

@@ -148,7 +148,10 @@ pub(crate) fn others(
 /// Writes an optional leaf value.
 pub(crate) fn push_value<T: XmlValue>(out: &mut Vec<Node>, name: &str, v: &Option<T>) {
     if let Some(v) = v {
-        out.push(Node::Element(Element::leaf(Name::trusted(name.to_string()), v.to_xml())));
+        out.push(Node::Element(Element::leaf(
+            Name::trusted(name.to_string()),
+            v.to_xml(),
+        )));
     }
 }
 
@@ -180,12 +183,20 @@ pub(crate) fn element(
 ) -> Element {
     let mut el = Element::new(Name::trusted(name.to_string()));
     if let Some(a) = action {
-        el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("action"), a.as_str()));
+        el.attributes.push(Attribute::ns(
+            WCM_NS,
+            "wcm",
+            Name::from_static("action"),
+            a.as_str(),
+        ));
     }
     if let Some(k) = key {
-        el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("keyValue"), k));
+        el.attributes.push(Attribute::ns(
+            WCM_NS,
+            "wcm",
+            Name::from_static("keyValue"),
+            k,
+        ));
     }
     el.children = children;
     el

@@ -5,8 +5,7 @@
 use crate::catalog::{self, ComponentInfo, SettingInfo, SettingKind, XmlForm};
 use crate::document::{CPI_NS, Document, LineCol, UNATTEND_NS, WCM_NS, XSI_NS};
 use crate::model::{
-    Name,
-    Arch, Attribute, Element, LANGUAGE_NEUTRAL, Node as XmlNode, PUBLIC_KEY_TOKEN, Pass,
+    Arch, Attribute, Element, LANGUAGE_NEUTRAL, Name, Node as XmlNode, PUBLIC_KEY_TOKEN, Pass,
     VERSION_SCOPE_NON_SXS,
 };
 
@@ -435,7 +434,8 @@ impl Builder<'_, '_> {
 
     fn pass(&mut self, pass: Pass, node: &Node, archs: &[Arch]) -> Element {
         let mut el = marked("settings", node.pos);
-        el.attributes.push(Attribute::new(Name::from_static("pass"), pass.as_str()));
+        el.attributes
+            .push(Attribute::new(Name::from_static("pass"), pass.as_str()));
         let Some(entries) = self.map(node, pass.as_str()) else {
             return el;
         };
@@ -660,11 +660,19 @@ impl Builder<'_, '_> {
                 return None;
             }
             let text = self.scalar(node, s.element_name)?;
-            el.attributes
-                .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("action"), "add"));
+            el.attributes.push(Attribute::ns(
+                WCM_NS,
+                "wcm",
+                Name::from_static("action"),
+                "add",
+            ));
             if key_form.is_some() {
-                el.attributes
-                    .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("keyValue"), index.to_string()));
+                el.attributes.push(Attribute::ns(
+                    WCM_NS,
+                    "wcm",
+                    Name::from_static("keyValue"),
+                    index.to_string(),
+                ));
             }
             if !text.is_empty() {
                 el.children.push(XmlNode::Text(text));
@@ -673,8 +681,12 @@ impl Builder<'_, '_> {
         }
         let entries = self.map(node, s.element_name)?;
         if !entries.iter().any(|(k, _)| k.name == "@wcm:action") {
-            el.attributes
-                .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("action"), "add"));
+            el.attributes.push(Attribute::ns(
+                WCM_NS,
+                "wcm",
+                Name::from_static("action"),
+                "add",
+            ));
         }
         let implied_order = (s.key == Some("Order")
             && !entries.iter().any(|(k, _)| k.name == "Order"))
@@ -714,9 +726,12 @@ impl Builder<'_, '_> {
                             continue;
                         };
                         match p.xml_form {
-                            Some(XmlForm::KeyAttribute) => el
-                                .attributes
-                                .push(Attribute::ns(WCM_NS, "wcm", Name::from_static("keyValue"), text)),
+                            Some(XmlForm::KeyAttribute) => el.attributes.push(Attribute::ns(
+                                WCM_NS,
+                                "wcm",
+                                Name::from_static("keyValue"),
+                                text,
+                            )),
                             _ if !text.is_empty() => el.children.push(XmlNode::Text(text)),
                             _ => {}
                         }

@@ -331,7 +331,9 @@ fn children_out(parent: Parent, el: &Element, entries: &mut Vec<(String, Out)>) 
         let setting = (c.namespace == UNATTEND_NS)
             .then(|| parent.child(&c.name))
             .flatten();
-        if setting.is_some_and(|s| s.kind == SettingKind::ListItem) && used.iter().any(|u| *u == c.name) {
+        if setting.is_some_and(|s| s.kind == SettingKind::ListItem)
+            && used.iter().any(|u| *u == c.name)
+        {
             continue; // taken with the first item of its name
         }
         let setting = setting.filter(|_| !used.iter().any(|u| *u == c.name));
