@@ -169,7 +169,7 @@ impl Formatter<'_> {
         if !has_elements || mixed {
             // Values, and text beside elements, are copied exactly.
             self.out.push('>');
-            self.out.push_str(self.doc.slice(content));
+            self.out.push_str(self.doc.span_text(content));
         } else {
             self.out.push('>');
             for item in self.layout(el, children) {

@@ -48,7 +48,16 @@ impl Document {
     /// Every edit planner starts here, so none plans edits on a recovered tree.
     fn element_or_err(&self, id: NodeId) -> Result<ElementRef<'_>, EditError> {
         self.editable()?;
-        self.element(id).ok_or(EditError::NotAnElement(id.0))
+        self.element(id).ok_or_else(|| self.bad_id(id))
+    }
+
+    /// Why `id` names no element here.
+    fn bad_id(&self, id: NodeId) -> EditError {
+        if self.is_current(id) {
+            EditError::NotAnElement(id.idx)
+        } else {
+            EditError::StaleNode
+        }
     }
 
     /// Refuses a recovered document: its tree is not what its text says.
@@ -102,8 +111,13 @@ impl Document {
             Ok(d) if d.source == self.source => (d.source, d.findings),
             _ => (self.source.clone(), self.findings.clone()),
         };
-        *self = Document::from_parts(text, source, findings, self.options.clone(), false)
+        let mut edited = Document::from_parts(text, source, findings, self.options.clone(), false)
             .map_err(EditError::Invalid)?;
+        if edited.same_structure(self) {
+            // Handles taken before the edit still address the same nodes.
+            edited.generation = self.generation;
+        }
+        *self = edited;
         Ok(())
     }
 
@@ -323,7 +337,7 @@ impl Document {
                     .iter()
                     .find(|s| s.id() == id)
                     .copied()
-                    .ok_or(EditError::NotAnElement(id.0))?;
+                    .ok_or_else(|| self.bad_id(id))?;
                 Some((sib, matches!(position, InsertPosition::Before(_))))
             }
         };

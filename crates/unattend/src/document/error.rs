@@ -46,6 +46,12 @@ pub enum EditError {
     /// The node handle does not name an element of this document.
     #[error("node {0} is not an element of this document")]
     NotAnElement(u32),
+    /// The node handle was taken before an edit that added or removed nodes,
+    /// or from another document: look the element up again.
+    #[error(
+        "the node handle is stale (taken before an edit that added or removed nodes, or from another document); look the element up again"
+    )]
+    StaleNode,
     /// Setting a text value on an element that has child elements would drop them.
     #[error("element <{0}> has child elements; setting its text would drop them")]
     HasChildElements(String),
