@@ -27,7 +27,7 @@ mod walk;
 pub use config::{
     CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema,
 };
-pub use diagnostic::{Diagnostic, Fix, Label, Severity};
+pub use diagnostic::{Diagnostic, Fix, Label, Severity, UnknownSeverity};
 pub use model::lint_model;
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};

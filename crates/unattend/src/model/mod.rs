@@ -40,7 +40,10 @@ pub mod components;
 mod element;
 mod name;
 mod pass;
-pub mod typed;
+// Generator plumbing: the traits generated code implements and the helpers
+// its bodies call. Private, so none of it is public API; `ComponentType`
+// (sealed) is re-exported below.
+mod typed;
 mod write;
 mod xml_value;
 
@@ -57,7 +60,7 @@ pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
 pub(crate) use write::{write_document, write_fragment};
-pub use xml_value::{NotTyped, Typed, WcmAction, XmlValue};
+pub use xml_value::{WcmAction, XmlValue};
 
 use crate::document::{CPI_NS, Document, LineCol, ParseError, UNATTEND_NS};
 
@@ -102,6 +105,7 @@ pub struct ComponentNotTyped {
 
 /// Reading an answer file failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The bytes are not well-formed XML.
     #[error(transparent)]

@@ -6,15 +6,17 @@
 //! with the source, so a component is typed only when nothing was dropped or
 //! rewritten.
 
-pub use super::element::{Attribute, Element, Node};
+pub(crate) use super::element::{Attribute, Element, Node};
 pub(crate) use super::xml_value::xml_enum;
-pub use super::xml_value::{NotTyped, Typed, WcmAction, XmlValue};
+pub(crate) use super::xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
 use super::components::ComponentSettings;
 use super::name::Name;
 use crate::document::{UNATTEND_NS, WCM_NS};
 
-/// A component's settings struct.
+/// A component's settings struct (generator plumbing: the module is
+/// private, so the trait cannot be named, implemented or called outside
+/// the crate; [`ComponentType`] is the public face).
 pub trait TypedComponent: Sized {
     /// The component's canonical name.
     const NAME: &'static str;
@@ -47,7 +49,7 @@ pub mod sealed {
 }
 
 /// A container, list or list item struct.
-pub trait XmlStruct: Sized {
+pub(crate) trait XmlStruct: Sized {
     /// Reads the struct from its element (attributes and children).
     fn read(el: &Element) -> Typed<Self>;
     /// The struct as an element named `name`.
