@@ -43,6 +43,25 @@ struct Formatter<'d> {
 
 /// The formatted text of a document (in its own encoding when written back
 /// through [`Document::apply_edits`]).
+///
+/// ```
+/// use unattend::Document;
+/// use unattend::format::{FormatOptions, format};
+///
+/// let doc = Document::parse_str(concat!(
+///     "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">",
+///     "<settings pass=\"oobeSystem\"/><!-- first -->",
+///     "<settings pass=\"specialize\"/></unattend>",
+/// ))?;
+/// let text = format(&doc, &FormatOptions::default());
+/// // Passes in processing order, the comment still before its element.
+/// assert!(text.find("specialize").unwrap() < text.find("oobeSystem").unwrap());
+/// assert!(text.contains("<!-- first -->"));
+/// // Formatting is idempotent.
+/// let again = format(&Document::parse_str(&text)?, &FormatOptions::default());
+/// assert_eq!(again, text);
+/// # Ok::<(), unattend::ParseError>(())
+/// ```
 pub fn format(doc: &Document, options: &FormatOptions) -> String {
     let nl = NewlineStats::of(doc.text())
         .dominant()

@@ -278,7 +278,7 @@ fn well_formed_files_read_the_same_with_or_without_recovery() {
                         "{:?} {:?} {:?} {ns}",
                         n.kind(),
                         n.span(),
-                        n.parent().map(|p| p.id())
+                        n.parent().map(|p| p.id().index())
                     )
                 })
                 .collect()

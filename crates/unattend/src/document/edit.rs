@@ -161,6 +161,20 @@ impl Document {
     }
 
     /// Sets the text value of a leaf element.
+    ///
+    /// ```
+    /// use unattend::Document;
+    ///
+    /// let mut doc = Document::parse_str("<a>\r\n  <!-- note -->\r\n  <b>old</b>\r\n</a>")?;
+    /// let b = doc.root().child("b").unwrap().id();
+    /// doc.set_text(b, "new & <improved>")?;
+    /// // Only the value's bytes changed; the comment and CRLFs are as they were.
+    /// assert_eq!(doc.text(), "<a>\r\n  <!-- note -->\r\n  <b>new &amp; &lt;improved></b>\r\n</a>");
+    /// // The structure did not change, so the handle still works.
+    /// doc.set_attribute(b, "lang", "en")?;
+    /// assert!(doc.element(b).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_text(&mut self, element: NodeId, value: &str) -> Result<(), EditError> {
         let edits = self.set_text_edits(element, value)?;
         self.apply_edits(edits)

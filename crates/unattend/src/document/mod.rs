@@ -122,6 +122,22 @@ fn next_generation() -> u64 {
 
 impl Document {
     /// Reads a document from the raw bytes of a file, detecting its encoding.
+    ///
+    /// ```
+    /// use unattend::Document;
+    ///
+    /// // UTF-16LE with a BOM and CRLF line ends, as Windows SIM saves files.
+    /// let text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\r\n  <!-- keep me -->\r\n</unattend>";
+    /// let mut bytes = vec![0xFF, 0xFE];
+    /// bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    /// let doc = Document::parse(&bytes)?;
+    /// assert_eq!(doc.root().local_name(), "unattend");
+    /// assert_eq!(doc.to_bytes()?, bytes); // written back byte for byte
+    ///
+    /// let err = Document::parse(b"<unattend>\n  <a></b>\n</unattend>").unwrap_err();
+    /// assert_eq!((err.position.line, err.position.column), (2, 8));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
         Document::parse_with(bytes, &ParseOptions::default())
     }

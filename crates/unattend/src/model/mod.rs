@@ -267,11 +267,31 @@ impl OfflineImage {
 
 impl Unattend {
     /// An empty answer file.
+    ///
+    /// ```
+    /// use unattend::model::{Unattend, WriteOptions};
+    ///
+    /// let xml = Unattend::new().to_xml(&WriteOptions::default());
+    /// assert!(xml.contains(r#"<unattend xmlns="urn:schemas-microsoft-com:unattend" />"#));
+    /// ```
     pub fn new() -> Unattend {
         Unattend::default()
     }
 
     /// Reads an answer file from bytes.
+    ///
+    /// ```
+    /// use unattend::model::{LoadError, Pass, Unattend};
+    ///
+    /// let file = Unattend::parse(br#"<unattend xmlns="urn:schemas-microsoft-com:unattend">
+    ///   <settings pass="generalize"/>
+    /// </unattend>"#)?;
+    /// assert_eq!(file.settings[0].pass, Pass::Generalize);
+    ///
+    /// assert!(matches!(Unattend::parse(b"<a/>"), Err(LoadError::Model(_))));
+    /// assert!(matches!(Unattend::parse(b"<a>"), Err(LoadError::Parse(_))));
+    /// # Ok::<(), LoadError>(())
+    /// ```
     pub fn parse(bytes: &[u8]) -> Result<Unattend, LoadError> {
         let doc = Document::parse(bytes)?;
         Ok(Unattend::from_document(&doc)?)
@@ -500,7 +520,27 @@ impl Unattend {
         root
     }
 
-    /// Writes the canonical XML text.
+    /// Writes the canonical XML text: UTF-8 with a declaration, passes in
+    /// processing order, namespace declarations derived from use. The
+    /// output always parses, whatever the model holds (names are checked
+    /// when made, see [`Name`]).
+    ///
+    /// ```
+    /// use unattend::Document;
+    /// use unattend::model::components::PnpSysprep;
+    /// use unattend::model::{Arch, Pass, Unattend, WriteOptions};
+    /// use unattend::document::Newline;
+    ///
+    /// let mut file = Unattend::new();
+    /// file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)?
+    ///     .persist_all_device_installs = Some(true);
+    /// let options = WriteOptions { indent: "\t".into(), newline: Newline::CrLf };
+    /// let xml = file.to_xml(&options);
+    /// assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"));
+    /// assert!(xml.contains("\r\n\t<settings pass=\"generalize\">"));
+    /// assert!(Document::parse_str(&xml).is_ok());
+    /// # Ok::<(), unattend::model::ComponentNotTyped>(())
+    /// ```
     pub fn to_xml(&self, options: &WriteOptions) -> String {
         write::write_document(&self.to_element(), options)
     }
