@@ -169,7 +169,7 @@ impl Document {
     /// let b = doc.root().child("b").unwrap().id();
     /// doc.set_text(b, "new & <improved>")?;
     /// // Only the value's bytes changed; the comment and CRLFs are as they were.
-    /// assert_eq!(doc.text(), "<a>\r\n  <!-- note -->\r\n  <b>new &amp; &lt;improved></b>\r\n</a>");
+    /// assert_eq!(doc.text(), "<a>\r\n  <!-- note -->\r\n  <b>new &amp; &lt;improved&gt;</b>\r\n</a>");
     /// // The structure did not change, so the handle still works.
     /// doc.set_attribute(b, "lang", "en")?;
     /// assert!(doc.element(b).is_some());

@@ -135,7 +135,7 @@ impl Document {
     /// assert_eq!(doc.to_bytes()?, bytes); // written back byte for byte
     ///
     /// let err = Document::parse(b"<unattend>\n  <a></b>\n</unattend>").unwrap_err();
-    /// assert_eq!((err.position.line, err.position.column), (2, 8));
+    /// assert_eq!((err.position.line, err.position.column), (2, 6));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
