@@ -23,7 +23,7 @@ fn model_round_trip_keeps_every_element_attribute_and_value() {
         };
         typed += model
             .components()
-            .filter(|(_, c)| !c.settings.is_generic())
+            .filter(|(_, c)| !c.settings().is_generic())
             .count();
         for options in [
             WriteOptions::default(),
@@ -78,8 +78,8 @@ fn typed_components_are_recognised_case_insensitively_but_written_as_read() {
 </unattend>"#;
     let model = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = model.components().next().unwrap();
-    assert_eq!(c.name, "Microsoft-Windows-PnPSysprep");
-    match &c.settings {
+    assert_eq!(c.name(), "Microsoft-Windows-PnPSysprep");
+    match c.settings() {
         ComponentSettings::PnpSysprep(p) => assert_eq!(p.persist_all_device_installs, Some(true)),
         other => panic!("not typed: {other:?}"),
     }
@@ -101,7 +101,7 @@ fn values_that_do_not_fit_their_type_stay_generic_and_unchanged() {
 </unattend>"#;
     let model = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = model.components().next().unwrap();
-    assert!(c.settings.is_generic());
+    assert!(c.settings().is_generic());
     let out = model.to_xml(&WriteOptions::default());
     assert!(
         out.contains("<Mode>audit</Mode>")

@@ -88,7 +88,7 @@ pub enum PathError {
     #[error("the document's root is not <unattend> in the answer-file namespace")]
     NotAnAnswerFile,
     /// The component appears for several architectures and none was chosen.
-    #[error("{component} appears for several architectures ({found}); choose one with --arch")]
+    #[error("{component} appears for several architectures ({found}); choose one architecture")]
     AmbiguousArch {
         /// The component.
         component: String,
@@ -600,11 +600,19 @@ fn set_steps(
             let key_name = info
                 .and_then(|s| s.child(key))
                 .map_or(key.as_str(), |k| k.element_name);
+            let start = doc.element(current).map(|e| e.span().start);
             doc.insert_element(
                 current,
                 InsertPosition::LastChild,
                 &format!("<{key_name}>{}</{key_name}>", escape_text(value)),
             )?;
+            // The insertion added nodes, so the item's handle is stale; the
+            // item still starts where it did (the text before it is unchanged).
+            current = doc
+                .elements()
+                .find(|e| Some(e.span().start) == start)
+                .map(|e| e.id())
+                .ok_or(EditError::StaleNode)?;
         }
     }
     let target = doc

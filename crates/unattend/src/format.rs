@@ -43,6 +43,25 @@ struct Formatter<'d> {
 
 /// The formatted text of a document (in its own encoding when written back
 /// through [`Document::apply_edits`]).
+///
+/// ```
+/// use unattend::Document;
+/// use unattend::format::{FormatOptions, format};
+///
+/// let doc = Document::parse_str(concat!(
+///     "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">",
+///     "<settings pass=\"oobeSystem\"/><!-- first -->",
+///     "<settings pass=\"specialize\"/></unattend>",
+/// ))?;
+/// let text = format(&doc, &FormatOptions::default());
+/// // Passes in processing order, the comment still before its element.
+/// assert!(text.find("specialize").unwrap() < text.find("oobeSystem").unwrap());
+/// assert!(text.contains("<!-- first -->"));
+/// // Formatting is idempotent.
+/// let again = format(&Document::parse_str(&text)?, &FormatOptions::default());
+/// assert_eq!(again, text);
+/// # Ok::<(), unattend::ParseError>(())
+/// ```
 pub fn format(doc: &Document, options: &FormatOptions) -> String {
     let nl = NewlineStats::of(doc.text())
         .dominant()
@@ -169,7 +188,7 @@ impl Formatter<'_> {
         if !has_elements || mixed {
             // Values, and text beside elements, are copied exactly.
             self.out.push('>');
-            self.out.push_str(self.doc.slice(content));
+            self.out.push_str(self.doc.span_text(content));
         } else {
             self.out.push('>');
             for item in self.layout(el, children) {

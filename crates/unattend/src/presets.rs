@@ -119,6 +119,7 @@ pub const AUDIT_LOGON_COUNT: u32 = 5;
 
 /// Which kind of Windows the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Edition {
     /// Windows 10 / 11 (Home, Pro, Enterprise, Education): the built-in
     /// Administrator is disabled, so the file creates a local
@@ -321,6 +322,7 @@ impl FromStr for ProductKey {
 
 /// A ready-made answer file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Preset {
     /// A generic image: `sysprep /generalize /oobe /shutdown`. Every clone
     /// gets a new SID, a computer name (random by default) in specialize,

@@ -163,7 +163,7 @@ fn check_answer_file(doc: &Document, declared: &str) {
     assert!(!stats.is_mixed());
     assert_eq!(doc.line_index().line_count(), 32);
     assert_eq!(
-        doc.slice(doc.declaration().unwrap()),
+        doc.slice(doc.declaration().unwrap()).unwrap(),
         format!("<?xml version=\"1.0\" encoding=\"{declared}\"?>")
     );
 
@@ -203,7 +203,7 @@ fn check_answer_file(doc: &Document, declared: &str) {
     // <Mode>Audit</Mode> at 27:17, inside Reseal of the oobeSystem Deployment component.
     let mode = el(doc, "Mode");
     assert_eq!(mode.as_node().raw(), "<Mode>Audit</Mode>");
-    assert_eq!(doc.slice(mode.name_span()), "Mode");
+    assert_eq!(doc.slice(mode.name_span()).unwrap(), "Mode");
     assert_eq!(doc.line_col(mode.span().start as usize), lc(27, 17));
     assert_eq!(doc.line_col(mode.name_span().start as usize), lc(27, 18));
     assert_eq!(
@@ -211,7 +211,7 @@ fn check_answer_file(doc: &Document, declared: &str) {
         lc(27, 28)
     );
     assert_eq!(mode.text().unwrap(), "Audit");
-    assert_eq!(doc.slice(mode.text_span().unwrap()), "Audit");
+    assert_eq!(doc.slice(mode.text_span().unwrap()).unwrap(), "Audit");
     assert_eq!(mode.depth(), 4);
     let reseal = mode.parent().unwrap();
     assert_eq!(reseal.name(), "Reseal");
@@ -316,7 +316,7 @@ fn utf16_fixture_declaring_utf8_is_a_finding_but_reads() {
         ] => {
             assert_eq!(declared, "utf-8");
             assert_eq!(*actual, "UTF-16LE");
-            assert_eq!(doc.slice(*span), "utf-8");
+            assert_eq!(doc.slice(*span).unwrap(), "utf-8");
             assert_eq!(doc.line_col(span.start as usize), lc(1, 31));
         }
         other => panic!("unexpected findings {other:?}"),
@@ -428,7 +428,7 @@ fn utf8_declaring_utf16_and_unknown_labels_are_findings() {
     match doc.encoding_findings() {
         [EncodingFinding::UnknownLabel { declared, span }] => {
             assert_eq!(declared, "klingon");
-            assert_eq!(doc.slice(*span), "klingon");
+            assert_eq!(doc.slice(*span).unwrap(), "klingon");
         }
         other => panic!("unexpected findings {other:?}"),
     }
@@ -558,7 +558,7 @@ fn top_level_nodes_declaration_and_processing_instruction() {
     let decl = doc.declaration().unwrap();
     assert_eq!(decl, Span { start: 0, end: 38 });
     assert_eq!(
-        doc.slice(decl),
+        doc.slice(decl).unwrap(),
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
     );
     let pi = doc
@@ -583,25 +583,28 @@ fn element_and_attribute_spans() {
     assert_eq!(pos(&doc, root.span().start), lc(3, 1));
     assert_eq!(pos(&doc, root.name_span().start), lc(3, 2));
     assert_eq!(
-        doc.slice(root.span()),
+        doc.slice(root.span()).unwrap(),
         &SAMPLE[at(SAMPLE, "<unattend ")..SAMPLE.len() - 1]
     );
-    assert_eq!(doc.slice(root.end_tag_span().unwrap()), "</unattend>");
+    assert_eq!(
+        doc.slice(root.end_tag_span().unwrap()).unwrap(),
+        "</unattend>"
+    );
     assert_eq!(pos(&doc, root.end_tag_span().unwrap().start), lc(25, 1));
 
     let settings = el(&doc, "settings");
     assert_eq!(pos(&doc, settings.span().start), lc(4, 3));
     assert_eq!(pos(&doc, settings.name_span().start), lc(4, 4));
     assert_eq!(
-        doc.slice(settings.start_tag_span()),
+        doc.slice(settings.start_tag_span()).unwrap(),
         "<settings pass=\"windowsPE\">"
     );
     let pass = settings.attribute("pass").unwrap();
-    assert_eq!(doc.slice(pass.name_span()), "pass");
+    assert_eq!(doc.slice(pass.name_span()).unwrap(), "pass");
     assert_eq!(pos(&doc, pass.name_span().start), lc(4, 13));
-    assert_eq!(doc.slice(pass.value_span()), "windowsPE");
+    assert_eq!(doc.slice(pass.value_span()).unwrap(), "windowsPE");
     assert_eq!(pos(&doc, pass.value_span().start), lc(4, 19));
-    assert_eq!(doc.slice(pass.span()), "pass=\"windowsPE\"");
+    assert_eq!(doc.slice(pass.span()).unwrap(), "pass=\"windowsPE\"");
     assert_eq!(pass.quote(), '"');
     assert_eq!(pass.owner(), settings);
     assert_eq!(settings.attributes().len(), 1);
@@ -2536,4 +2539,165 @@ fn editing_a_windows_1252_file_keeps_its_encoding() {
     assert_eq!(doc.source_encoding().encoding.name(), "windows-1252");
     assert_eq!(doc.root().child("a").unwrap().text().unwrap(), "Ã©");
     assert_eq!(doc.to_bytes().unwrap(), b"<r><a>\xC3\xA9</a></r>");
+}
+
+// ---------------------------------------------------------------------------
+// Node handles across edits; spans and offsets that do not fit
+// ---------------------------------------------------------------------------
+
+mod handles {
+    use unattend::document::{Document, EditError, InsertPosition, Span, TextEdit};
+
+    const XML: &str = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <A>1</A>\n  <B>2</B>\n  <C/>\n</unattend>\n";
+
+    fn ids(doc: &Document) -> (unattend::document::NodeId, unattend::document::NodeId) {
+        let root = doc.root();
+        (root.child("A").unwrap().id(), root.child("B").unwrap().id())
+    }
+
+    /// After an edit that adds or removes nodes, a handle taken before it is
+    /// stale: lookups give `None` and every edit method refuses it, rather
+    /// than editing whatever element now sits at its position.
+    #[test]
+    fn a_structural_edit_makes_old_handles_stale_for_every_method() {
+        let structural: [fn(&mut Document); 4] = [
+            |d| {
+                let root = d.root().id();
+                d.insert_element(root, InsertPosition::FirstChild, "<Z>0</Z>")
+                    .unwrap();
+            },
+            |d| {
+                let a = d.root().child("A").unwrap().id();
+                d.remove_element(a).unwrap();
+            },
+            |d| {
+                let c = d.root().child("C").unwrap().id();
+                d.set_text(c, "now has text").unwrap(); // a new text node
+            },
+            |d| {
+                let at = d.text().find("<C/>").unwrap();
+                d.apply_edits(vec![TextEdit {
+                    span: Span {
+                        start: at as u32,
+                        end: at as u32,
+                    },
+                    replacement: "<!-- c -->".into(),
+                }])
+                .unwrap();
+            },
+        ];
+        for (i, edit) in structural.iter().enumerate() {
+            let mut doc = Document::parse_str(XML).unwrap();
+            let (a, b) = ids(&doc);
+            edit(&mut doc);
+            assert!(!doc.is_current(b), "edit {i}");
+            assert!(doc.node(b).is_none(), "edit {i}");
+            assert!(doc.element(a).is_none(), "edit {i}");
+            let before = doc.text().to_string();
+            assert!(
+                matches!(doc.set_text(b, "x"), Err(EditError::StaleNode)),
+                "edit {i}"
+            );
+            assert!(matches!(
+                doc.set_attribute(b, "k", "v"),
+                Err(EditError::StaleNode)
+            ));
+            assert!(matches!(
+                doc.remove_attribute(b, "k"),
+                Err(EditError::StaleNode)
+            ));
+            assert!(matches!(doc.remove_element(b), Err(EditError::StaleNode)));
+            assert!(matches!(
+                doc.insert_element(b, InsertPosition::LastChild, "<Y/>"),
+                Err(EditError::StaleNode)
+            ));
+            let root = doc.root().id();
+            assert!(matches!(
+                doc.insert_element(root, InsertPosition::After(b), "<Y/>"),
+                Err(EditError::StaleNode)
+            ));
+            assert_eq!(doc.text(), before, "refused edits change nothing");
+            // Looked up again, the handle works.
+            let b = doc.root().child("B").unwrap().id();
+            doc.set_text(b, "3").unwrap();
+            assert!(doc.text().contains("<B>3</B>"));
+        }
+    }
+
+    /// Edits that keep every node where it was keep the handles valid.
+    #[test]
+    fn edits_that_keep_the_structure_keep_handles() {
+        let mut doc = Document::parse_str(XML).unwrap();
+        let (a, b) = ids(&doc);
+        doc.set_text(a, "10").unwrap();
+        doc.set_attribute(b, "k", "v").unwrap();
+        doc.remove_attribute(b, "k").unwrap();
+        doc.set_text(b, "20").unwrap();
+        assert!(doc.is_current(a) && doc.is_current(b));
+        assert_eq!(doc.element(a).unwrap().text().as_deref(), Some("10"));
+        assert_eq!(doc.element(b).unwrap().text().as_deref(), Some("20"));
+    }
+
+    /// A handle from another document (even with the same text) is refused.
+    #[test]
+    fn a_handle_from_another_document_is_stale() {
+        let one = Document::parse_str(XML).unwrap();
+        let mut two = Document::parse_str(XML).unwrap();
+        let (_, b) = ids(&one);
+        assert!(two.element(b).is_none());
+        assert!(matches!(two.set_text(b, "x"), Err(EditError::StaleNode)));
+    }
+
+    /// Spans past the end, reversed, or inside a UTF-8 character give
+    /// `None`; offsets past the end or inside a character give a position;
+    /// a text edit with such a span is an error. Nothing panics.
+    #[test]
+    fn out_of_range_spans_and_offsets_do_not_panic() {
+        let mut doc = Document::parse_str("<a>é€</a>").unwrap();
+        let len = doc.text().len() as u32;
+        let e_acute = doc.text().find('é').unwrap() as u32;
+        for span in [
+            Span {
+                start: 0,
+                end: len + 1,
+            },
+            Span {
+                start: len + 5,
+                end: len + 9,
+            },
+            Span { start: 4, end: 2 },
+            Span {
+                start: e_acute,
+                end: e_acute + 1,
+            },
+            Span {
+                start: e_acute + 1,
+                end: e_acute + 2,
+            },
+            Span {
+                start: u32::MAX,
+                end: u32::MAX,
+            },
+        ] {
+            assert_eq!(doc.slice(span), None, "{span:?}");
+            let _ = span.len();
+            let edit = TextEdit {
+                span,
+                replacement: "x".into(),
+            };
+            assert!(doc.apply_edits(vec![edit]).is_err(), "{span:?}");
+        }
+        assert_eq!(doc.slice(Span { start: 0, end: len }), Some(doc.text()));
+        let end = doc.line_col(usize::MAX);
+        assert_eq!((end.line, end.column), (1, 10));
+        let mid = doc.line_col(e_acute as usize + 1);
+        assert_eq!(
+            (mid.line, mid.column),
+            (1, 5),
+            "inside é counts é as started"
+        );
+        // An index asked about a different, shorter text.
+        let other = doc.line_index().line_col("", 7);
+        assert_eq!(other.column, 1);
+    }
 }

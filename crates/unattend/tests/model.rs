@@ -5,7 +5,8 @@ use unattend::document::{CPI_NS, Document, WCM_NS};
 use unattend::model::components::Deployment;
 use unattend::model::components::deployment::{Mode, RunSynchronousCommand, WillReboot};
 use unattend::model::{
-    Arch, Component, ComponentSettings, Element, Node, Pass, Unattend, WcmAction, WriteOptions,
+    Arch, Component, ComponentSettings, Element, Name, Node, Pass, Unattend, WcmAction,
+    WriteOptions,
 };
 
 const WSIM_FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -55,14 +56,14 @@ fn passes_components_and_typed_settings_are_read() {
     let (pass, reseal) = file.components().next().unwrap();
     assert_eq!(pass, Pass::OobeSystem);
     assert_eq!(reseal.processor_architecture, Arch::Amd64);
-    let ComponentSettings::Deployment(d) = &reseal.settings else {
+    let ComponentSettings::Deployment(d) = reseal.settings() else {
         panic!("{reseal:?}")
     };
     assert_eq!(d.reseal.as_ref().unwrap().mode, Some(Mode::Audit));
 
     let (_, sync) = file.components().nth(1).unwrap();
     assert_eq!(sync.processor_architecture, Arch::X86);
-    let ComponentSettings::Deployment(d) = &sync.settings else {
+    let ComponentSettings::Deployment(d) = &sync.settings() else {
         panic!("{sync:?}")
     };
     let cmd: &RunSynchronousCommand =
@@ -74,7 +75,7 @@ fn passes_components_and_typed_settings_are_read() {
 
     // Every documented component is typed when its content fits.
     let (_, shell) = file.components().nth(2).unwrap();
-    let ComponentSettings::ShellSetup(s) = &shell.settings else {
+    let ComponentSettings::ShellSetup(s) = shell.settings() else {
         panic!("{shell:?}")
     };
     assert_eq!(s.computer_name.as_deref(), Some("*"));
@@ -222,7 +223,7 @@ fn builders_use_defaults_and_generic_components_write_their_elements() {
         .push(Component::generic(
             "Microsoft-Windows-Shell-Setup",
             Arch::Amd64,
-            vec![Element::leaf("ComputerName", "WS-01")],
+            vec![Element::leaf(Name::from_static("ComputerName"), "WS-01")],
         ));
     file.pass_mut(Pass::Specialize)
         .components
@@ -261,7 +262,7 @@ fn list_item_action_and_key_value_are_readable_on_generic_elements() {
     );
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
-    let ComponentSettings::Generic(nodes) = &c.settings else {
+    let ComponentSettings::Generic(nodes) = &c.settings() else {
         panic!()
     };
     let Node::Element(scopes) = &nodes[0] else {
@@ -285,7 +286,7 @@ fn keyed_list_items_are_typed_with_their_key_and_text_value() {
     );
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
-    let ComponentSettings::DnsClient(dns) = &c.settings else {
+    let ComponentSettings::DnsClient(dns) = &c.settings() else {
         panic!("{c:?}")
     };
     let names = &dns.dns_suffix_search_order.as_ref().unwrap().domain_name;
@@ -305,7 +306,7 @@ fn unknown_children_of_a_typed_component_are_kept_in_other() {
     let xml = r#"<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"><ComputerName>PC1</ComputerName><!-- note --><FutureSetting>1</FutureSetting></component></settings></unattend>"#;
     let file = Unattend::parse(xml.as_bytes()).unwrap();
     let (_, c) = file.components().next().unwrap();
-    let ComponentSettings::ShellSetup(s) = &c.settings else {
+    let ComponentSettings::ShellSetup(s) = &c.settings() else {
         panic!("{c:?}")
     };
     assert_eq!(s.computer_name.as_deref(), Some("PC1"));
@@ -790,5 +791,63 @@ mod constructors {
                 "{xml}"
             );
         }
+    }
+}
+
+/// A typed component's name comes from its type; every way of pairing a
+/// name with typed settings checks that they agree.
+#[test]
+fn typed_settings_and_their_component_name_cannot_disagree() {
+    use unattend::model::components::{PnpSysprep, ShellSetup};
+    let typed = Component::typed(Arch::Amd64, PnpSysprep::default());
+    assert_eq!(typed.name(), "Microsoft-Windows-PnpSysprep");
+
+    let pnp = ComponentSettings::from(PnpSysprep::default());
+    let err =
+        Component::new("Microsoft-Windows-Shell-Setup", Arch::Amd64, pnp.clone()).unwrap_err();
+    assert_eq!(err.expected, "Microsoft-Windows-PnpSysprep");
+    assert!(
+        err.to_string().contains("Microsoft-Windows-Shell-Setup"),
+        "{err}"
+    );
+    // Windows compares names ignoring case, as the reader does.
+    let lower = Component::new("microsoft-windows-pnpsysprep", Arch::Amd64, pnp.clone()).unwrap();
+    assert!(lower.get::<PnpSysprep>().is_some());
+
+    let mut c = typed.clone();
+    assert!(c.set_name("Microsoft-Windows-Shell-Setup").is_err());
+    assert_eq!(c.name(), "Microsoft-Windows-PnpSysprep", "unchanged");
+    assert!(c.set_settings(ShellSetup::default().into()).is_err());
+    assert!(c.get::<PnpSysprep>().is_some(), "unchanged");
+    assert!(c.get::<ShellSetup>().is_none());
+    // Generic settings go under any name.
+    c.set_settings(ComponentSettings::Generic(Vec::new()))
+        .unwrap();
+    c.set_name("Contoso-Agent").unwrap();
+    assert!(c.generic_mut().is_some());
+
+    // Deserialization checks the same, with an error rather than silently.
+    let mut json = serde_json::to_value(&typed).unwrap();
+    assert!(serde_json::from_value::<Component>(json.clone()).is_ok());
+    json["name"] = "Microsoft-Windows-Shell-Setup".into();
+    let err = serde_json::from_value::<Component>(json).unwrap_err();
+    assert!(
+        err.to_string().contains("cannot hold the typed settings"),
+        "{err}"
+    );
+}
+
+/// Names inside a deserialized model are checked too: the spec and JSON
+/// paths cannot smuggle in a name that would not parse.
+#[test]
+fn deserialized_elements_with_invalid_names_are_refused() {
+    let ok: Element = serde_json::from_str(r#"{"name":"Reseal"}"#).unwrap();
+    assert_eq!(ok.name, "Reseal");
+    for bad in ["Re seal", "a:b", "", "<x"] {
+        let json = serde_json::json!({ "name": bad });
+        let err = serde_json::from_value::<Element>(json).unwrap_err();
+        assert!(err.to_string().contains("not a valid XML"), "{bad}: {err}");
+        let json = serde_json::json!({ "name": "A", "attributes": [{ "name": bad, "value": "" }] });
+        assert!(serde_json::from_value::<Element>(json).is_err(), "{bad}");
     }
 }

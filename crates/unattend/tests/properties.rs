@@ -549,8 +549,8 @@ proptest! {
                         // The setting existed: only its value changed.
                         prop_assert_eq!(outcome.created, 0);
                         prop_assert_eq!(outcome.changed, old != value);
-                        let old_tags: Vec<&str> = original.elements().map(|e| original.slice(e.start_tag_span())).collect();
-                        let new_tags: Vec<&str> = reread.elements().map(|e| reread.slice(e.start_tag_span())).collect();
+                        let old_tags: Vec<&str> = original.elements().map(|e| original.slice(e.start_tag_span()).unwrap()).collect();
+                        let new_tags: Vec<&str> = reread.elements().map(|e| reread.slice(e.start_tag_span()).unwrap()).collect();
                         prop_assert_eq!(old_tags, new_tags);
                         if !outcome.changed {
                             prop_assert_eq!(reread.text(), original.text());
@@ -609,5 +609,115 @@ proptest! {
             let canonical = password::encode(&text, "");
             prop_assert_eq!(password::decode(&canonical).unwrap(), text);
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Models built through the API always write XML that parses
+// ---------------------------------------------------------------------------
+
+/// Strings that are often names, sometimes almost names, sometimes anything.
+fn name_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z_][A-Za-z0-9._-]{0,8}",
+        "[A-Za-z_:0-9 <>&\"'.-]{0,6}",
+        select(vec![
+            "xmlns", "xml", "wcm", "ns0", "xmlFoo", "a:b", "é", "\u{1}"
+        ])
+        .prop_map(str::to_string),
+        any::<String>(),
+    ]
+}
+
+fn namespace_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(vec![
+            "urn:schemas-microsoft-com:unattend",
+            "http://schemas.microsoft.com/WMIConfig/2002/State",
+            "http://www.w3.org/2001/XMLSchema-instance",
+            "http://www.w3.org/XML/1998/namespace",
+            "http://www.w3.org/2000/xmlns/",
+            "urn:a",
+            "urn:b",
+            "",
+        ])
+        .prop_map(str::to_string),
+        any::<String>(),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct AttrSpec {
+    name: String,
+    namespace: Option<String>,
+    prefix: Option<String>,
+    value: String,
+}
+
+fn attr_spec() -> impl Strategy<Value = AttrSpec> {
+    (
+        name_like(),
+        proptest::option::of(namespace_like()),
+        proptest::option::of(name_like()),
+        any::<String>(),
+    )
+        .prop_map(|(name, namespace, prefix, value)| AttrSpec {
+            name,
+            namespace,
+            prefix,
+            value,
+        })
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 256, ..Config::default() })]
+
+    /// Element and attribute names are refused when they are not XML names;
+    /// whatever is accepted, with any namespace, prefix and value, writes a
+    /// file that parses and reads back with the same names.
+    #[test]
+    fn names_are_refused_or_the_written_xml_parses(
+        names in proptest::collection::vec((name_like(), namespace_like()), 1..4),
+        attrs in proptest::collection::vec(attr_spec(), 0..5),
+        text in any::<String>(),
+    ) {
+        use unattend::model::{Attribute, Element, Name, Node, Unattend, WriteOptions};
+
+        let mut accepted = Vec::new();
+        for (name, ns) in &names {
+            match Name::new(name) {
+                Ok(n) => {
+                    prop_assert_eq!(n.as_str(), name.as_str());
+                    let mut el = Element::leaf(n, text.clone());
+                    el.namespace = ns.clone();
+                    accepted.push(el);
+                }
+                Err(e) => prop_assert_eq!(e.name(), name.as_str()),
+            }
+        }
+        let mut holder = Element::new(Name::new("Holder").unwrap());
+        for a in &attrs {
+            let Ok(name) = Name::new(&a.name) else { continue };
+            let mut attr = Attribute::new(name, a.value.clone());
+            attr.namespace = a.namespace.clone();
+            attr.prefix = a.prefix.clone();
+            holder.attributes.push(attr);
+        }
+        holder.children.extend(accepted.iter().cloned().map(Node::Element));
+        let mut model = Unattend::new();
+        model.other.push(Node::Element(holder));
+        let xml = model.to_xml(&WriteOptions::default());
+        let doc = Document::parse_str(&xml);
+        prop_assert!(doc.is_ok(), "{:?}\n{}", doc.err(), xml);
+        let doc = doc.unwrap();
+        let holder = doc.root().child("Holder");
+        prop_assert!(holder.is_some(), "{}", xml);
+        let written: Vec<String> = holder
+            .unwrap()
+            .child_elements()
+            .map(|e| e.local_name().to_string())
+            .collect();
+        let expected: Vec<String> = accepted.iter().map(|e| e.name.to_string()).collect();
+        prop_assert_eq!(written, expected);
     }
 }

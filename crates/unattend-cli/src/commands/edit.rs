@@ -117,9 +117,18 @@ pub(crate) fn get(args: &GetArgs) -> u8 {
             exit::PROBLEMS
         }
         Err(e) => {
-            eprintln!("unattend: {}: {e}", args.file.display());
+            eprintln!("unattend: {}: {e}{}", args.file.display(), arch_hint(&e));
             exit::ERROR
         }
+    }
+}
+
+/// The flag that settles an ambiguous architecture: the library's message
+/// names no command-line option.
+fn arch_hint(e: &PathError) -> &'static str {
+    match e {
+        PathError::AmbiguousArch { .. } => " with --arch",
+        _ => "",
     }
 }
 
@@ -250,7 +259,11 @@ pub(crate) fn set(args: &SetArgs) -> u8 {
             return exit::PROBLEMS;
         }
         Err(e) => {
-            eprintln!("unattend: {name}: {e} (nothing written)");
+            let hint = match &e {
+                SetError::Path(p) => arch_hint(p),
+                _ => "",
+            };
+            eprintln!("unattend: {name}: {e}{hint} (nothing written)");
             return exit::ERROR;
         }
     };

@@ -25,10 +25,12 @@ pub(crate) enum Format {
 impl Format {
     /// The format a file's extension names, if any.
     pub(crate) fn of(path: &Path) -> Option<Format> {
-        unattend::spec::Format::of(path).map(|f| match f {
-            unattend::spec::Format::Toml => Format::Toml,
-            unattend::spec::Format::Yaml => Format::Yaml,
-            unattend::spec::Format::Json => Format::Json,
+        unattend::spec::Format::of(path).and_then(|f| match f {
+            unattend::spec::Format::Toml => Some(Format::Toml),
+            unattend::spec::Format::Yaml => Some(Format::Yaml),
+            unattend::spec::Format::Json => Some(Format::Json),
+            // A format this CLI does not know yet.
+            _ => None,
         })
     }
 

@@ -47,7 +47,7 @@ pub(crate) fn suggested(model: &Unattend, file: &str) -> SysprepCommand {
     };
     let generalizes_in_audit = model.settings.iter().any(|s| {
         s.pass == Pass::AuditUser
-            && s.components.iter().any(|c| match &c.settings {
+            && s.components.iter().any(|c| match &c.settings() {
                 ComponentSettings::Deployment(d) => d.generalize.is_some(),
                 _ => false,
             })

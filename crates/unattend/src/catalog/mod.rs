@@ -72,6 +72,7 @@ impl fmt::Display for SettingKind {
 
 /// The type of a value setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValueType {
     /// `true` or `false`.
     Boolean,
@@ -104,6 +105,7 @@ impl fmt::Display for ValueType {
 
 /// A component or setting that should no longer be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Status {
     /// Still accepted, but on its way out.
     Deprecated,

@@ -48,7 +48,16 @@ impl Document {
     /// Every edit planner starts here, so none plans edits on a recovered tree.
     fn element_or_err(&self, id: NodeId) -> Result<ElementRef<'_>, EditError> {
         self.editable()?;
-        self.element(id).ok_or(EditError::NotAnElement(id.0))
+        self.element(id).ok_or_else(|| self.bad_id(id))
+    }
+
+    /// Why `id` names no element here.
+    fn bad_id(&self, id: NodeId) -> EditError {
+        if self.is_current(id) {
+            EditError::NotAnElement(id.idx)
+        } else {
+            EditError::StaleNode
+        }
     }
 
     /// Refuses a recovered document: its tree is not what its text says.
@@ -102,8 +111,13 @@ impl Document {
             Ok(d) if d.source == self.source => (d.source, d.findings),
             _ => (self.source.clone(), self.findings.clone()),
         };
-        *self = Document::from_parts(text, source, findings, self.options.clone(), false)
+        let mut edited = Document::from_parts(text, source, findings, self.options.clone(), false)
             .map_err(EditError::Invalid)?;
+        if edited.same_structure(self) {
+            // Handles taken before the edit still address the same nodes.
+            edited.generation = self.generation;
+        }
+        *self = edited;
         Ok(())
     }
 
@@ -147,6 +161,20 @@ impl Document {
     }
 
     /// Sets the text value of a leaf element.
+    ///
+    /// ```
+    /// use unattend::Document;
+    ///
+    /// let mut doc = Document::parse_str("<a>\r\n  <!-- note -->\r\n  <b>old</b>\r\n</a>")?;
+    /// let b = doc.root().child("b").unwrap().id();
+    /// doc.set_text(b, "new & <improved>")?;
+    /// // Only the value's bytes changed; the comment and CRLFs are as they were.
+    /// assert_eq!(doc.text(), "<a>\r\n  <!-- note -->\r\n  <b>new &amp; &lt;improved&gt;</b>\r\n</a>");
+    /// // The structure did not change, so the handle still works.
+    /// doc.set_attribute(b, "lang", "en")?;
+    /// assert!(doc.element(b).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_text(&mut self, element: NodeId, value: &str) -> Result<(), EditError> {
         let edits = self.set_text_edits(element, value)?;
         self.apply_edits(edits)
@@ -323,7 +351,7 @@ impl Document {
                     .iter()
                     .find(|s| s.id() == id)
                     .copied()
-                    .ok_or(EditError::NotAnElement(id.0))?;
+                    .ok_or_else(|| self.bad_id(id))?;
                 Some((sib, matches!(position, InsertPosition::Before(_))))
             }
         };

@@ -10,6 +10,7 @@ use super::span::Span;
 
 /// The character encoding of a document's bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TextEncoding {
     /// UTF-8 (also plain ASCII).
     Utf8,

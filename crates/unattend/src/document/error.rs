@@ -46,6 +46,12 @@ pub enum EditError {
     /// The node handle does not name an element of this document.
     #[error("node {0} is not an element of this document")]
     NotAnElement(u32),
+    /// The node handle was taken before an edit that added or removed nodes,
+    /// or from another document: look the element up again.
+    #[error(
+        "the node handle is stale (taken before an edit that added or removed nodes, or from another document); look the element up again"
+    )]
+    StaleNode,
     /// Setting a text value on an element that has child elements would drop them.
     #[error("element <{0}> has child elements; setting its text would drop them")]
     HasChildElements(String),
@@ -67,8 +73,8 @@ pub enum EditError {
     #[error("the markup to insert must be exactly one element")]
     NotOneElement,
     /// The edited text cannot be written in the file's encoding.
-    #[error("{0}")]
-    Encode(EncodeError),
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
     /// The document was read by [`Document::parse_recovering`](super::Document::parse_recovering)
     /// past faults: its tree is not what its text says, so editing it could
     /// corrupt data. Fix the file (see the linter's findings) and read it with
@@ -79,7 +85,7 @@ pub enum EditError {
     Recovered,
     /// The edited text is no longer well-formed; the edit was not applied.
     #[error("the edit would make the document invalid: {0}")]
-    Invalid(ParseError),
+    Invalid(#[source] ParseError),
 }
 
 /// Why a document could not be turned back into bytes.

@@ -64,7 +64,8 @@ impl LineIndex {
 
     /// Converts a byte offset of `text` (the text this index was built from)
     /// to a line:column. Offsets past the end clamp to the end; offsets inside
-    /// a multi-byte character count that character as started.
+    /// a multi-byte character count that character as started. Never panics,
+    /// whatever the offset (or the text).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line_idx = match self.starts.binary_search(&(offset as u32)) {
@@ -72,7 +73,8 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line_idx).copied().unwrap_or(0) as usize;
-        let segment = &text.as_bytes()[start..offset];
+        // `get`: a text other than the indexed one must not panic.
+        let segment = text.as_bytes().get(start..offset).unwrap_or_default();
         // Count scalar values: every byte that is not a UTF-8 continuation byte.
         let column = segment.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
         LineCol {

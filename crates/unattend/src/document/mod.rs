@@ -108,10 +108,36 @@ pub struct Document {
     root: u32,
     /// `Some` only for a recovered tree, which edits refuse.
     recovery: Option<Box<Recovery>>,
+    /// Which node structure [`NodeId`]s were issued for: unique per parse,
+    /// renewed by an edit that adds or removes nodes.
+    generation: u64,
+}
+
+/// Generations come from one counter, so a handle from another document is
+/// stale too.
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Document {
     /// Reads a document from the raw bytes of a file, detecting its encoding.
+    ///
+    /// ```
+    /// use unattend::Document;
+    ///
+    /// // UTF-16LE with a BOM and CRLF line ends, as Windows SIM saves files.
+    /// let text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\r\n  <!-- keep me -->\r\n</unattend>";
+    /// let mut bytes = vec![0xFF, 0xFE];
+    /// bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    /// let doc = Document::parse(&bytes)?;
+    /// assert_eq!(doc.root().local_name(), "unattend");
+    /// assert_eq!(doc.to_bytes()?, bytes); // written back byte for byte
+    ///
+    /// let err = Document::parse(b"<unattend>\n  <a></b>\n</unattend>").unwrap_err();
+    /// assert_eq!((err.position.line, err.position.column), (2, 6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
         Document::parse_with(bytes, &ParseOptions::default())
     }
@@ -206,6 +232,7 @@ impl Document {
             namespaces: tree.namespaces,
             root: tree.root,
             recovery,
+            generation: next_generation(),
         })
     }
 
@@ -214,9 +241,28 @@ impl Document {
         &self.text
     }
 
-    /// The text covered by `span`.
-    pub fn slice(&self, span: Span) -> &str {
-        &self.text[span.range()]
+    /// The text covered by `span`; `None` when the span reaches past the
+    /// end of the text, ends before it starts, or starts or ends inside a
+    /// character (a span from another document, or made up).
+    ///
+    /// ```
+    /// use unattend::Document;
+    ///
+    /// let doc = Document::parse_str("<a>é</a>")?;
+    /// let root = doc.root();
+    /// assert_eq!(doc.slice(root.name_span()), Some("a"));
+    /// let mut inside = root.text_span().unwrap();
+    /// inside.end -= 1; // the middle of `é`
+    /// assert_eq!(doc.slice(inside), None);
+    /// # Ok::<(), unattend::ParseError>(())
+    /// ```
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        self.text.get(span.range())
+    }
+
+    /// The text of a span this document issued (empty if it is not one).
+    pub(crate) fn span_text(&self, span: Span) -> &str {
+        self.slice(span).unwrap_or_default()
     }
 
     /// How the file was encoded.
@@ -259,9 +305,29 @@ impl Document {
         self.nodes().filter_map(|n| n.as_element())
     }
 
-    /// The node with this id, if it exists.
+    /// The node with this id; `None` when the id is stale (taken before
+    /// an edit that added or removed nodes, or from another document).
     pub fn node(&self, id: NodeId) -> Option<NodeRef<'_>> {
-        ((id.0 as usize) < self.nodes.len()).then(|| NodeRef::new(self, id.0))
+        (id.generation == self.generation && (id.idx as usize) < self.nodes.len())
+            .then(|| NodeRef::new(self, id.idx))
+    }
+
+    /// True when `id` was issued for this document's current node structure.
+    pub fn is_current(&self, id: NodeId) -> bool {
+        id.generation == self.generation
+    }
+
+    /// True when `other` has the same nodes (kinds, parents, element names)
+    /// at the same positions: handles of one address the same nodes in the other.
+    fn same_structure(&self, other: &Document) -> bool {
+        self.nodes.len() == other.nodes.len()
+            && self.nodes.iter().zip(&other.nodes).all(|(a, b)| {
+                a.kind == b.kind
+                    && a.parent == b.parent
+                    && (a.kind != NodeKind::Element
+                        || self.span_text(self.elements[a.element as usize].name)
+                            == other.span_text(other.elements[b.element as usize].name))
+            })
     }
 
     /// The element with this id, if the id names an element.

@@ -36,7 +36,10 @@ impl<'d> NodeRef<'d> {
 
     /// The node's id.
     pub fn id(&self) -> NodeId {
-        NodeId(self.idx)
+        NodeId {
+            generation: self.doc.generation,
+            idx: self.idx,
+        }
     }
 
     /// What kind of node this is.
@@ -136,7 +139,10 @@ impl<'d> ElementRef<'d> {
 
     /// The element's id.
     pub fn id(&self) -> NodeId {
-        NodeId(self.idx)
+        NodeId {
+            generation: self.doc.generation,
+            idx: self.idx,
+        }
     }
 
     /// This element as a plain node.

@@ -43,14 +43,14 @@ impl Span {
         self.start as usize..self.end as usize
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a made-up span that ends before it starts).
     pub fn len(self) -> usize {
-        (self.end - self.start) as usize
+        self.end.saturating_sub(self.start) as usize
     }
 
     /// True when the span covers no byte.
     pub fn is_empty(self) -> bool {
-        self.start == self.end
+        self.start >= self.end
     }
 
     /// True when `other` lies entirely inside `self`.

@@ -2,17 +2,26 @@
 
 use super::span::Span;
 
-/// Index of a node in a [`Document`](super::Document).
+/// A handle on a node of one [`Document`](super::Document).
 ///
-/// Ids are positions in document order; they stay valid until the document is
-/// edited (an edit re-reads the text and renumbers nodes).
+/// A handle names its node's position in document order and the document
+/// state it was taken from. It stays valid across edits that keep the node
+/// structure (changing an attribute, or the text of an element that has
+/// text); after an edit that adds or removes nodes, and on any other
+/// document, it is *stale*: [`Document::node`](super::Document::node) gives
+/// `None` and edits fail with
+/// [`EditError::StaleNode`](super::EditError::StaleNode) instead of
+/// addressing whatever node now sits at that position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(pub(crate) u32);
+pub struct NodeId {
+    pub(crate) generation: u64,
+    pub(crate) idx: u32,
+}
 
 impl NodeId {
     /// The node's position in document order.
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.idx as usize
     }
 }
 

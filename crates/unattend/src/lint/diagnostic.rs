@@ -45,17 +45,20 @@ impl std::fmt::Display for Severity {
     }
 }
 
-impl std::str::FromStr for Severity {
-    type Err = String;
+/// A string that is not `error`, `warning` or `info`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown severity {0:?} (expected error, warning or info)")]
+pub struct UnknownSeverity(pub String);
 
-    fn from_str(s: &str) -> Result<Severity, String> {
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    fn from_str(s: &str) -> Result<Severity, UnknownSeverity> {
         match s {
             "error" => Ok(Severity::Error),
             "warning" => Ok(Severity::Warning),
             "info" => Ok(Severity::Info),
-            _ => Err(format!(
-                "unknown severity {s:?} (expected error, warning or info)"
-            )),
+            _ => Err(UnknownSeverity(s.to_string())),
         }
     }
 }

@@ -27,7 +27,7 @@ mod walk;
 pub use config::{
     CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema,
 };
-pub use diagnostic::{Diagnostic, Fix, Label, Severity};
+pub use diagnostic::{Diagnostic, Fix, Label, Severity, UnknownSeverity};
 pub use model::lint_model;
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};
@@ -194,6 +194,23 @@ pub(crate) fn report_parse_error(
 }
 
 /// Lints an already parsed document.
+///
+/// ```
+/// use unattend::Document;
+/// use unattend::lint::{ResolvedConfig, Severity, lint_document};
+///
+/// let doc = Document::parse_str(r#"<unattend xmlns="urn:schemas-microsoft-com:unattend">
+///   <settings pass="specialize">
+///     <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
+///         publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+///       <ComputerName>THIS-NAME-IS-FAR-TOO-LONG</ComputerName>
+///     </component>
+///   </settings>
+/// </unattend>"#)?;
+/// let findings = lint_document(&doc, &ResolvedConfig::default());
+/// assert!(findings.iter().any(|d| d.severity == Severity::Error && d.start.line == 5));
+/// # Ok::<(), unattend::ParseError>(())
+/// ```
 pub fn lint_document(doc: &Document, config: &ResolvedConfig) -> Vec<Diagnostic> {
     walk::run(doc, config)
 }

@@ -11,6 +11,7 @@ use crate::document::Span;
 /// Which template syntax a file may use (`template` in `unattend.toml`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum TemplateSyntax {
     /// Recognise every syntax below.
     #[default]

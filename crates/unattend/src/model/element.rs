@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::name::Name;
 use crate::document::{ElementRef, NodeKind, UNATTEND_NS};
 
 fn unattend_ns() -> String {
@@ -19,7 +20,7 @@ fn is_unattend_ns(ns: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Element {
     /// Local name (`Reseal`, `component`, `offlineImage`).
-    pub name: String,
+    pub name: Name,
     /// Namespace URI; omitted in specs when it is the answer-file namespace.
     #[serde(default = "unattend_ns", skip_serializing_if = "is_unattend_ns")]
     pub namespace: String,
@@ -39,7 +40,7 @@ pub struct Element {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Attribute {
     /// Local name (`action` for `wcm:action`).
-    pub name: String,
+    pub name: Name,
     /// Namespace URI; `None` for unprefixed attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
@@ -66,9 +67,18 @@ pub enum Node {
 
 impl Attribute {
     /// An unprefixed attribute.
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+    ///
+    /// ```
+    /// use unattend::model::{Attribute, Element, Name};
+    ///
+    /// let settings = Element::new(Name::new("settings")?)
+    ///     .with_attribute(Attribute::new(Name::new("pass")?, "specialize"));
+    /// assert_eq!(settings.attribute(None, "pass"), Some("specialize"));
+    /// # Ok::<(), unattend::model::InvalidName>(())
+    /// ```
+    pub fn new(name: Name, value: impl Into<String>) -> Self {
         Attribute {
-            name: name.into(),
+            name,
             namespace: None,
             prefix: None,
             value: value.into(),
@@ -76,14 +86,9 @@ impl Attribute {
     }
 
     /// An attribute in a namespace, e.g. `wcm:action`.
-    pub fn ns(
-        namespace: &str,
-        prefix: &str,
-        name: impl Into<String>,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn ns(namespace: &str, prefix: &str, name: Name, value: impl Into<String>) -> Self {
         Attribute {
-            name: name.into(),
+            name,
             namespace: Some(namespace.to_string()),
             prefix: Some(prefix.to_string()),
             value: value.into(),
@@ -98,9 +103,12 @@ impl Attribute {
 
 impl Element {
     /// An empty element in the answer-file namespace.
-    pub fn new(name: impl Into<String>) -> Self {
+    ///
+    /// The name is a [`Name`], checked when it is made, so whatever is built
+    /// from elements writes XML that parses.
+    pub fn new(name: Name) -> Self {
         Element {
-            name: name.into(),
+            name,
             namespace: unattend_ns(),
             prefix: None,
             attributes: Vec::new(),
@@ -109,7 +117,17 @@ impl Element {
     }
 
     /// A leaf element holding `value` as text.
-    pub fn leaf(name: impl Into<String>, value: impl Into<String>) -> Self {
+    ///
+    /// ```
+    /// use unattend::model::{Element, Name, Node};
+    ///
+    /// let el = Element::leaf(Name::new("ComputerName")?, "WEB01");
+    /// assert_eq!(el.text().as_deref(), Some("WEB01"));
+    /// // A name that would not parse is refused before any element exists.
+    /// assert!(Name::new("Computer Name").is_err());
+    /// # Ok::<(), unattend::model::InvalidName>(())
+    /// ```
+    pub fn leaf(name: Name, value: impl Into<String>) -> Self {
         let value = value.into();
         let mut el = Element::new(name);
         if !value.is_empty() {
@@ -181,14 +199,15 @@ impl Element {
     /// Copies an element of a document, with everything below it.
     pub fn from_document(el: ElementRef<'_>) -> Element {
         let mut out = Element {
-            name: el.local_name().to_string(),
+            // The parser checked every name of a document.
+            name: Name::trusted(el.local_name().to_string()),
             namespace: el.namespace().unwrap_or_default().to_string(),
             prefix: el.prefix().map(str::to_string),
             attributes: el
                 .attributes()
                 .filter(|a| !a.is_namespace_declaration())
                 .map(|a| Attribute {
-                    name: a.local_name().to_string(),
+                    name: Name::trusted(a.local_name().to_string()),
                     namespace: a.namespace().map(str::to_string),
                     prefix: a.prefix().map(str::to_string),
                     value: a.value().into_owned(),

@@ -38,24 +38,31 @@ mod component;
 #[path = "generated/mod.rs"]
 pub mod components;
 mod element;
+mod name;
 mod order;
 mod pass;
-pub mod typed;
+// Generator plumbing: the traits generated code implements and the helpers
+// its bodies call. Private, so none of it is public API; `ComponentType`
+// (sealed) is re-exported below.
+mod typed;
 mod write;
 mod xml_value;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use component::{Component, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
+pub use component::{
+    Component, ComponentNameMismatch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS,
+};
 pub use components::ComponentSettings;
 pub use element::{Attribute, Element, Node};
+pub use name::{InvalidName, Name};
 pub use order::{Order, OrderError};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
 pub(crate) use write::{write_document, write_fragment};
-pub use xml_value::{NotTyped, Typed, WcmAction, XmlValue};
+pub use xml_value::{WcmAction, XmlValue};
 
 use crate::document::{CPI_NS, Document, LineCol, ParseError, UNATTEND_NS};
 
@@ -100,6 +107,7 @@ pub struct ComponentNotTyped {
 
 /// Reading an answer file failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The bytes are not well-formed XML.
     #[error(transparent)]
@@ -213,8 +221,10 @@ impl Settings {
 
     /// The pass as a `<settings>` element.
     pub fn to_element(&self) -> Element {
-        let mut el =
-            Element::new("settings").with_attribute(Attribute::new("pass", self.pass.as_str()));
+        let mut el = Element::new(Name::from_static("settings")).with_attribute(Attribute::new(
+            Name::from_static("pass"),
+            self.pass.as_str(),
+        ));
         el.attributes.extend(self.other_attributes.iter().cloned());
         el.children = self
             .components
@@ -242,11 +252,15 @@ impl OfflineImage {
     }
 
     fn to_element(&self) -> Element {
-        let mut el = Element::new("offlineImage");
+        let mut el = Element::new(Name::from_static("offlineImage"));
         el.namespace = CPI_NS.to_string();
         el.prefix = Some("cpi".to_string());
-        el.attributes
-            .push(Attribute::ns(CPI_NS, "cpi", "source", &self.source));
+        el.attributes.push(Attribute::ns(
+            CPI_NS,
+            "cpi",
+            Name::from_static("source"),
+            &self.source,
+        ));
         el.attributes.extend(self.other_attributes.iter().cloned());
         el.children = self.children.clone();
         el
@@ -255,11 +269,31 @@ impl OfflineImage {
 
 impl Unattend {
     /// An empty answer file.
+    ///
+    /// ```
+    /// use unattend::model::{Unattend, WriteOptions};
+    ///
+    /// let xml = Unattend::new().to_xml(&WriteOptions::default());
+    /// assert!(xml.contains(r#"<unattend xmlns="urn:schemas-microsoft-com:unattend" />"#));
+    /// ```
     pub fn new() -> Unattend {
         Unattend::default()
     }
 
     /// Reads an answer file from bytes.
+    ///
+    /// ```
+    /// use unattend::model::{LoadError, Pass, Unattend};
+    ///
+    /// let file = Unattend::parse(br#"<unattend xmlns="urn:schemas-microsoft-com:unattend">
+    ///   <settings pass="generalize"/>
+    /// </unattend>"#)?;
+    /// assert_eq!(file.settings[0].pass, Pass::Generalize);
+    ///
+    /// assert!(matches!(Unattend::parse(b"<a/>"), Err(LoadError::Model(_))));
+    /// assert!(matches!(Unattend::parse(b"<a>"), Err(LoadError::Parse(_))));
+    /// # Ok::<(), LoadError>(())
+    /// ```
     pub fn parse(bytes: &[u8]) -> Result<Unattend, LoadError> {
         let doc = Document::parse(bytes)?;
         Ok(Unattend::from_document(&doc)?)
@@ -372,7 +406,7 @@ impl Unattend {
             .iter()
             .filter(|s| s.pass == pass)
             .flat_map(|s| &s.components)
-            .find_map(|c| T::from_settings(&c.settings))
+            .find_map(|c| c.get::<T>())
     }
 
     /// The typed settings of component `T` for one architecture in `pass`
@@ -436,11 +470,12 @@ impl Unattend {
         let settings = self.pass_mut(pass);
         let idx = match Self::find_component::<T>(settings, arch) {
             Some(i) => {
-                let slot = &mut settings.components[i].settings;
-                if T::from_settings(slot).is_none() {
-                    // Generic content (or, built through public fields,
-                    // another type's settings): type what fits, keep the rest.
-                    *slot = typed::adopt::<T>(&slot.to_children()).into();
+                let component = &mut settings.components[i];
+                if component.get::<T>().is_none() {
+                    // Generic content: type what fits, keep the rest. The
+                    // name already is T's, so name and settings agree.
+                    let adopted = typed::adopt::<T>(&component.settings().to_children()).into();
+                    *component.settings_mut() = adopted;
                 }
                 i
             }
@@ -451,10 +486,10 @@ impl Unattend {
                 settings.components.len() - 1
             }
         };
-        match T::from_settings_mut(&mut settings.components[idx].settings) {
+        match settings.components[idx].get_mut::<T>() {
             Some(t) => t,
             // Converted above when it held anything else.
-            None => unreachable!("component {} holds settings of another type", T::NAME),
+            None => unreachable!("component {} holds settings of another type", T::COMPONENT_NAME),
         }
     }
 
@@ -480,7 +515,7 @@ impl Unattend {
         arch: Arch,
     ) -> Result<&mut T, ComponentNotTyped> {
         let not_typed = ComponentNotTyped {
-            component: T::NAME,
+            component: T::COMPONENT_NAME,
             pass,
             arch,
         };
@@ -490,7 +525,7 @@ impl Unattend {
             .filter(|s| s.pass == pass)
             .take(1)
             .find_map(|s| Self::find_component::<T>(s, arch).map(|i| &s.components[i]))
-            .is_none_or(|c| !c.settings.is_generic());
+            .is_none_or(|c| !c.settings().is_generic());
         if !fits {
             return Err(not_typed);
         }
@@ -502,7 +537,9 @@ impl Unattend {
         settings
             .components
             .iter()
-            .position(|c| c.processor_architecture == arch && c.name.eq_ignore_ascii_case(T::NAME))
+            .position(|c| {
+                c.processor_architecture == arch && c.name().eq_ignore_ascii_case(T::COMPONENT_NAME)
+            })
     }
 
     /// Every component of type `T` with its pass and architecture, in file
@@ -523,9 +560,8 @@ impl Unattend {
     pub fn components_of<'a, T: ComponentType + 'a>(
         &'a self,
     ) -> impl Iterator<Item = (Pass, Arch, &'a T)> {
-        self.components().filter_map(|(pass, c)| {
-            T::from_settings(&c.settings).map(|t| (pass, c.processor_architecture, t))
-        })
+        self.components()
+            .filter_map(|(pass, c)| c.get::<T>().map(|t| (pass, c.processor_architecture, t)))
     }
 
     /// Every component with its pass, in file order.
@@ -538,7 +574,7 @@ impl Unattend {
     /// The file as a generic `<unattend>` element in canonical order:
     /// servicing, passes in processing order, other content, offline image.
     pub fn to_element(&self) -> Element {
-        let mut root = Element::new("unattend");
+        let mut root = Element::new(Name::from_static("unattend"));
         root.attributes = self.other_attributes.clone();
         if let Some(s) = &self.servicing {
             root.children.push(Node::Element(s.clone()));
@@ -554,7 +590,26 @@ impl Unattend {
         root
     }
 
-    /// Writes the canonical XML text.
+    /// Writes the canonical XML text: UTF-8 with a declaration, passes in
+    /// processing order, namespace declarations derived from use. The
+    /// output always parses, whatever the model holds (names are checked
+    /// when made, see [`Name`]).
+    ///
+    /// ```
+    /// use unattend::Document;
+    /// use unattend::model::components::PnpSysprep;
+    /// use unattend::model::{Arch, Pass, Unattend, WriteOptions};
+    /// use unattend::document::Newline;
+    ///
+    /// let mut file = Unattend::new();
+    /// file.component_mut::<PnpSysprep>(Pass::Generalize, Arch::Amd64)
+    ///     .persist_all_device_installs = Some(true);
+    /// let options = WriteOptions { indent: "\t".into(), newline: Newline::CrLf };
+    /// let xml = file.to_xml(&options);
+    /// assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"));
+    /// assert!(xml.contains("\r\n\t<settings pass=\"generalize\">"));
+    /// assert!(Document::parse_str(&xml).is_ok());
+    /// ```
     pub fn to_xml(&self, options: &WriteOptions) -> String {
         write::write_document(&self.to_element(), options)
     }

@@ -98,6 +98,7 @@ impl FromStr for Pass {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Arch {
     /// 32-bit x86.
     X86,

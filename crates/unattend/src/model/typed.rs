@@ -6,14 +6,17 @@
 //! with the source, so a component is typed only when nothing was dropped or
 //! rewritten.
 
-pub use super::element::{Attribute, Element, Node};
+pub(crate) use super::element::{Attribute, Element, Node};
 pub(crate) use super::xml_value::xml_enum;
-pub use super::xml_value::{NotTyped, Typed, WcmAction, XmlValue};
+pub(crate) use super::xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
 use super::components::ComponentSettings;
+use super::name::Name;
 use crate::document::{UNATTEND_NS, WCM_NS};
 
-/// A component's settings struct.
+/// A component's settings struct (generator plumbing: the module is
+/// private, so the trait cannot be named, implemented or called outside
+/// the crate; [`ComponentType`] is the public face).
 pub trait TypedComponent: Sized {
     /// The component's canonical name.
     const NAME: &'static str;
@@ -32,6 +35,8 @@ pub trait TypedComponent: Sized {
 /// The trait is sealed: only the generated types implement it, so the name a
 /// component is written under always comes from its type.
 pub trait ComponentType: TypedComponent + Into<ComponentSettings> + sealed::Sealed {
+    /// The component's canonical name, e.g. `Microsoft-Windows-Shell-Setup`.
+    const COMPONENT_NAME: &'static str = <Self as TypedComponent>::NAME;
     /// The typed settings when `settings` holds this type.
     fn from_settings(settings: &ComponentSettings) -> Option<&Self>;
     /// The typed settings, mutably, when `settings` holds this type.
@@ -46,7 +51,7 @@ pub mod sealed {
 }
 
 /// A container, list or list item struct.
-pub trait XmlStruct: Sized {
+pub(crate) trait XmlStruct: Sized {
     /// Reads the struct from its element (attributes and children).
     fn read(el: &Element) -> Typed<Self>;
     /// The struct as an element named `name`.
@@ -147,7 +152,10 @@ pub(crate) fn others(
 /// Writes an optional leaf value.
 pub(crate) fn push_value<T: XmlValue>(out: &mut Vec<Node>, name: &str, v: &Option<T>) {
     if let Some(v) = v {
-        out.push(Node::Element(Element::leaf(name, v.to_xml())));
+        out.push(Node::Element(Element::leaf(
+            Name::trusted(name.to_string()),
+            v.to_xml(),
+        )));
     }
 }
 
@@ -177,14 +185,22 @@ pub(crate) fn element(
     key: Option<&str>,
     children: Vec<Node>,
 ) -> Element {
-    let mut el = Element::new(name);
+    let mut el = Element::new(Name::trusted(name.to_string()));
     if let Some(a) = action {
-        el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", "action", a.as_str()));
+        el.attributes.push(Attribute::ns(
+            WCM_NS,
+            "wcm",
+            Name::from_static("action"),
+            a.as_str(),
+        ));
     }
     if let Some(k) = key {
-        el.attributes
-            .push(Attribute::ns(WCM_NS, "wcm", "keyValue", k));
+        el.attributes.push(Attribute::ns(
+            WCM_NS,
+            "wcm",
+            Name::from_static("keyValue"),
+            k,
+        ));
     }
     el.children = children;
     el

@@ -11,6 +11,26 @@ use crate::document::{
 use super::element::{Element, Node};
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
+/// The prefix to declare for an unknown namespace on one element: the one the
+/// source used when it can be bound here, else the first free `nsN`.
+fn fresh_prefix(wanted: Option<&str>, bound: &[(String, &str)]) -> String {
+    let free = |p: &str| !bound.iter().any(|(b, _)| b == p);
+    if let Some(p) = wanted
+        && super::Name::new(p).is_ok()
+        // `xml…` prefixes are reserved; the well-known ones are bound at the root.
+        && !p.get(..3).is_some_and(|x| x.eq_ignore_ascii_case("xml"))
+        && !["wcm", "cpi", "xsi"].contains(&p)
+        && free(p)
+    {
+        return p.to_string();
+    }
+    (0..)
+        .map(|i| format!("ns{i}"))
+        .find(|p| free(p))
+        .unwrap_or_default()
+}
 
 /// Layout of canonical output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,45 +120,68 @@ impl Writer<'_> {
 
     /// Writes one element. `default_ns` is the default namespace in scope;
     /// `extra` holds declarations to put on this element (the root's).
+    ///
+    /// Names are valid by construction ([`Name`](super::Name)); what the
+    /// public fields can still hold that XML cannot say is settled here so
+    /// the output always parses: namespace declarations are derived from use
+    /// (attributes that are declarations are not copied), the first of two
+    /// attributes with one expanded name wins (as
+    /// [`Element::attribute`](super::Element::attribute) reads it), a prefix
+    /// that is not usable is replaced by a fresh `nsN`, and an element in the
+    /// reserved `xmlns` namespace, which no document can hold, is written in
+    /// no namespace.
     fn element(&mut self, el: &Element, depth: usize, default_ns: &str, extra: &str) {
         let mut decls = extra.to_string();
-        let (qname, child_default) =
-            match known_prefix(&el.namespace).filter(|_| el.namespace != UNATTEND_NS) {
-                Some(prefix) => (format!("{prefix}:{}", el.name), default_ns),
-                None => {
-                    if el.namespace != default_ns {
-                        decls.insert_str(
-                            0,
-                            &format!(" xmlns=\"{}\"", escape_attribute(&el.namespace, '"')),
-                        );
-                    }
-                    (el.name.clone(), el.namespace.as_str())
+        let el_ns = if el.namespace == XMLNS_NS {
+            ""
+        } else {
+            el.namespace.as_str()
+        };
+        let (qname, child_default) = match known_prefix(el_ns).filter(|_| el_ns != UNATTEND_NS) {
+            Some(prefix) => (format!("{prefix}:{}", el.name), default_ns),
+            None => {
+                if el_ns != default_ns {
+                    decls.insert_str(
+                        0,
+                        &format!(" xmlns=\"{}\"", escape_attribute(&xml_chars(el_ns), '"')),
+                    );
                 }
-            };
+                (el.name.to_string(), el_ns)
+            }
+        };
         self.out.push('<');
         self.out.push_str(&qname);
         self.out.push_str(&decls);
-        let mut declared: Vec<(&str, &str)> = Vec::new();
+        let mut bound: Vec<(String, &str)> = Vec::new();
+        let mut written: Vec<(Option<&str>, &str)> = Vec::new();
         for a in &el.attributes {
+            // `Some("")` is no namespace: a prefix cannot be bound to "".
+            let ns = a.namespace.as_deref().filter(|ns| !ns.is_empty());
+            if ns == Some(XMLNS_NS) || (ns.is_none() && a.name == "xmlns") {
+                continue; // a declaration: the writer derives those
+            }
+            if written.contains(&(ns, a.name.as_str())) {
+                continue;
+            }
+            written.push((ns, a.name.as_str()));
             self.out.push(' ');
-            if let Some(ns) = a.namespace.as_deref() {
+            if let Some(ns) = ns {
                 let prefix = match known_prefix(ns) {
-                    Some(p) => p,
-                    None => {
-                        let p = a
-                            .prefix
-                            .as_deref()
-                            .filter(|p| !p.is_empty() && *p != "xmlns")
-                            .unwrap_or("ns0");
-                        if !declared.iter().any(|(dp, _)| *dp == p) {
-                            declared.push((p, ns));
-                            self.out
-                                .push_str(&format!("xmlns:{p}=\"{}\" ", escape_attribute(ns, '"')));
+                    Some(p) => p.to_string(),
+                    None => match bound.iter().find(|(_, b)| *b == ns) {
+                        Some((p, _)) => p.clone(),
+                        None => {
+                            let p = fresh_prefix(a.prefix.as_deref(), &bound);
+                            self.out.push_str(&format!(
+                                "xmlns:{p}=\"{}\" ",
+                                escape_attribute(&xml_chars(ns), '"')
+                            ));
+                            bound.push((p.clone(), ns));
+                            p
                         }
-                        p
-                    }
+                    },
                 };
-                self.out.push_str(prefix);
+                self.out.push_str(&prefix);
                 self.out.push(':');
             }
             self.out.push_str(&a.name);

@@ -5,7 +5,7 @@
 use crate::catalog::{self, ComponentInfo, SettingInfo, SettingKind, XmlForm};
 use crate::document::{CPI_NS, Document, LineCol, UNATTEND_NS, WCM_NS, XSI_NS};
 use crate::model::{
-    Arch, Attribute, Element, LANGUAGE_NEUTRAL, Node as XmlNode, PUBLIC_KEY_TOKEN, Pass,
+    Arch, Attribute, Element, LANGUAGE_NEUTRAL, Name, Node as XmlNode, PUBLIC_KEY_TOKEN, Pass,
     VERSION_SCOPE_NON_SXS,
 };
 
@@ -54,13 +54,14 @@ fn mark(el: &mut Element, pos: LineCol) {
     el.attributes.push(Attribute::ns(
         ORIGIN_NS,
         "o",
-        "o",
+        Name::from_static("o"),
         format!("{}:{}", pos.line, pos.column),
     ));
 }
 
-fn marked(name: &str, pos: LineCol) -> Element {
-    let mut el = Element::new(name);
+/// A marked element; names come from the catalog or are literals.
+fn marked(name: &'static str, pos: LineCol) -> Element {
+    let mut el = Element::new(Name::trusted(name));
     mark(&mut el, pos);
     el
 }
@@ -290,8 +291,8 @@ impl Builder<'_, '_> {
         let name = &key.name[1..];
         let text = self.scalar(value, &key.name)?;
         match name.split_once(':') {
-            None if crate::document::is_qname(name) => Some(Attribute::new(name, text)),
-            Some((prefix, local)) if crate::document::is_qname(local) => {
+            None if Name::new(name).is_ok() => Some(Attribute::new(Name::new(name).ok()?, text)),
+            Some((prefix, local)) if Name::new(local).is_ok() => {
                 let ns = match prefix {
                     "wcm" => WCM_NS,
                     "xsi" => XSI_NS,
@@ -305,7 +306,7 @@ impl Builder<'_, '_> {
                         return None;
                     }
                 };
-                Some(Attribute::ns(ns, prefix, local, text))
+                Some(Attribute::ns(ns, prefix, Name::new(local).ok()?, text))
             }
             _ => {
                 self.error(
@@ -433,7 +434,8 @@ impl Builder<'_, '_> {
 
     fn pass(&mut self, pass: Pass, node: &Node, archs: &[Arch]) -> Element {
         let mut el = marked("settings", node.pos);
-        el.attributes.push(Attribute::new("pass", pass.as_str()));
+        el.attributes
+            .push(Attribute::new(Name::from_static("pass"), pass.as_str()));
         let Some(entries) = self.map(node, pass.as_str()) else {
             return el;
         };
@@ -536,11 +538,11 @@ impl Builder<'_, '_> {
             .map(|arch| {
                 let mut el = marked("component", pos);
                 el.attributes.extend([
-                    Attribute::new("name", name),
-                    Attribute::new("processorArchitecture", arch.as_str()),
-                    Attribute::new("publicKeyToken", &token),
-                    Attribute::new("language", &language),
-                    Attribute::new("versionScope", &scope),
+                    Attribute::new(Name::from_static("name"), name),
+                    Attribute::new(Name::from_static("processorArchitecture"), arch.as_str()),
+                    Attribute::new(Name::from_static("publicKeyToken"), &token),
+                    Attribute::new(Name::from_static("language"), &language),
+                    Attribute::new(Name::from_static("versionScope"), &scope),
                 ]);
                 el.attributes.extend(others.iter().cloned());
                 el.children = children.clone();
@@ -658,11 +660,19 @@ impl Builder<'_, '_> {
                 return None;
             }
             let text = self.scalar(node, s.element_name)?;
-            el.attributes
-                .push(Attribute::ns(WCM_NS, "wcm", "action", "add"));
+            el.attributes.push(Attribute::ns(
+                WCM_NS,
+                "wcm",
+                Name::from_static("action"),
+                "add",
+            ));
             if key_form.is_some() {
-                el.attributes
-                    .push(Attribute::ns(WCM_NS, "wcm", "keyValue", index.to_string()));
+                el.attributes.push(Attribute::ns(
+                    WCM_NS,
+                    "wcm",
+                    Name::from_static("keyValue"),
+                    index.to_string(),
+                ));
             }
             if !text.is_empty() {
                 el.children.push(XmlNode::Text(text));
@@ -671,8 +681,12 @@ impl Builder<'_, '_> {
         }
         let entries = self.map(node, s.element_name)?;
         if !entries.iter().any(|(k, _)| k.name == "@wcm:action") {
-            el.attributes
-                .push(Attribute::ns(WCM_NS, "wcm", "action", "add"));
+            el.attributes.push(Attribute::ns(
+                WCM_NS,
+                "wcm",
+                Name::from_static("action"),
+                "add",
+            ));
         }
         let implied_order = (s.key == Some("Order")
             && !entries.iter().any(|(k, _)| k.name == "Order"))
@@ -712,9 +726,12 @@ impl Builder<'_, '_> {
                             continue;
                         };
                         match p.xml_form {
-                            Some(XmlForm::KeyAttribute) => el
-                                .attributes
-                                .push(Attribute::ns(WCM_NS, "wcm", "keyValue", text)),
+                            Some(XmlForm::KeyAttribute) => el.attributes.push(Attribute::ns(
+                                WCM_NS,
+                                "wcm",
+                                Name::from_static("keyValue"),
+                                text,
+                            )),
                             _ if !text.is_empty() => el.children.push(XmlNode::Text(text)),
                             _ => {}
                         }
@@ -798,7 +815,7 @@ pub(crate) fn hide_passwords(el: &mut Element) -> usize {
                 .iter()
                 .find(|a| a.namespace.as_deref() == Some(ORIGIN_NS))
                 .cloned();
-            let mut p = Element::leaf("PlainText", "false");
+            let mut p = Element::leaf(Name::from_static("PlainText"), "false");
             p.attributes.extend(origin);
             el.children.push(XmlNode::Element(p));
         }

@@ -331,10 +331,12 @@ fn children_out(parent: Parent, el: &Element, entries: &mut Vec<(String, Out)>) 
         let setting = (c.namespace == UNATTEND_NS)
             .then(|| parent.child(&c.name))
             .flatten();
-        if setting.is_some_and(|s| s.kind == SettingKind::ListItem) && used.contains(&c.name) {
+        if setting.is_some_and(|s| s.kind == SettingKind::ListItem)
+            && used.iter().any(|u| *u == c.name)
+        {
             continue; // taken with the first item of its name
         }
-        let setting = setting.filter(|_| !used.contains(&c.name));
+        let setting = setting.filter(|_| !used.iter().any(|u| *u == c.name));
         let Some(s) = setting else {
             extra.push(node.clone());
             continue;
@@ -352,17 +354,17 @@ fn children_out(parent: Parent, el: &Element, entries: &mut Vec<(String, Out)>) 
                 })
                 .collect();
             let (out, rest) = items_out(s, &items);
-            used.push(c.name.clone());
+            used.push(c.name.to_string());
             if !out.is_empty() {
-                entries.push((c.name.clone(), Out::Seq(out)));
+                entries.push((c.name.to_string(), Out::Seq(out)));
             }
             extra.extend(rest.into_iter().map(|e| XmlNode::Element(e.clone())));
             continue;
         }
         match setting_out(s, c) {
             Some(out) => {
-                used.push(c.name.clone());
-                entries.push((c.name.clone(), out));
+                used.push(c.name.to_string());
+                entries.push((c.name.to_string(), out));
             }
             None => extra.push(node.clone()),
         }

@@ -63,6 +63,7 @@ pub use schema::schema;
 
 /// Spec formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// TOML (`.toml`).
     Toml,

@@ -141,7 +141,7 @@ impl Check for Rule {
                         .char_indices()
                         .nth(raw_offset.saturating_sub(bom))
                         .map_or(Span::default(), |(i, c)| Span::new(i, i + c.len_utf8()));
-                    let declared = match cx.doc.declaration().map(|d| cx.doc.slice(d)) {
+                    let declared = match cx.doc.declaration().map(|d| cx.doc.span_text(d)) {
                         Some(decl) if decl.contains("encoding") => "declares UTF-8",
                         _ => "has no encoding declaration, so it must be UTF-8",
                     };

@@ -120,9 +120,9 @@ impl Check for Rule {
         let (kind, span) = if span.contains(first) {
             (first_kind, first)
         } else {
-            (cx.templates.kind_in(cx.doc.slice(span)).unwrap_or(first_kind), span)
+            (cx.templates.kind_in(cx.doc.span_text(span)).unwrap_or(first_kind), span)
         };
-        let written = cx.doc.slice(span);
+        let written = cx.doc.span_text(span);
         let quoted = if is_secret(el) || written.chars().count() > 40 || written.contains('\n') {
             String::new()
         } else {

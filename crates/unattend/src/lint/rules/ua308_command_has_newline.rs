@@ -107,7 +107,7 @@ impl Check for Rule {
             return;
         }
         let Some(span) = s.el.text_span() else { return };
-        let raw = cx.doc.slice(span);
+        let raw = cx.doc.span_text(span);
         let item_name = item.element_name;
         if !value.trim().contains(is_break) {
             // Only around the command: a re-wrapped element.

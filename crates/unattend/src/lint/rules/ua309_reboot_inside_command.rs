@@ -165,7 +165,7 @@ impl Check for Rule {
         let Some(text_span) = s.el.text_span() else { return };
         // The same match in the raw text (entities such as &amp; shift offsets).
         let word = &value[start..end];
-        let raw = cx.doc.slice(text_span);
+        let raw = cx.doc.span_text(text_span);
         let span = nth_match(raw, word, occurrence(value, word, start)).map_or(text_span, |i| {
             let base = text_span.start as usize + i;
             Span::new(base, base + word.len())

@@ -151,7 +151,7 @@ impl Check for Rule {
         let Some(text_span) = s.el.text_span() else { return };
         let word = &value[start..end];
         // Find the launching word in the raw text (entities shift offsets).
-        let raw = cx.doc.slice(text_span);
+        let raw = cx.doc.span_text(text_span);
         let nth = (0..start)
             .filter(|&i| value.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
             .count();
