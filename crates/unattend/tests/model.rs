@@ -507,7 +507,7 @@ mod typed_access {
     }
 
     fn content(c: &unattend::model::Component) -> Vec<String> {
-        let mut v: Vec<String> = c.settings.to_children().iter().map(normalized).collect();
+        let mut v: Vec<String> = c.settings().to_children().iter().map(normalized).collect();
         v.sort();
         v
     }
@@ -530,11 +530,11 @@ mod typed_access {
                 let c = &file.settings[i].components[j];
                 let (arch, name, generic) = (
                     c.processor_architecture,
-                    c.name.clone(),
-                    c.settings.is_generic(),
+                    c.name().to_string(),
+                    c.settings().is_generic(),
                 );
                 let first = file.settings[i].components.iter().position(|d| {
-                    d.processor_architecture == arch && d.name.eq_ignore_ascii_case(&name)
+                    d.processor_architecture == arch && d.name().eq_ignore_ascii_case(&name)
                 });
                 if first != Some(j) {
                     continue; // a duplicate component: component_mut finds the first
@@ -548,7 +548,7 @@ mod typed_access {
                 }
                 converted += usize::from(generic);
                 assert!(
-                    !file.settings[i].components[j].settings.is_generic(),
+                    !file.settings[i].components[j].settings().is_generic(),
                     "{what}"
                 );
             }

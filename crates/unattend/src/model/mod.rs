@@ -489,7 +489,10 @@ impl Unattend {
         match settings.components[idx].get_mut::<T>() {
             Some(t) => t,
             // Converted above when it held anything else.
-            None => unreachable!("component {} holds settings of another type", T::COMPONENT_NAME),
+            None => unreachable!(
+                "component {} holds settings of another type",
+                T::COMPONENT_NAME
+            ),
         }
     }
 
@@ -534,12 +537,9 @@ impl Unattend {
 
     /// The index of the component named `T::NAME` (any casing) for `arch`.
     fn find_component<T: ComponentType>(settings: &Settings, arch: Arch) -> Option<usize> {
-        settings
-            .components
-            .iter()
-            .position(|c| {
-                c.processor_architecture == arch && c.name().eq_ignore_ascii_case(T::COMPONENT_NAME)
-            })
+        settings.components.iter().position(|c| {
+            c.processor_architecture == arch && c.name().eq_ignore_ascii_case(T::COMPONENT_NAME)
+        })
     }
 
     /// Every component of type `T` with its pass and architecture, in file

@@ -219,7 +219,7 @@ pub(crate) fn read_component<T: TypedComponent>(component: &Element) -> Option<T
 /// Children are tried one at a time, in order; a child is typed when the
 /// children typed so far plus it still read back exactly.
 pub(crate) fn adopt<T: TypedComponent + Default>(children: &[Node]) -> T {
-    let mut trial = Element::new("component");
+    let mut trial = Element::new(super::Name::from_static("component"));
     let mut kept = Vec::new();
     for node in children {
         trial.children.push(node.clone());
