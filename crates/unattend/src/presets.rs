@@ -1175,7 +1175,7 @@ fn international_win_pe(options: &PresetOptions) -> InternationalCoreWinPe {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "lint"))]
 mod tests {
     use super::*;
     use crate::lint::{ResolvedConfig, Severity, lint_document};

@@ -1,6 +1,5 @@
 //! Components: identity attributes plus typed or generic settings.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::components::ComponentSettings;
@@ -16,7 +15,8 @@ pub const LANGUAGE_NEUTRAL: &str = "neutral";
 pub const VERSION_SCOPE_NON_SXS: &str = "nonSxS";
 
 /// A `<component>` element of a configuration pass.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Component {
     /// The component name as written (Windows compares names ignoring case).
     pub name: String,

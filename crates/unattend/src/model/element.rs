@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{ElementRef, NodeKind, UNATTEND_NS};
@@ -16,7 +15,8 @@ fn is_unattend_ns(ns: &str) -> bool {
 }
 
 /// An XML element with its attributes and children, namespaces resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Element {
     /// Local name (`Reseal`, `component`, `offlineImage`).
     pub name: String,
@@ -36,7 +36,8 @@ pub struct Element {
 }
 
 /// An attribute, namespace resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Attribute {
     /// Local name (`action` for `wcm:action`).
     pub name: String,
@@ -51,7 +52,8 @@ pub struct Attribute {
 }
 
 /// A child of an [`Element`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Node {
     /// A child element.

@@ -43,7 +43,6 @@ pub mod typed;
 mod write;
 mod xml_value;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use component::{Component, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, VERSION_SCOPE_NON_SXS};
@@ -52,6 +51,7 @@ pub use element::{Attribute, Element, Node};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
+#[cfg(feature = "spec")]
 pub(crate) use write::{write_document, write_fragment};
 pub use xml_value::{NotTyped, Typed, WcmAction, XmlValue};
 
@@ -108,7 +108,8 @@ pub enum LoadError {
 }
 
 /// An answer file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Unattend {
     /// The `<servicing>` element (package servicing), kept as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,7 +138,8 @@ pub struct Unattend {
 }
 
 /// One `<settings pass="…">` element.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Settings {
     /// The configuration pass.
     pub pass: Pass,
@@ -158,7 +160,8 @@ pub struct Settings {
 }
 
 /// `<cpi:offlineImage cpi:source="wim:…">`: the image Windows SIM used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OfflineImage {
     /// The `cpi:source` value, e.g. `wim:c:/images/install.wim#Windows 10 Pro`.
     pub source: String,

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Shell-Setup`: Core shell/OOBE settings: computer name, time zone, accounts, auto logon, OOBE skips, first-logon commands, OEM info, Start tiles, themes, taskbar.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: windowsPE, offlineServicing, generalize, specialize, auditSystem, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShellSetup {
     /// Automatic logon account and how many times to use it.
@@ -151,7 +151,7 @@ pub struct ShellSetup {
     /// Passes: specialize. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oemname>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "OEMName", default, skip_serializing_if = "Option::is_none")]
     pub oem_name: Option<String>,
     /// Passes: offlineServicing. Introduced: Windows 10, version 1511.
@@ -182,7 +182,7 @@ pub struct ShellSetup {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-registeredorganization>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "RegisteredOrganization",
         default,
@@ -192,7 +192,7 @@ pub struct ShellSetup {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-registeredowner>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "RegisteredOwner",
         default,
@@ -236,7 +236,7 @@ pub struct ShellSetup {
     /// Passes: auditSystem, oobeSystem, specialize. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-timezone>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// Local/domain accounts and administrator password created during oobeSystem/auditSystem.
@@ -461,7 +461,8 @@ impl TypedComponent for ShellSetup {
 /// Passes: auditSystem, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AutoLogon {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -474,7 +475,7 @@ pub struct AutoLogon {
     /// Passes: auditSystem, oobeSystem, specialize. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-domain>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Domain", default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Passes: auditSystem, oobeSystem, specialize. Default: `false`.
@@ -499,7 +500,7 @@ pub struct AutoLogon {
     /// Passes: auditSystem, oobeSystem, specialize. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-username>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Username", default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -544,7 +545,8 @@ impl XmlStruct for AutoLogon {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-password>
 ///
 /// Also used at: `OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Password`, `UserAccounts/LocalAccounts/LocalAccount/Password`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Password {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -593,7 +595,8 @@ impl XmlStruct for Password {
 /// Passes: offlineServicing, oobeSystem, specialize. Introduced: Windows 8.1.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-desktopoptimization>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DesktopOptimization {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -663,7 +666,8 @@ impl XmlStruct for DesktopOptimization {
 /// Passes: auditSystem, auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-display>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Display {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -758,7 +762,8 @@ impl XmlStruct for Display {
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirstLogonCommands {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -804,7 +809,8 @@ impl XmlStruct for FirstLogonCommands {
 /// Passes: oobeSystem. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -824,7 +830,7 @@ pub struct SynchronousCommand {
     /// Passes: oobeSystem. At most 1024 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-commandline>
-    #[schemars(length(max = 1024))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1024)))]
     #[serde(
         rename = "CommandLine",
         default,
@@ -834,7 +840,7 @@ pub struct SynchronousCommand {
     /// Passes: oobeSystem. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-description>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Description",
         default,
@@ -844,7 +850,7 @@ pub struct SynchronousCommand {
     /// Passes: oobeSystem. Range: 1 to 500.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-order>
-    #[schemars(range(min = 1, max = 500))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 500)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: oobeSystem. Default: `false`.
@@ -900,7 +906,8 @@ impl XmlStruct for SynchronousCommand {
 /// Passes: oobeSystem. Note: test use only (per page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-folderlocations>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FolderLocations {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -913,7 +920,7 @@ pub struct FolderLocations {
     /// Passes: oobeSystem. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-folderlocations-profilesdirectory>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "ProfilesDirectory",
         default,
@@ -923,7 +930,7 @@ pub struct FolderLocations {
     /// Passes: oobeSystem. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-folderlocations-programdata>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "ProgramData",
         default,
@@ -959,7 +966,8 @@ impl XmlStruct for FolderLocations {
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LogonCommands {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1005,7 +1013,8 @@ impl XmlStruct for LogonCommands {
 /// Passes: oobeSystem. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands-asynchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AsynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1025,7 +1034,7 @@ pub struct AsynchronousCommand {
     /// Passes: oobeSystem. At most 1024 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands-asynchronouscommand-commandline>
-    #[schemars(length(max = 1024))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1024)))]
     #[serde(
         rename = "CommandLine",
         default,
@@ -1035,7 +1044,7 @@ pub struct AsynchronousCommand {
     /// Passes: oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands-asynchronouscommand-description>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Description",
         default,
@@ -1100,7 +1109,8 @@ impl XmlStruct for AsynchronousCommand {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-notificationarea>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotificationArea {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1157,7 +1167,8 @@ impl XmlStruct for NotificationArea {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-notificationarea-promotedicon1>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PromotedIcon1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1206,7 +1217,8 @@ impl XmlStruct for PromotedIcon1 {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-notificationarea-promotedicon2>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PromotedIcon2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1255,7 +1267,8 @@ impl XmlStruct for PromotedIcon2 {
 /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OemInformation {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1286,7 +1299,7 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 2083 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-supporturl>
-    #[schemars(length(max = 2083))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 2083)))]
     #[serde(
         rename = "SupportURL",
         default,
@@ -1305,13 +1318,13 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-logo>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Logo", default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-manufacturer>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Manufacturer",
         default,
@@ -1321,13 +1334,13 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-model>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Model", default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-supporthours>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "SupportHours",
         default,
@@ -1337,7 +1350,7 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-supportphone>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "SupportPhone",
         default,
@@ -1402,7 +1415,8 @@ impl XmlStruct for OemInformation {
 /// Passes: offlineServicing. Introduced: Windows 10, version 1511.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineUserAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1491,7 +1505,8 @@ impl XmlStruct for OfflineUserAccounts {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineAdministratorPassword {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1540,7 +1555,8 @@ impl XmlStruct for OfflineAdministratorPassword {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineDomainAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1590,7 +1606,8 @@ impl XmlStruct for OfflineDomainAccounts {
 /// Passes: offlineServicing. List key: `SID`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineDomainAccount {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1610,13 +1627,13 @@ pub struct OfflineDomainAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount-group>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Passes: offlineServicing. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount-sid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "SID", default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -1654,7 +1671,8 @@ impl XmlStruct for OfflineDomainAccount {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineLocalAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1702,7 +1720,8 @@ impl XmlStruct for OfflineLocalAccounts {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount>
 ///
 /// Also used at: `UserAccounts/LocalAccounts/LocalAccount`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalAccount {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1722,7 +1741,7 @@ pub struct LocalAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-description>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Description",
         default,
@@ -1732,7 +1751,7 @@ pub struct LocalAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-displayname>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "DisplayName",
         default,
@@ -1742,13 +1761,13 @@ pub struct LocalAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-group>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Passes: offlineServicing. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-name>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Passes: offlineServicing.
@@ -1804,7 +1823,8 @@ impl XmlStruct for LocalAccount {
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Oobe {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2021,7 +2041,8 @@ xml_enum! {
 /// Passes: oobeSystem. Introduced: Windows 10, version 1511.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe-vmmodeoptimizations>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VmModeOptimizations {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2110,7 +2131,8 @@ impl XmlStruct for VmModeOptimizations {
 /// Passes: specialize, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartTiles {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2197,7 +2219,8 @@ impl XmlStruct for StartTiles {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-lockscreen>
 ///
 /// Also used at: `StartTiles/RegionalOverrides/RegionalOverride/LockScreen`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LockScreen {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2241,7 +2264,8 @@ impl XmlStruct for LockScreen {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-lockscreen-badge>
 ///
 /// Also used at: `StartTiles/RegionalOverrides/RegionalOverride/LockScreen/Badge`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Badge {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2254,7 +2278,7 @@ pub struct Badge {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-lockscreen-badge-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -2284,7 +2308,8 @@ impl XmlStruct for Badge {
 /// Passes: specialize, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegionalOverrides {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2330,7 +2355,8 @@ impl XmlStruct for RegionalOverrides {
 /// Passes: specialize, auditUser, oobeSystem. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegionalOverride {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -2350,7 +2376,7 @@ pub struct RegionalOverride {
     /// Passes: specialize, auditUser, oobeSystem. Range: 1 to 199.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-order>
-    #[schemars(range(min = 1, max = 199))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 199)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -2427,7 +2453,8 @@ impl XmlStruct for RegionalOverride {
 /// Passes: specialize, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Regions {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2469,7 +2496,8 @@ impl XmlStruct for Regions {
 /// Passes: specialize, auditUser, oobeSystem. List key: `Key`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions-region>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -2537,7 +2565,8 @@ impl XmlStruct for Region {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles>
 ///
 /// Also used at: `StartTiles/SquareTiles`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTiles {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2916,7 +2945,8 @@ impl XmlStruct for SquareTiles {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2929,7 +2959,7 @@ pub struct SquareOrDesktopTile1 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -2976,7 +3006,8 @@ impl XmlStruct for SquareOrDesktopTile1 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile2`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2989,7 +3020,7 @@ pub struct SquareOrDesktopTile2 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3036,7 +3067,8 @@ impl XmlStruct for SquareOrDesktopTile2 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile3`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3049,7 +3081,7 @@ pub struct SquareOrDesktopTile3 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3096,7 +3128,8 @@ impl XmlStruct for SquareOrDesktopTile3 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile4`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3109,7 +3142,7 @@ pub struct SquareOrDesktopTile4 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3156,7 +3189,8 @@ impl XmlStruct for SquareOrDesktopTile4 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile5`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3169,7 +3203,7 @@ pub struct SquareOrDesktopTile5 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3216,7 +3250,8 @@ impl XmlStruct for SquareOrDesktopTile5 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile6`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3229,7 +3264,7 @@ pub struct SquareOrDesktopTile6 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3276,7 +3311,8 @@ impl XmlStruct for SquareOrDesktopTile6 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile7`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile7 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3289,7 +3325,7 @@ pub struct SquareOrDesktopTile7 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3336,7 +3372,8 @@ impl XmlStruct for SquareOrDesktopTile7 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile8`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile8 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3349,7 +3386,7 @@ pub struct SquareOrDesktopTile8 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3396,7 +3433,8 @@ impl XmlStruct for SquareOrDesktopTile8 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile9`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile9 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3409,7 +3447,7 @@ pub struct SquareOrDesktopTile9 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3456,7 +3494,8 @@ impl XmlStruct for SquareOrDesktopTile9 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile10`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile10 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3469,7 +3508,7 @@ pub struct SquareOrDesktopTile10 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3516,7 +3555,8 @@ impl XmlStruct for SquareOrDesktopTile10 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile11`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile11 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3529,7 +3569,7 @@ pub struct SquareOrDesktopTile11 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3576,7 +3616,8 @@ impl XmlStruct for SquareOrDesktopTile11 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile12`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile12 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3589,7 +3630,7 @@ pub struct SquareOrDesktopTile12 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3636,7 +3677,8 @@ impl XmlStruct for SquareOrDesktopTile12 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3649,7 +3691,7 @@ pub struct SquareTile1 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -3692,7 +3734,8 @@ impl XmlStruct for SquareTile1 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile2`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3705,7 +3748,7 @@ pub struct SquareTile2 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -3748,7 +3791,8 @@ impl XmlStruct for SquareTile2 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile3`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3761,7 +3805,7 @@ pub struct SquareTile3 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -3804,7 +3848,8 @@ impl XmlStruct for SquareTile3 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile4`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3817,7 +3862,7 @@ pub struct SquareTile4 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -3860,7 +3905,8 @@ impl XmlStruct for SquareTile4 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile5`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3873,7 +3919,7 @@ pub struct SquareTile5 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -3916,7 +3962,8 @@ impl XmlStruct for SquareTile5 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile6`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3929,7 +3976,7 @@ pub struct SquareTile6 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -3972,7 +4019,8 @@ impl XmlStruct for SquareTile6 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile7>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile7`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile7 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3985,7 +4033,7 @@ pub struct SquareTile7 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile7-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4028,7 +4076,8 @@ impl XmlStruct for SquareTile7 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile8>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile8`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile8 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4041,7 +4090,7 @@ pub struct SquareTile8 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile8-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4084,7 +4133,8 @@ impl XmlStruct for SquareTile8 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile9>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile9`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile9 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4097,7 +4147,7 @@ pub struct SquareTile9 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile9-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4140,7 +4190,8 @@ impl XmlStruct for SquareTile9 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile10>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile10`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile10 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4153,7 +4204,7 @@ pub struct SquareTile10 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile10-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4196,7 +4247,8 @@ impl XmlStruct for SquareTile10 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile11>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile11`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile11 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4209,7 +4261,7 @@ pub struct SquareTile11 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile11-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4252,7 +4304,8 @@ impl XmlStruct for SquareTile11 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile12>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile12`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile12 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4265,7 +4318,7 @@ pub struct SquareTile12 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile12-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4308,7 +4361,8 @@ impl XmlStruct for SquareTile12 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles>
 ///
 /// Also used at: `StartTiles/WideTiles`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTiles {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4399,7 +4453,8 @@ impl XmlStruct for WideTiles {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4412,7 +4467,7 @@ pub struct WideTile1 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4455,7 +4510,8 @@ impl XmlStruct for WideTile1 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile2`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4468,7 +4524,7 @@ pub struct WideTile2 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4511,7 +4567,8 @@ impl XmlStruct for WideTile2 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile3`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4524,7 +4581,7 @@ pub struct WideTile3 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4567,7 +4624,8 @@ impl XmlStruct for WideTile3 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile4`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4580,7 +4638,7 @@ pub struct WideTile4 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4623,7 +4681,8 @@ impl XmlStruct for WideTile4 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile5`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4636,7 +4695,7 @@ pub struct WideTile5 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4679,7 +4738,8 @@ impl XmlStruct for WideTile5 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile6`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4692,7 +4752,7 @@ pub struct WideTile6 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4733,7 +4793,8 @@ impl XmlStruct for WideTile6 {
 /// Passes: auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskbarLinks {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4746,37 +4807,37 @@ pub struct TaskbarLinks {
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link0>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link0", default, skip_serializing_if = "Option::is_none")]
     pub link0: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link1>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link1", default, skip_serializing_if = "Option::is_none")]
     pub link1: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link2>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link2", default, skip_serializing_if = "Option::is_none")]
     pub link2: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link3>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link3", default, skip_serializing_if = "Option::is_none")]
     pub link3: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link4>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link4", default, skip_serializing_if = "Option::is_none")]
     pub link4: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link5>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link5", default, skip_serializing_if = "Option::is_none")]
     pub link5: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -4821,7 +4882,8 @@ impl XmlStruct for TaskbarLinks {
 /// Passes: auditSystem, auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Themes {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4834,13 +4896,13 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 1024 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-brandicon>
-    #[schemars(length(max = 1024))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1024)))]
     #[serde(rename = "BrandIcon", default, skip_serializing_if = "Option::is_none")]
     pub brand_icon: Option<String>,
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 259 characters. May be empty. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-customdefaultthemefile>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "CustomDefaultThemeFile",
         default,
@@ -4850,7 +4912,7 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 259 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-desktopbackground>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "DesktopBackground",
         default,
@@ -4860,7 +4922,7 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 256 characters. Status: removed. Removed in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-screensaver>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "ScreenSaver",
         default,
@@ -4870,7 +4932,7 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 259 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-themename>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "ThemeName", default, skip_serializing_if = "Option::is_none")]
     pub theme_name: Option<String>,
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. Default: `true`. Introduced: Windows 10, version 1607.
@@ -4953,7 +5015,8 @@ impl XmlStruct for Themes {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5030,7 +5093,8 @@ impl XmlStruct for UserAccounts {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-administratorpassword>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdministratorPassword {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5079,7 +5143,8 @@ impl XmlStruct for AdministratorPassword {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5125,7 +5190,8 @@ impl XmlStruct for DomainAccounts {
 /// Passes: auditSystem, oobeSystem. List key: `Domain`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccountList {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -5191,7 +5257,8 @@ impl XmlStruct for DomainAccountList {
 /// Passes: auditSystem, oobeSystem. List key: `Name`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccount {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -5211,13 +5278,13 @@ pub struct DomainAccount {
     /// Passes: auditSystem, oobeSystem. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount-group>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Passes: auditSystem, oobeSystem. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount-name>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -5255,7 +5322,8 @@ impl XmlStruct for DomainAccount {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-localaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5301,7 +5369,8 @@ impl XmlStruct for LocalAccounts {
 /// Passes: oobeSystem. Status: deprecated.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-visualeffects>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VisualEffects {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5385,7 +5454,8 @@ xml_enum! {
 /// Passes: auditSystem, auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-windowsfeatures>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WindowsFeatures {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
