@@ -17,13 +17,16 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(feature = "config")]
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::Severity;
 use super::registry::{RuleMeta, rules, select};
 use super::template::TemplateSyntax;
+#[cfg(feature = "config")]
 use crate::document::{LineCol, LineIndex};
 use crate::model::Arch;
 
@@ -288,6 +291,7 @@ pub fn config_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
+#[cfg(feature = "config")]
 fn unknown_rule(name: &str) -> String {
     format!("unknown rule {name:?} (use a code like UA201, a prefix like UA2, a rule name, or ALL)")
 }
