@@ -392,3 +392,21 @@ mod tests {
         assert!(e.to_string().starts_with("unattend.toml:1:"));
     }
 }
+
+/// `Config` is plain data: built in code, without any file format.
+#[cfg(test)]
+mod plain_data_tests {
+    use super::*;
+
+    #[test]
+    fn a_config_built_in_code_resolves_like_a_file() {
+        let mut c = Config::default();
+        c.select = Some(vec!["UA2".to_string()]);
+        c.ignore.push("UA201".to_string());
+        c.severity.insert("unknown-setting".into(), Severity::Error);
+        let r = c.resolve(None);
+        assert_eq!(r.severity_of("UA201"), None);
+        assert_eq!(r.severity_of("UA202"), Some(Severity::Error));
+        assert_eq!(r.severity_of("UA101"), None, "not selected");
+    }
+}
