@@ -196,7 +196,10 @@ fn every_example_and_corpus_file_is_equivalent_to_its_formatted_self() {
         );
         compared += 1;
     }
-    assert!(compared >= minimum, "{compared} compared, {minimum} expected");
+    assert!(
+        compared >= minimum,
+        "{compared} compared, {minimum} expected"
+    );
 }
 
 const RUN: &str = "name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"";
