@@ -19,10 +19,15 @@ target=${CARGO_TARGET_DIR:-$root/target}
 cargo package -p unattend -p unattend-lsp -p unattend-cli --locked --no-verify --allow-dirty -q
 id=$(cargo pkgid -p unattend)
 version=${id##*[@#]}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# A fixed place, fresh each run: test binaries keep the source path they
+# were built from (insta finds snapshots through it), and extracting with
+# new modification times (-m) makes cargo rebuild the packaged crates
+# while their dependencies stay cached.
+work="$target/package-src"
+rm -rf "$work"
+mkdir -p "$work"
 for name in unattend unattend-lsp unattend-cli; do
-    tar xzf "$target/package/$name-$version.crate" -C "$work"
+    tar xzmf "$target/package/$name-$version.crate" -C "$work"
     # Named as in the workspace, so `../unattend/tests/fixtures` resolves
     # from the CLI's tests as it does in the repository.
     mv "$work/$name-$version" "$work/$name"

@@ -1175,7 +1175,8 @@ fn international_win_pe(options: &PresetOptions) -> InternationalCoreWinPe {
     }
 }
 
-#[cfg(all(test, feature = "lint"))]
+#[cfg(test)]
+#[cfg(feature = "lint")]
 mod tests {
     use super::*;
     use crate::lint::{ResolvedConfig, Severity, lint_document};

@@ -343,7 +343,8 @@ impl ResolvedConfig {
     }
 }
 
-#[cfg(all(test, feature = "config"))]
+#[cfg(test)]
+#[cfg(feature = "config")]
 mod tests {
     use super::*;
 
@@ -400,9 +401,11 @@ mod plain_data_tests {
 
     #[test]
     fn a_config_built_in_code_resolves_like_a_file() {
-        let mut c = Config::default();
-        c.select = Some(vec!["UA2".to_string()]);
-        c.ignore.push("UA201".to_string());
+        let mut c = Config {
+            select: Some(vec!["UA2".to_string()]),
+            ignore: vec!["UA201".to_string()],
+            ..Config::default()
+        };
         c.severity.insert("unknown-setting".into(), Severity::Error);
         let r = c.resolve(None);
         assert_eq!(r.severity_of("UA201"), None);
