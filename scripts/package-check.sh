@@ -31,6 +31,8 @@ for name in unattend unattend-lsp unattend-cli; do
     # Named as in the workspace, so `../unattend/tests/fixtures` resolves
     # from the CLI's tests as it does in the repository.
     mv "$work/$name-$version" "$work/$name"
+    # target/ is inside the workspace: each package is its own workspace.
+    printf '\n[workspace]\n' >>"$work/$name/Cargo.toml"
 done
 export CARGO_TARGET_DIR="$target/package-test"
 
