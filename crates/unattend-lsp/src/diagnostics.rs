@@ -55,15 +55,10 @@ fn declared_encoding(text: &str) -> Option<&str> {
     Some(&rest[..rest.find(quote)?])
 }
 
-/// Where a rule's documentation lives (its source file's doc comment is
-/// the text `unattend explain CODE` prints).
-pub(crate) fn rule_doc_url(code: &str, name: &str) -> String {
-    format!(
-        "{}/blob/main/crates/unattend/src/lint/rules/{}_{}.rs",
-        env!("CARGO_PKG_REPOSITORY"),
-        code.to_ascii_lowercase(),
-        name.replace('-', "_")
-    )
+/// Where a rule's documentation lives: its page on docs.rs, the text
+/// `unattend explain CODE` prints.
+pub(crate) fn rule_doc_url(code: &str) -> Option<String> {
+    unattend::lint::rule(code).map(|r| r.doc_url())
 }
 
 /// Lints the document; returns the library's findings (kept for code
@@ -113,9 +108,8 @@ pub(crate) fn lint(
                     Severity::Info => DiagnosticSeverity::INFORMATION,
                 }),
                 code: Some(NumberOrString::String(d.code.clone())),
-                code_description: rule_doc_url(&d.code, &d.name)
-                    .parse()
-                    .ok()
+                code_description: rule_doc_url(&d.code)
+                    .and_then(|u| u.parse().ok())
                     .map(|href| CodeDescription { href }),
                 source: Some("unattend".to_string()),
                 message,

@@ -25,8 +25,8 @@ use std::str::FromStr;
 
 use crate::catalog::{self, SettingInfo, SettingKind};
 use crate::document::{
-    Document, EditError, ElementRef, InsertPosition, NodeId, Span, UNATTEND_NS, WCM_NS,
-    escape_attribute, escape_text,
+    Document, EditError, ElementRef, InsertPosition, NodeId, UNATTEND_NS, WCM_NS, escape_attribute,
+    escape_text,
 };
 use crate::model::{Arch, LANGUAGE_NEUTRAL, PUBLIC_KEY_TOKEN, Pass, VERSION_SCOPE_NON_SXS};
 
@@ -733,6 +733,8 @@ pub fn check_path(doc: &Document, path: &SettingPath, arch: Option<Arch>) -> Res
 }
 
 /// One `PATH=VALUE` for [`set_checked`].
+#[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assignment {
     /// Where.
@@ -743,6 +745,8 @@ pub struct Assignment {
 }
 
 /// How [`set_checked`] checks what it writes.
+#[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions<'a> {
     /// The component's architecture (see [`set`]).
@@ -755,6 +759,8 @@ pub struct CheckOptions<'a> {
 }
 
 /// What [`set_checked`] did for one assignment.
+#[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Applied {
     /// Elements created and whether the value changed.
@@ -765,6 +771,8 @@ pub struct Applied {
 }
 
 /// Why [`set_checked`] wrote nothing.
+#[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SetError {
@@ -790,6 +798,8 @@ pub enum SetError {
 /// The checked edit's result: per assignment, what was done; and the
 /// linter's findings that touch the edited elements (warnings, and errors
 /// when forced), with places in the edited text.
+#[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 #[derive(Debug, Clone)]
 pub struct CheckedEdit {
     /// One per assignment, in order.
@@ -827,6 +837,8 @@ pub struct CheckedEdit {
 /// assert!(!doc.text().contains("ComputerName"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 pub fn set_checked(
     doc: &mut Document,
     assignments: &[Assignment],
@@ -869,10 +881,11 @@ pub fn set_checked(
         .iter()
         .zip(&created_from)
         .filter_map(|(a, from)| edit_region(&work, &a.path, options.arch, *from))
-        .collect::<Vec<Span>>();
+        .collect::<Vec<crate::document::Span>>();
     let before = crate::lint::lint_document(doc, options.config);
     let after = crate::lint::lint_document(&work, options.config);
-    let inside = |s: Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
+    let inside =
+        |s: crate::document::Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
     let excusable = |d: &crate::lint::Diagnostic| {
         [
             crate::lint::rules::ua108_unknown_component::META.code,
@@ -902,6 +915,7 @@ pub fn set_checked(
 
 /// How deep `path` already exists in `doc`: 0 when even the pass is
 /// missing, 1 the component, 2 + i step i; `None` when all of it exists.
+#[cfg(feature = "lint")]
 fn first_missing_level(
     doc: &Document,
     path: &SettingPath,
@@ -926,6 +940,7 @@ fn first_missing_level(
 }
 
 /// The element `path` names in `doc`, if present.
+#[cfg(feature = "lint")]
 fn find_target<'d>(
     doc: &'d Document,
     path: &SettingPath,
@@ -942,12 +957,13 @@ fn find_target<'d>(
 /// inside), or the target itself; for a password's `Value` or `PlainText`,
 /// the whole password element (the hidden-password rules report at
 /// `PlainText`).
+#[cfg(feature = "lint")]
 fn edit_region(
     doc: &Document,
     path: &SettingPath,
     arch: Option<Arch>,
     created_from: Option<usize>,
-) -> Option<Span> {
+) -> Option<crate::document::Span> {
     let target = find_target(doc, path, arch)?;
     // Levels above the target: the steps before it, the component, the pass.
     let depth = path.steps.len() + 1;
@@ -972,6 +988,7 @@ fn edit_region(
 /// For a path ending in a hideable password's `Value` whose `PlainText`
 /// sibling says `false`: the password element's name (the suffix to hide
 /// with).
+#[cfg(feature = "lint")]
 fn hidden_password_element(
     doc: &Document,
     path: &SettingPath,
@@ -1138,6 +1155,7 @@ mod tests {
 
     const CHECKED: &str = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n  <settings pass=\"oobeSystem\">\n    <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n      <FutureSetting>1</FutureSetting>\n      <UserAccounts>\n        <AdministratorPassword>\n          <Value></Value>\n          <PlainText>false</PlainText>\n        </AdministratorPassword>\n      </UserAccounts>\n    </component>\n  </settings>\n</unattend>\n";
 
+    #[cfg(feature = "lint")]
     fn checked(
         assignments: &[(&str, &str)],
         force: bool,
@@ -1217,6 +1235,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "lint")]
     fn set_checked_refuses_lint_errors_and_leaves_the_document_alone() {
         let (doc, result) = checked(
             &[
@@ -1260,6 +1279,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "lint")]
     fn set_checked_hides_passwords_under_plaintext_false() {
         let path =
             "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value";

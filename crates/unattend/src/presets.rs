@@ -1179,6 +1179,7 @@ fn international_win_pe(options: &PresetOptions) -> InternationalCoreWinPe {
 }
 
 #[cfg(test)]
+#[cfg(feature = "lint")]
 mod tests {
     use super::*;
     use crate::lint::{ResolvedConfig, Severity, lint_document};

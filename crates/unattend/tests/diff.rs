@@ -144,8 +144,13 @@ fn every_example_and_corpus_file_is_equivalent_to_its_formatted_self() {
         vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typical.xml")];
     let examples =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/answer-files");
+    // The fixture alone in the package; it and the 6+ examples in the workspace.
+    let mut minimum = 1;
     match std::fs::read_dir(&examples) {
-        Ok(entries) => files.extend(entries.map(|e| e.unwrap().path())),
+        Ok(entries) => {
+            files.extend(entries.map(|e| e.unwrap().path()));
+            minimum = 7;
+        }
         Err(_) => eprintln!(
             "notice: no examples at {}; checking the crate's fixture",
             examples.display()
@@ -191,7 +196,10 @@ fn every_example_and_corpus_file_is_equivalent_to_its_formatted_self() {
         );
         compared += 1;
     }
-    assert!(compared >= 7, "{compared}");
+    assert!(
+        compared >= minimum,
+        "{compared} compared, {minimum} expected"
+    );
 }
 
 const RUN: &str = "name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"";

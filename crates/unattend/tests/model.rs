@@ -174,6 +174,7 @@ fn foreign_namespaces_and_prefixes_survive_the_writer() {
 }
 
 #[test]
+#[cfg(feature = "schemars")]
 fn serde_round_trip_and_json_schema() {
     let file = wsim();
     let json = serde_json::to_string_pretty(&file).unwrap();
@@ -400,6 +401,7 @@ fn typed_reseal_and_persist_all_device_installs_serialize_as_documented() {
     assert_eq!(pnp.child_elements().count(), 1);
 }
 
+#[cfg(feature = "lint")]
 mod typed_access {
     use unattend::lint::{ResolvedConfig, lint_model};
     use unattend::model::components::deployment::{RunSynchronous, RunSynchronousCommand};

@@ -6,8 +6,13 @@
 use std::path::PathBuf;
 
 fn check(file: &str, generated: String) {
+    check_at("schemas", file, generated);
+}
+
+fn check_at(folder: &str, file: &str, generated: String) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../schemas")
+        .join("../..")
+        .join(folder)
         .join(file);
     // The checked-in schemas live in the workspace, not in the published
     // package: there is nothing to compare when testing the package alone.
@@ -26,7 +31,7 @@ fn check(file: &str, generated: String) {
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         current == generated,
-        "schemas/{file} is stale: run `UNATTEND_UPDATE_SCHEMAS=1 cargo test -p unattend --test schemas` and commit it"
+        "{folder}/{file} is stale: run `UNATTEND_UPDATE_SCHEMAS=1 cargo test -p unattend --test schemas` and commit it"
     );
 }
 
@@ -60,4 +65,28 @@ fn config_schema_describes_every_key() {
 #[test]
 fn spec_schema_is_current() {
     check("unattend-spec.schema.json", unattend::spec::schema());
+    // The example specs refer to a copy next to them (`spec::SCHEMA_REF`).
+    check_at(
+        "examples/specs",
+        "unattend-spec.schema.json",
+        unattend::spec::schema(),
+    );
+}
+
+#[test]
+fn specs_refer_to_a_schema_file_next_to_them() {
+    assert_eq!(unattend::spec::SCHEMA_REF, "./unattend-spec.schema.json");
+    let out = unattend::spec::write(
+        &unattend::Unattend::new(),
+        unattend::spec::Format::Yaml,
+        &unattend::spec::WriteSpecOptions::default(),
+    );
+    assert!(
+        out.starts_with("# yaml-language-server: $schema=./unattend-spec.schema.json\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("://"),
+        "no URL in a spec's schema line: {out}"
+    );
 }

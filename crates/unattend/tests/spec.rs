@@ -398,8 +398,12 @@ fn the_readme_spec_example_builds() {
             Err("no files".into())
         }
     }
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    // The workspace README is not in the published package.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md");
+    let Ok(readme) = std::fs::read_to_string(path) else {
+        eprintln!("notice: no {path} (packaged crate?); README example not checked");
+        return;
+    };
     let section = &readme[readme.find("### Specs").unwrap()..];
     let start = section.find("```yaml\n").unwrap() + 8;
     let text = &section[start..start + section[start..].find("```").unwrap()];

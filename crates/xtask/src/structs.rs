@@ -73,7 +73,7 @@ fn generate_mod(catalog: &Catalog, typed: &[(&Component, String, String)]) -> St
         &sources(catalog),
     );
     s.push_str("//! Typed settings, one module per documented component.\n//!\n//! Each module holds the component's struct (re-exported here) and the types of its containers, list items and closed value sets, named after their XML elements.\n\n");
-    s.push_str("use schemars::JsonSchema;\nuse serde::{Deserialize, Serialize};\n\nuse crate::model::element::{Element, Node};\nuse crate::model::typed::{ComponentType, read_component};\n\n");
+    s.push_str("use serde::{Deserialize, Serialize};\n\nuse crate::model::element::{Element, Node};\nuse crate::model::typed::{ComponentType, read_component};\n\n");
     for (_, module, _) in typed {
         let _ = writeln!(s, "pub mod {module};");
     }
@@ -81,7 +81,7 @@ fn generate_mod(catalog: &Catalog, typed: &[(&Component, String, String)]) -> St
     for (_, module, ty) in typed {
         let _ = writeln!(s, "pub use {module}::{ty};");
     }
-    s.push_str("\n/// A component's settings: typed when the catalog documents the component and the content fits the type exactly (nothing dropped, nothing rewritten), otherwise the child nodes as read.\n///\n/// In spec files the variant is named by the exact component name.\n#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]\npub enum ComponentSettings {\n");
+    s.push_str("\n/// A component's settings: typed when the catalog documents the component and the content fits the type exactly (nothing dropped, nothing rewritten), otherwise the child nodes as read.\n///\n/// In spec files the variant is named by the exact component name.\n#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]\n#[cfg_attr(feature = \"schemars\", derive(schemars::JsonSchema))]\npub enum ComponentSettings {\n");
     for (c, _, ty) in typed {
         let summary = c
             .summary
@@ -617,7 +617,7 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
         }
     }
     let secrets = constructors::secret_fields(node, &fields);
-    let derive = "#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]\n#[serde(deny_unknown_fields)]\n";
+    let derive = "#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]\n#[cfg_attr(feature = \"schemars\", derive(schemars::JsonSchema))]\n#[serde(deny_unknown_fields)]\n";
     if secrets.is_empty() {
         out.push_str(derive);
     } else {
@@ -641,7 +641,10 @@ fn emit_struct(out: &mut String, plan: &Plan<'_>, name: &str, node: Option<&Sett
             }
             _ => {
                 if let Some(c) = &f.schema {
-                    let _ = writeln!(out, "    #[schemars({c})]");
+                    let _ = writeln!(
+                        out,
+                        "    #[cfg_attr(feature = \"schemars\", schemars({c}))]"
+                    );
                 }
                 let _ = writeln!(
                     out,
@@ -765,7 +768,7 @@ pub fn generate_component(catalog: &Catalog, c: &Component) -> Result<String, St
             .map(|x| format!(": {}", one_line(x)))
             .unwrap_or_default()
     );
-    out.push_str("#[allow(unused_imports)]\nuse crate::model::typed::{\n    Element, Node, Typed, TypedComponent, WcmAction, XmlStruct, action, element, key_value, nested, others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value, xml_enum,\n};\nuse schemars::JsonSchema;\nuse serde::{Deserialize, Serialize};\n\n");
+    out.push_str("#[allow(unused_imports)]\nuse crate::model::typed::{\n    Element, Node, Typed, TypedComponent, WcmAction, XmlStruct, action, element, key_value, nested, others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value, xml_enum,\n};\nuse serde::{Deserialize, Serialize};\n\n");
     emit_struct(&mut out, &plan, &plan.root, None);
     let mut done: HashSet<String> = HashSet::new();
     for s in &c.settings {

@@ -222,8 +222,9 @@ pub(crate) struct ConvertArgs {
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// The schema reference written at the top of the spec (a URL or a
-    /// path relative to the spec); `none` writes none.
-    #[arg(long, value_name = "URL", default_value = unattend::spec::SCHEMA_URL)]
+    /// path relative to the spec; `unattend schema spec` writes the file);
+    /// `none` writes none.
+    #[arg(long, value_name = "URL", default_value = unattend::spec::SCHEMA_REF)]
     schema: String,
 }
 

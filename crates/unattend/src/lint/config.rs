@@ -17,22 +17,27 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(feature = "config")]
+use std::path::PathBuf;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::Severity;
 use super::registry::{RuleMeta, rules, select};
 use super::template::TemplateSyntax;
+#[cfg(feature = "config")]
 use crate::document::{LineCol, LineIndex};
 use crate::model::Arch;
 
+#[cfg(feature = "config")]
+#[cfg_attr(docsrs, doc(cfg(feature = "config")))]
 /// The configuration file's name.
 pub const CONFIG_FILE_NAME: &str = "unattend.toml";
 
 /// Where an answer file is used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
     /// Read by Windows Setup from installation media (Autounattend.xml): every pass can run.
@@ -42,26 +47,27 @@ pub enum Profile {
     Sysprep,
 }
 
-/// A rule selector with its place in the file (for error messages).
-type Selector = toml::Spanned<String>;
-
-/// The contents of `unattend.toml`.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+/// The contents of `unattend.toml`, as plain data: build one in code
+/// (`Config::default()`, then set fields) or read one with
+/// [`Config::from_toml`] (feature `config`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Config {
     /// Rules to run: codes (`UA201`), code prefixes (`UA2`), names
     /// (`setting-not-valid-in-pass`) or `ALL`. Default: all rules.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<String>>")]
-    pub select: Option<Vec<Selector>>,
+    pub select: Option<Vec<String>>,
     /// Rules not to run (same selectors as `select`).
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub ignore: Vec<Selector>,
+    pub ignore: Vec<String>,
     /// Severity overrides: selector → `error`, `warning` or `info`.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
     /// Rules to skip in files matching a glob (relative to this file's folder).
+    #[cfg(feature = "config")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "config")))]
     #[serde(default)]
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// The architecture the files are written for (mixed-architecture checks).
@@ -84,7 +90,20 @@ pub struct Config {
     pub sysprep: Option<String>,
 }
 
+/// Where each `select` and `ignore` entry is in the file: read next to
+/// [`Config`] so its public fields stay plain strings.
+#[cfg(feature = "config")]
+#[derive(Deserialize)]
+struct SelectorSpans {
+    #[serde(default)]
+    select: Option<Vec<toml::Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<toml::Spanned<String>>,
+}
+
 /// A configuration problem, with file and position.
+#[cfg(feature = "config")]
+#[cfg_attr(docsrs, doc(cfg(feature = "config")))]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}:{position}: {message}", path.display())]
 pub struct ConfigError {
@@ -97,6 +116,8 @@ pub struct ConfigError {
 }
 
 /// A loaded configuration and the folder its globs are relative to.
+#[cfg(feature = "config")]
+#[cfg_attr(docsrs, doc(cfg(feature = "config")))]
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
     /// The `unattend.toml` it came from.
@@ -107,6 +128,8 @@ pub struct ConfigFile {
 
 impl Config {
     /// Parses `unattend.toml` text; `path` is used in error messages.
+    #[cfg(feature = "config")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "config")))]
     pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let lines = LineIndex::new(text);
         let error = |offset: usize, message: String| ConfigError {
@@ -118,7 +141,11 @@ impl Config {
             let offset = e.span().map_or(0, |s| s.start);
             error(offset, e.message().trim().to_string())
         })?;
-        for s in config.select.iter().flatten().chain(&config.ignore) {
+        let spans: SelectorSpans = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error(offset, e.message().trim().to_string())
+        })?;
+        for s in spans.select.iter().flatten().chain(&spans.ignore) {
             if select(s.get_ref()).is_empty() {
                 return Err(error(s.span().start, unknown_rule(s.get_ref())));
             }
@@ -144,6 +171,8 @@ impl Config {
 
     /// Reads the `unattend.toml` nearest to `file` (its folder, then each
     /// parent); `None` when there is none.
+    #[cfg(feature = "config")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "config")))]
     pub fn discover(file: &Path) -> Result<Option<ConfigFile>, ConfigError> {
         let start = if file.is_dir() {
             Some(file)
@@ -182,7 +211,7 @@ impl Config {
         let mut enabled: Vec<bool> = match &self.select {
             None => vec![true; all.len()],
             Some(sel) => {
-                let chosen: Vec<&RuleMeta> = sel.iter().flat_map(|s| select(s.get_ref())).collect();
+                let chosen: Vec<&RuleMeta> = sel.iter().flat_map(|s| select(s)).collect();
                 all.iter().map(|r| chosen.contains(r)).collect()
             }
         };
@@ -194,8 +223,11 @@ impl Config {
             }
         };
         for s in &self.ignore {
-            off(s.get_ref());
+            off(s);
         }
+        #[cfg(not(feature = "config"))]
+        let _ = relative_path; // Per-file ignores are read from unattend.toml only.
+        #[cfg(feature = "config")]
         if let Some(path) = relative_path {
             for (glob, selectors) in &self.per_file_ignores {
                 let matches = globset::Glob::new(glob)
@@ -247,6 +279,8 @@ impl Config {
 
 /// The JSON Schema of `unattend.toml`, as checked in at
 /// `schemas/unattend-config.schema.json`.
+#[cfg(all(feature = "config", feature = "schemars"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "config", feature = "schemars"))))]
 pub fn config_schema() -> String {
     let mut schema = schemars::schema_for!(Config);
     schema.insert("title".into(), "unattend.toml".into());
@@ -257,6 +291,7 @@ pub fn config_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
+#[cfg(feature = "config")]
 fn unknown_rule(name: &str) -> String {
     format!("unknown rule {name:?} (use a code like UA201, a prefix like UA2, a rule name, or ALL)")
 }
@@ -309,6 +344,7 @@ impl ResolvedConfig {
 }
 
 #[cfg(test)]
+#[cfg(feature = "config")]
 mod tests {
     use super::*;
 
@@ -355,5 +391,25 @@ mod tests {
         let e = parse("colour = 1\n").unwrap_err();
         assert!(e.message.contains("colour"), "{e}");
         assert!(e.to_string().starts_with("unattend.toml:1:"));
+    }
+}
+
+/// `Config` is plain data: built in code, without any file format.
+#[cfg(test)]
+mod plain_data_tests {
+    use super::*;
+
+    #[test]
+    fn a_config_built_in_code_resolves_like_a_file() {
+        let mut c = Config {
+            select: Some(vec!["UA2".to_string()]),
+            ignore: vec!["UA201".to_string()],
+            ..Config::default()
+        };
+        c.severity.insert("unknown-setting".into(), Severity::Error);
+        let r = c.resolve(None);
+        assert_eq!(r.severity_of("UA201"), None);
+        assert_eq!(r.severity_of("UA202"), Some(Severity::Error));
+        assert_eq!(r.severity_of("UA101"), None, "not selected");
     }
 }

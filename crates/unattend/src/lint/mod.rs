@@ -17,6 +17,8 @@ mod diagnostic;
 mod generated;
 mod model;
 mod registry;
+#[cfg(feature = "render")]
+#[cfg_attr(docsrs, doc(cfg(feature = "render")))]
 pub mod render;
 pub(crate) mod rules;
 pub(crate) mod secrets;
@@ -24,10 +26,13 @@ mod suppress;
 mod template;
 mod walk;
 
-pub use config::{
-    CONFIG_FILE_NAME, Config, ConfigError, ConfigFile, Profile, ResolvedConfig, config_schema,
-};
+#[cfg(all(feature = "config", feature = "schemars"))]
+pub use config::config_schema;
+#[cfg(feature = "config")]
+pub use config::{CONFIG_FILE_NAME, ConfigError, ConfigFile};
+pub use config::{Config, Profile, ResolvedConfig};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity, UnknownSeverity};
+pub use generated::rule_pages as rule_docs;
 pub use model::lint_model;
 pub use registry::{RuleMeta, rule, rules, select};
 pub use template::{TemplateSyntax, Templates};

@@ -27,6 +27,23 @@ impl RuleMeta {
             .map(|(_, d)| *d)
             .unwrap_or("")
     }
+
+    /// The rule's page in this version's API documentation on docs.rs (the
+    /// same text as [`docs`](Self::docs), under [`rule_docs`](super::rule_docs)).
+    ///
+    /// ```
+    /// let rule = unattend::lint::rule("UA201").unwrap();
+    /// assert!(rule.doc_url().starts_with("https://docs.rs/unattend/"));
+    /// assert!(rule.doc_url().ends_with("/unattend/lint/rule_docs/ua201_setting_not_valid_in_pass/index.html"));
+    /// ```
+    pub fn doc_url(&self) -> String {
+        format!(
+            "https://docs.rs/unattend/{}/unattend/lint/rule_docs/{}_{}/index.html",
+            env!("CARGO_PKG_VERSION"),
+            self.code.to_ascii_lowercase(),
+            self.name.replace('-', "_")
+        )
+    }
 }
 
 /// Every rule, in code order.
@@ -53,4 +70,31 @@ pub fn select(selector: &str) -> Vec<&'static RuleMeta> {
         return rules().filter(|r| r.code.starts_with(&upper)).collect();
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pages `doc_url` names are generated from the rule files' names.
+    #[test]
+    fn every_doc_url_names_a_generated_rule_page() {
+        let pages = include_str!("generated/rule_pages.rs");
+        for r in rules() {
+            let url = r.doc_url();
+            let module = url
+                .strip_prefix(concat!(
+                    "https://docs.rs/unattend/",
+                    env!("CARGO_PKG_VERSION"),
+                    "/unattend/lint/rule_docs/"
+                ))
+                .and_then(|m| m.strip_suffix("/index.html"))
+                .unwrap_or_else(|| panic!("{url}"));
+            assert!(
+                pages.contains(&format!("\npub mod {module} {{}}")),
+                "{} has no page {module}",
+                r.code
+            );
+        }
+    }
 }

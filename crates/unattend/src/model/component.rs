@@ -1,6 +1,5 @@
 //! Components: identity attributes plus typed or generic settings.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::components::ComponentSettings;
@@ -39,7 +38,8 @@ pub const VERSION_SCOPE_NON_SXS: &str = "nonSxS";
 /// );
 /// assert!(wrong.is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Component {
     /// The component name as written (Windows compares names ignoring case).
     name: String,

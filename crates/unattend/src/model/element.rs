@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::name::Name;
@@ -17,7 +16,8 @@ fn is_unattend_ns(ns: &str) -> bool {
 }
 
 /// An XML element with its attributes and children, namespaces resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Element {
     /// Local name (`Reseal`, `component`, `offlineImage`).
     pub name: Name,
@@ -37,7 +37,8 @@ pub struct Element {
 }
 
 /// An attribute, namespace resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Attribute {
     /// Local name (`action` for `wcm:action`).
     pub name: Name,
@@ -52,7 +53,8 @@ pub struct Attribute {
 }
 
 /// A child of an [`Element`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Node {
     /// A child element.

@@ -48,7 +48,6 @@ mod typed;
 mod write;
 mod xml_value;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use component::{
@@ -61,6 +60,7 @@ pub use order::{Order, OrderError};
 pub use pass::{Arch, Pass, UnknownArch, UnknownPass};
 pub use typed::ComponentType;
 pub use write::WriteOptions;
+#[cfg(feature = "spec")]
 pub(crate) use write::{write_document, write_fragment};
 pub use xml_value::{WcmAction, XmlValue};
 
@@ -118,7 +118,8 @@ pub enum LoadError {
 }
 
 /// An answer file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Unattend {
     /// The `<servicing>` element (package servicing), kept as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,7 +148,8 @@ pub struct Unattend {
 }
 
 /// One `<settings pass="…">` element.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Settings {
     /// The configuration pass.
     pub pass: Pass,
@@ -168,7 +170,8 @@ pub struct Settings {
 }
 
 /// `<cpi:offlineImage cpi:source="wim:…">`: the image Windows SIM used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OfflineImage {
     /// The `cpi:source` value, e.g. `wim:c:/images/install.wim#Windows 10 Pro`.
     pub source: String,

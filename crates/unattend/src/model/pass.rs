@@ -3,16 +3,14 @@
 use std::fmt;
 use std::str::FromStr;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A configuration pass, in the order Windows processes them.
 ///
 /// The derived `Ord` is processing order: `windowsPE < offlineServicing <
 /// generalize < specialize < auditSystem < auditUser < oobeSystem`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Pass {
     /// Windows Setup from media: disks, image selection, product key, setup language.
     #[serde(rename = "windowsPE")]
@@ -94,9 +92,8 @@ impl FromStr for Pass {
 }
 
 /// A component's `processorArchitecture`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Arch {

@@ -95,6 +95,7 @@ pub(crate) fn write_document(root: &Element, options: &WriteOptions) -> String {
 /// Writes one node as an XML fragment: answer-file namespace as the
 /// default, the well-known prefixes (`wcm`, `cpi`, `xsi`) undeclared (the
 /// reader of the fragment declares them), other namespaces declared inline.
+#[cfg(feature = "spec")]
 pub(crate) fn write_fragment(node: &Node) -> String {
     let options = WriteOptions::default();
     let mut w = Writer {

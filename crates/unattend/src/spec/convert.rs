@@ -14,12 +14,11 @@ use crate::model::{
 
 use super::Format;
 
-/// Where the published spec schema lives (the repository's copy of
-/// `schemas/unattend-spec.schema.json`).
-pub const SCHEMA_URL: &str = concat!(
-    env!("CARGO_PKG_REPOSITORY"),
-    "/raw/main/schemas/unattend-spec.schema.json"
-);
+/// The schema reference written at the top of a spec by default: a file
+/// next to the spec, so editors check specs offline. Write it with
+/// `unattend schema spec > unattend-spec.schema.json` (or from
+/// [`schema`](super::schema)); there is no published copy to point at.
+pub const SCHEMA_REF: &str = "./unattend-spec.schema.json";
 
 /// How [`write`](fn@write) lays out a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub struct WriteSpecOptions {
 impl Default for WriteSpecOptions {
     fn default() -> Self {
         WriteSpecOptions {
-            schema: Some(SCHEMA_URL.to_string()),
+            schema: Some(SCHEMA_REF.to_string()),
         }
     }
 }

@@ -58,7 +58,7 @@ use crate::document::{Document, LineCol};
 use crate::lint::Diagnostic;
 use crate::model::{Element, Unattend, WriteOptions};
 
-pub use convert::{SCHEMA_URL, WriteSpecOptions, write};
+pub use convert::{SCHEMA_REF, WriteSpecOptions, write};
 pub use schema::schema;
 
 /// Spec formats.

@@ -7,3 +7,4 @@
 
 pub(crate) mod rule_docs;
 pub(crate) mod rule_hooks;
+pub mod rule_pages;

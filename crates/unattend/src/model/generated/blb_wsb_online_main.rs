@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-BLB-WSB-Online-Main`: Branding of an online backup provider inside Windows Server Backup.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-blb-wsb-online-main>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BlbWsbOnlineMain {
     /// Passes: specialize, oobeSystem.
@@ -86,7 +86,7 @@ pub struct BlbWsbOnlineMain {
     /// Passes: specialize, oobeSystem. At most 259 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-blb-wsb-online-main-resourcedll>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "ResourceDll",
         default,

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Deployment`: Audit mode / OOBE flow control (Reseal, Generalize), command execution (RunSynchronous/RunAsynchronous), audit computer name, OS partition extension, device form.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: generalize, specialize, auditSystem, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deployment {
     /// Passes: auditSystem.
@@ -158,7 +158,8 @@ impl TypedComponent for Deployment {
 /// Passes: auditSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-auditcomputername>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuditComputerName {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -180,7 +181,7 @@ pub struct AuditComputerName {
     /// Passes: auditSystem. At most 15 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-auditcomputername-name>
-    #[schemars(length(max = 15))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 15)))]
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -282,7 +283,8 @@ xml_enum! {
 /// Passes: auditSystem, generalize, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-extendospartition>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExtendOsPartition {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -333,7 +335,8 @@ impl XmlStruct for ExtendOsPartition {
 /// Passes: auditUser.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-generalize>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Generalize {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -408,7 +411,8 @@ xml_enum! {
 /// Passes: auditSystem, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-reseal>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reseal {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -465,7 +469,8 @@ impl XmlStruct for Reseal {
 /// Passes: auditUser, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronous {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -564,7 +569,8 @@ impl XmlStruct for RunAsynchronous {
 /// Passes: auditUser, specialize. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous-runasynchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -593,7 +599,7 @@ pub struct RunAsynchronousCommand {
     /// Passes: auditUser, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous-runasynchronouscommand-description>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "Description",
         default,
@@ -603,13 +609,13 @@ pub struct RunAsynchronousCommand {
     /// Passes: auditUser, specialize. Range: 1 to 500.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous-runasynchronouscommand-order>
-    #[schemars(range(min = 1, max = 500))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 500)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: auditUser, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous-runasynchronouscommand-path>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -679,7 +685,8 @@ impl XmlStruct for RunAsynchronousCommand {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runasynchronous-runasynchronouscommand-credentials>
 ///
 /// Also used at: `RunSynchronous/RunSynchronousCommand/Credentials`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -774,7 +781,8 @@ impl XmlStruct for Credentials {
 /// Passes: auditUser, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runsynchronous>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunSynchronous {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -877,7 +885,8 @@ impl XmlStruct for RunSynchronous {
 /// Passes: auditUser, specialize. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runsynchronous-runsynchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunSynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -906,7 +915,7 @@ pub struct RunSynchronousCommand {
     /// Passes: auditUser, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runsynchronous-runsynchronouscommand-description>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "Description",
         default,
@@ -916,13 +925,13 @@ pub struct RunSynchronousCommand {
     /// Passes: auditUser, specialize. Range: 1 to 500.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runsynchronous-runsynchronouscommand-order>
-    #[schemars(range(min = 1, max = 500))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 500)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: auditUser, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-deployment-runsynchronous-runsynchronouscommand-path>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Passes: auditUser, specialize. Default: `Never`. Values: `Always`, `OnRequest`, `Never`.

@@ -11,13 +11,13 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Devices-Lights-WinRT`: Dynamic Lighting defaults: the default lighting provider app and the default effect of the Dynamic Lighting Background Controller.
 ///
 /// Passes: offlineServicing, generalize, specialize, auditSystem.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DevicesLightsWinRt {
     /// Package family name of the preinstalled app that is the default Dynamic Lighting provider (it must declare the com.microsoft.windows.lighting AppExtension).
@@ -40,7 +40,7 @@ pub struct DevicesLightsWinRt {
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-devices-lights-winrt-windldefaultbrightness>
     ///
     /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaultbrightness (current reference): a percentage from 0 to 100.
-    #[schemars(range(min = 0, max = 100))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0, max = 100)))]
     #[serde(
         rename = "WinDLDefaultBrightness",
         default,
@@ -93,7 +93,7 @@ pub struct DevicesLightsWinRt {
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffectspeed>
     ///
     /// Source (supplement): Microsoft Learn, …/unattend/microsoft-windows-devices-lights-winrt-windldefaulteffectspeed (current reference): a scale from 1 to 10.
-    #[schemars(range(min = 1, max = 10))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 10)))]
     #[serde(
         rename = "WinDLDefaultEffectSpeed",
         default,

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Disk-Failure-Diagnostic-Module`: Disk failure diagnostic scenario level and alert text.
@@ -19,13 +18,14 @@ use serde::{Deserialize, Serialize};
 /// Passes: offlineServicing, generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-disk-failure-diagnostic-module>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DiskFailureDiagnosticModule {
     /// Passes: offlineServicing, generalize, specialize. At most 512 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-disk-failure-diagnostic-module-dfdalerttextoverride>
-    #[schemars(length(max = 512))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 512)))]
     #[serde(
         rename = "DfdAlertTextOverride",
         default,

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Embedded-EmbeddedLogon`: Hide logon/shutdown UI elements for locked-down devices.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: offlineServicing, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmbeddedEmbeddedLogon {
     /// Passes: offlineServicing, specialize. Default: `0`. Values: `0`, `1`.
@@ -34,7 +34,7 @@ pub struct EmbeddedEmbeddedLogon {
     /// Passes: offlineServicing, specialize. Range: 0 to 63.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-embedded-embeddedlogon-brandingneutral>
-    #[schemars(range(min = 0, max = 63))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0, max = 63)))]
     #[serde(
         rename = "BrandingNeutral",
         default,

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Fax-Service`: Fax service routing, archiving, device and printing options.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FaxService {
     /// Passes: specialize.
@@ -77,7 +77,8 @@ impl TypedComponent for FaxService {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-fax>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fax {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -99,7 +100,7 @@ pub struct Fax {
     /// Passes: specialize. Default: `D:\Program Data\Microsoft\Windows NT\MSFax`. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-fax-archivefoldername>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "ArchiveFolderName",
         default,
@@ -159,7 +160,8 @@ impl XmlStruct for Fax {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-faxunattend>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FaxUnattend {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -172,7 +174,7 @@ pub struct FaxUnattend {
     /// Passes: specialize. Default: `Fax`. At most 19 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-faxunattend-csid>
-    #[schemars(length(max = 19))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 19)))]
     #[serde(rename = "Csid", default, skip_serializing_if = "Option::is_none")]
     pub csid: Option<String>,
     /// Passes: specialize. Default: `false`.
@@ -201,7 +203,7 @@ pub struct FaxUnattend {
     /// Passes: specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-faxunattend-routefoldername>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "RouteFolderName",
         default,
@@ -243,7 +245,7 @@ pub struct FaxUnattend {
     /// Passes: specialize. Default: `Fax`. At most 19 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-faxunattend-tsid>
-    #[schemars(length(max = 19))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 19)))]
     #[serde(rename = "Tsid", default, skip_serializing_if = "Option::is_none")]
     pub tsid: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -307,7 +309,8 @@ impl XmlStruct for FaxUnattend {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-receipts>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Receipts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -320,7 +323,7 @@ pub struct Receipts {
     /// Passes: specialize. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-receipts-faxusername>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "FaxUserName",
         default,
@@ -330,7 +333,7 @@ pub struct Receipts {
     /// Passes: specialize. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-fax-service-receipts-faxuserpassword>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "FaxUserPassword",
         default,

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-HelpAndSupport`: OEM Help and Support customisation (deprecated in Windows 10).
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize, oobeSystem. Status: deprecated.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-helpandsupport>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HelpAndSupport {
     /// Passes: oobeSystem, specialize. Status: deprecated. Deprecated in: Windows 10, version 1511.
@@ -63,7 +63,8 @@ impl TypedComponent for HelpAndSupport {
 /// Passes: oobeSystem, specialize. Status: deprecated. Deprecated in: Windows 10, version 1511.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-helpandsupport-helpandsupport>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HelpAndSupportType {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -86,7 +87,7 @@ pub struct HelpAndSupportType {
     /// Passes: oobeSystem, specialize. At most 256 characters. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-helpandsupport-helpandsupport-manufacturer>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Manufacturer",
         default,

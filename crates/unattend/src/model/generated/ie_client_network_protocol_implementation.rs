@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-IE-ClientNetworkProtocolImplementation`: Internet Explorer (WinINet) proxy, cache and network timeout settings.
@@ -19,13 +18,14 @@ use serde::{Deserialize, Serialize};
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-clientnetworkprotocolimplementation>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IeClientNetworkProtocolImplementation {
     /// Passes: oobeSystem. Range: 8192 to 1048576.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-clientnetworkprotocolimplementation-cachelimit>
-    #[schemars(range(min = 8192, max = 1048576))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 8192, max = 1048576)))]
     #[serde(
         rename = "CacheLimit",
         default,
@@ -35,7 +35,7 @@ pub struct IeClientNetworkProtocolImplementation {
     /// Passes: oobeSystem. Default: `5`. Range: 1 to 100.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-clientnetworkprotocolimplementation-hklmconnectretries>
-    #[schemars(range(min = 1, max = 100))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 100)))]
     #[serde(
         rename = "HKLMConnectRetries",
         default,
@@ -45,7 +45,7 @@ pub struct IeClientNetworkProtocolImplementation {
     /// Passes: oobeSystem. Default: `60000`. Range: 5000 to 86400000. Unit: ms.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-clientnetworkprotocolimplementation-hklmconnecttimeout>
-    #[schemars(range(min = 5000, max = 86400000))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 5000, max = 86400000)))]
     #[serde(
         rename = "HKLMConnectTimeOut",
         default,
@@ -109,7 +109,7 @@ pub struct IeClientNetworkProtocolImplementation {
     /// Passes: oobeSystem. Default: `30000`. Range: 5000 to 86400000. Unit: ms.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-clientnetworkprotocolimplementation-hklmreceivetimeout>
-    #[schemars(range(min = 5000, max = 86400000))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 5000, max = 86400000)))]
     #[serde(
         rename = "HKLMReceiveTimeOut",
         default,
@@ -119,7 +119,7 @@ pub struct IeClientNetworkProtocolImplementation {
     /// Passes: oobeSystem. Default: `30000`. Range: 5000 to 86400000. Unit: ms.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-clientnetworkprotocolimplementation-hklmsendtimeout>
-    #[schemars(range(min = 5000, max = 86400000))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 5000, max = 86400000)))]
     #[serde(
         rename = "HKLMSendTimeOut",
         default,

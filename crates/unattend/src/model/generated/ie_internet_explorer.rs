@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-IE-InternetExplorer`: Internet Explorer defaults: home pages, favorites, search scopes, accelerators, policies.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IeInternetExplorer {
     /// Passes: specialize.
@@ -562,7 +562,8 @@ impl TypedComponent for IeInternetExplorer {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-accelerators>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Accelerators {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -604,7 +605,8 @@ impl XmlStruct for Accelerators {
 /// Passes: specialize. List key: `ItemKey`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-accelerators-accelerator>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Accelerator {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -725,7 +727,8 @@ xml_enum! {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-favoritebaritems>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FavoriteBarItems {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -771,7 +774,8 @@ impl XmlStruct for FavoriteBarItems {
 /// Passes: specialize. List key: `ItemKey`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-favoritebaritems-favoritebaritem>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FavoriteBarItem {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -884,7 +888,8 @@ xml_enum! {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-favoriteslist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FavoritesList {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -930,7 +935,8 @@ impl XmlStruct for FavoritesList {
 /// Passes: specialize. List key: `FavID`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-favoriteslist-favoriteitem>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FavoriteItem {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1044,7 +1050,8 @@ impl XmlStruct for FavoriteItem {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-feedlist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FeedList {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1086,7 +1093,8 @@ impl XmlStruct for FeedList {
 /// Passes: specialize. List key: `FeedKey`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-feedlist-feeditem>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FeedItem {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1189,7 +1197,8 @@ xml_enum! {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-installedbholist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstalledBhoList {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1235,7 +1244,8 @@ impl XmlStruct for InstalledBhoList {
 /// Passes: specialize. List key: `AddonGuid`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-installedbholist-addonguiditem>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AddOnGuidItem {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1290,7 +1300,8 @@ impl XmlStruct for AddOnGuidItem {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-installedbrowserextensions>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstalledBrowserExtensions {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1338,7 +1349,8 @@ impl XmlStruct for InstalledBrowserExtensions {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-installedbrowserextensions-addonguiditem>
 ///
 /// Also used at: `InstalledToolbarsList/AddonGuidItem`, `PreApprovedAddons/AddonGuidItem`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AddonGuidItem {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1411,7 +1423,8 @@ impl XmlStruct for AddonGuidItem {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-installedtoolbarslist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstalledToolbarsList {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1457,7 +1470,8 @@ impl XmlStruct for InstalledToolbarsList {
 /// Passes: specialize. Status: deprecated. Deprecated in: Windows 8.1.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-preapprovedaddons>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PreapprovedAddons {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1519,7 +1533,8 @@ xml_enum! {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-quicklinklist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuickLinkList {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1565,7 +1580,8 @@ impl XmlStruct for QuickLinkList {
 /// Passes: specialize. List key: `QLID`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-quicklinklist-quicklinkitem>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuickLinkItem {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1660,7 +1676,8 @@ impl XmlStruct for QuickLinkItem {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-searchscopes>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SearchScopes {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1702,7 +1719,8 @@ impl XmlStruct for SearchScopes {
 /// Passes: specialize. List key: `ScopeKey`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-searchscopes-scope>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1878,7 +1896,8 @@ impl XmlStruct for Scope {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-startpages>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartPages {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1920,7 +1939,8 @@ impl XmlStruct for StartPages {
 /// Passes: specialize. List key: `StartPageKey`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-ie-internetexplorer-startpages-startpage>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartPage {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.

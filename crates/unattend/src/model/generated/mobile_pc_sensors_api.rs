@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-MobilePC-Sensors-API`: Sensor platform: adaptive brightness curves and defaults.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MobilePcSensorsApi {
     /// Passes: specialize. Introduced: Windows 10, version 1809.
@@ -63,7 +63,8 @@ impl TypedComponent for MobilePcSensorsApi {
 /// Passes: specialize. Introduced: Windows 10, version 1809.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api-adaptivebrightness>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdaptiveBrightness {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -99,7 +100,7 @@ pub struct AdaptiveBrightness {
     /// Passes: specialize. Range: 0 to 100.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api-adaptivebrightness-defaultsliderposition>
-    #[schemars(range(min = 0, max = 100))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0, max = 100)))]
     #[serde(
         rename = "DefaultSliderPosition",
         default,
@@ -109,7 +110,7 @@ pub struct AdaptiveBrightness {
     /// Passes: specialize. Default: `2000`. Range: 100 to 36000000. Unit: ms.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api-adaptivebrightness-displayresponseinterval>
-    #[schemars(range(min = 100, max = 36000000))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 100, max = 36000000)))]
     #[serde(
         rename = "DisplayResponseInterval",
         default,
@@ -119,7 +120,7 @@ pub struct AdaptiveBrightness {
     /// Passes: specialize. Default: `10`. Range: 1 to 100. Unit: %.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-mobilepc-sensors-api-adaptivebrightness-illuminancechangesensitivity>
-    #[schemars(range(min = 1, max = 100))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 100)))]
     #[serde(
         rename = "IlluminanceChangeSensitivity",
         default,

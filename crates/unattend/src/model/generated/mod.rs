@@ -7,7 +7,6 @@
 //!
 //! Each module holds the component's struct (re-exported here) and the types of its containers, list items and closed value sets, named after their XML elements.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::element::{Element, Node};
@@ -186,7 +185,8 @@ pub use wwanui::Wwanui;
 /// A component's settings: typed when the catalog documents the component and the content fits the type exactly (nothing dropped, nothing rewritten), otherwise the child nodes as read.
 ///
 /// In spec files the variant is named by the exact component name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum ComponentSettings {
     /// `Microsoft-Windows-Audio-AudioCore`: Audio capture-monitoring switch.
     #[serde(rename = "Microsoft-Windows-Audio-AudioCore")]

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-NetBT`: NetBIOS over TCP/IP per-interface options and WINS servers.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NetBt {
     /// Passes: specialize.
@@ -63,7 +63,8 @@ impl TypedComponent for NetBt {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt-interfaces>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Interfaces {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -105,7 +106,8 @@ impl XmlStruct for Interfaces {
 /// Passes: specialize. List key: `Identifier`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt-interfaces-interface>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Interface {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -125,7 +127,7 @@ pub struct Interface {
     /// Passes: specialize (inferred). At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt-interfaces-interface-identifier>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Identifier",
         default,
@@ -210,7 +212,8 @@ impl XmlStruct for Interface {
 /// Passes: specialize (inferred).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt-interfaces-interface-nameserverlist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NameServerList {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -252,7 +255,8 @@ impl XmlStruct for NameServerList {
 /// Passes: specialize. List key: `@wcm:keyValue`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-netbt-interfaces-interface-nameserverlist-ipaddress>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IpAddress {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Networking-MPSSVC-Svc`: Windows Firewall profiles, logging and firewall rule groups.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/networking-mpssvc-svc>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NetworkingMpssvcSvc {
     /// Passes: specialize. Default depends on the configuration: `true`, `false`.
@@ -394,7 +394,8 @@ impl TypedComponent for NetworkingMpssvcSvc {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/networking-mpssvc-svc-firewallgroups>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirewallGroups {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -440,7 +441,8 @@ impl XmlStruct for FirewallGroups {
 /// Passes: specialize. List key: `@wcm:keyValue`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/networking-mpssvc-svc-firewallgroups-firewallgroup>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirewallGroup {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.

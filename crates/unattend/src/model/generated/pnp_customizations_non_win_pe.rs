@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-PnpCustomizationsNonWinPE`: Driver search paths applied outside Windows PE (offlineServicing/auditSystem).
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: offlineServicing, auditSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationsnonwinpe>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PnpCustomizationsNonWinPe {
     /// Passes: auditSystem, offlineServicing.
@@ -63,7 +63,8 @@ impl TypedComponent for PnpCustomizationsNonWinPe {
 /// Passes: auditSystem, offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationsnonwinpe-driverpaths>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DriverPaths {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -109,7 +110,8 @@ impl XmlStruct for DriverPaths {
 /// Passes: auditSystem, offlineServicing. List key: `@wcm:keyValue`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PathAndCredentials {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -140,7 +142,7 @@ pub struct PathAndCredentials {
     /// Passes: auditSystem, offlineServicing. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-path>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Path", default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -196,7 +198,8 @@ impl XmlStruct for PathAndCredentials {
 /// Passes: auditSystem, offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-pnpcustomizationsnonwinpe-driverpaths-pathandcredentials-credentials>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.

@@ -11,13 +11,13 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Sensors-Core`: Presence sensing defaults (wake on approach, lock on leave, adaptive dimming).
 ///
 /// Passes: offlineServicing, specialize, oobeSystem.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SensorsCore {
     /// Whether presence sensing (its Settings UI and the features) is available at all: 0 removes every presence-sensing feature.

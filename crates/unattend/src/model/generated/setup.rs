@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Setup`: Windows Setup (windowsPE): disks/partitions, image to install, product key/EULA/user data, WDS, Setup-time commands, display, logging.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Setup {
     /// Passes: windowsPE.
@@ -97,7 +97,7 @@ pub struct Setup {
     /// Passes: windowsPE. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-logpath>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "LogPath", default, skip_serializing_if = "Option::is_none")]
     pub log_path: Option<String>,
     /// Passes: windowsPE.
@@ -251,7 +251,8 @@ impl TypedComponent for Setup {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-compliancecheck>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ComplianceCheck {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -311,7 +312,8 @@ xml_enum! {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diagnostics>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Diagnostics {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -355,7 +357,8 @@ impl XmlStruct for Diagnostics {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diskconfiguration>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DiskConfiguration {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -428,7 +431,8 @@ impl XmlStruct for DiskConfiguration {
 /// Passes: windowsPE. List key: `DiskID`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diskconfiguration-disk>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Disk {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -544,7 +548,8 @@ impl XmlStruct for Disk {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diskconfiguration-disk-createpartitions>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreatePartitions {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -607,7 +612,8 @@ impl XmlStruct for CreatePartitions {
 /// Passes: windowsPE. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diskconfiguration-disk-createpartitions-createpartition>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreatePartition {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -723,7 +729,8 @@ xml_enum! {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diskconfiguration-disk-modifypartitions>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ModifyPartitions {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -786,7 +793,8 @@ impl XmlStruct for ModifyPartitions {
 /// Passes: windowsPE. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-diskconfiguration-disk-modifypartitions-modifypartition>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ModifyPartition {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -958,7 +966,8 @@ xml_enum! {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-display>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Display {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1051,7 +1060,8 @@ impl XmlStruct for Display {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-dynamicupdate>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DynamicUpdate {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1106,7 +1116,8 @@ impl XmlStruct for DynamicUpdate {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImageInstall {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1155,7 +1166,8 @@ impl XmlStruct for ImageInstall {
 /// Passes: windowsPE. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-dataimage>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DataImage {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1250,7 +1262,8 @@ impl XmlStruct for DataImage {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-dataimage-installfrom>
 ///
 /// Also used at: `ImageInstall/OSImage/InstallFrom`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstallFrom {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1312,7 +1325,8 @@ impl XmlStruct for InstallFrom {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-dataimage-installfrom-credentials>
 ///
 /// Also used at: `ImageInstall/OSImage/InstallFrom/Credentials`, `WindowsDeploymentServices/Login/Credentials`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstallFromCredentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1409,7 +1423,8 @@ impl XmlStruct for InstallFromCredentials {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-dataimage-installfrom-metadata>
 ///
 /// Also used at: `ImageInstall/OSImage/InstallFrom/MetaData`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MetaData {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1489,7 +1504,8 @@ xml_enum! {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-dataimage-installto>
 ///
 /// Also used at: `ImageInstall/OSImage/InstallTo`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DataImageInstallTo {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1542,7 +1558,8 @@ impl XmlStruct for DataImageInstallTo {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-imageinstall-osimage>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OsImage {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1639,7 +1656,8 @@ impl XmlStruct for OsImage {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-pagefile>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1702,7 +1720,8 @@ xml_enum! {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runasynchronous>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronous {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1801,7 +1820,8 @@ impl XmlStruct for RunAsynchronous {
 /// Passes: windowsPE. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runasynchronous-runasynchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1839,7 +1859,7 @@ pub struct RunAsynchronousCommand {
     /// Passes: windowsPE. Range: 1 to 500.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runasynchronous-runasynchronouscommand-order>
-    #[schemars(range(min = 1, max = 500))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 500)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: windowsPE. Must not be empty.
@@ -1914,7 +1934,8 @@ impl XmlStruct for RunAsynchronousCommand {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runasynchronous-runasynchronouscommand-credentials>
 ///
 /// Also used at: `RunSynchronous/RunSynchronousCommand/Credentials`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunAsynchronousCommandCredentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1983,7 +2004,8 @@ impl XmlStruct for RunAsynchronousCommandCredentials {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runsynchronous>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunSynchronous {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2082,7 +2104,8 @@ impl XmlStruct for RunSynchronous {
 /// Passes: windowsPE. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runsynchronous-runsynchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunSynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -2120,7 +2143,7 @@ pub struct RunSynchronousCommand {
     /// Passes: windowsPE. Range: 1 to 500.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-runsynchronous-runsynchronouscommand-order>
-    #[schemars(range(min = 1, max = 500))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 500)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: windowsPE. Must not be empty.
@@ -2193,7 +2216,8 @@ impl XmlStruct for RunSynchronousCommand {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-upgradedata>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpgradeData {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2246,7 +2270,8 @@ impl XmlStruct for UpgradeData {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-userdata>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserData {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2268,13 +2293,13 @@ pub struct UserData {
     /// Passes: windowsPE. At most 63 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-userdata-fullname>
-    #[schemars(length(max = 63))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 63)))]
     #[serde(rename = "FullName", default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Passes: windowsPE. At most 63 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-userdata-organization>
-    #[schemars(length(max = 63))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 63)))]
     #[serde(
         rename = "Organization",
         default,
@@ -2332,7 +2357,8 @@ impl XmlStruct for UserData {
 /// Passes: windowsPE.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-userdata-productkey>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProductKey {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2397,7 +2423,8 @@ impl XmlStruct for ProductKey {
 /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WindowsDeploymentServices {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2450,7 +2477,8 @@ impl XmlStruct for WindowsDeploymentServices {
 /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImageSelection {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2514,7 +2542,8 @@ impl XmlStruct for ImageSelection {
 /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installimage>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstallImage {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2574,7 +2603,8 @@ impl XmlStruct for InstallImage {
 /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-imageselection-installto>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImageSelectionInstallTo {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2627,7 +2657,8 @@ impl XmlStruct for ImageSelectionInstallTo {
 /// Passes: windowsPE. Note: These settings don't apply to Windows 11 (note on the current reference page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-setup-windowsdeploymentservices-login>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Login {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.

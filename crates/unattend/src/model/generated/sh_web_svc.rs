@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-SHWebSVC`: Online print ordering provider branding.
@@ -19,13 +18,14 @@ use serde::{Deserialize, Serialize};
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shwebsvc>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShWebSvc {
     /// Passes: oobeSystem. At most 80 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shwebsvc-description>
-    #[schemars(length(max = 80))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 80)))]
     #[serde(
         rename = "Description",
         default,
@@ -35,7 +35,7 @@ pub struct ShWebSvc {
     /// Passes: oobeSystem. At most 40 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shwebsvc-displayname>
-    #[schemars(length(max = 40))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 40)))]
     #[serde(
         rename = "DisplayName",
         default,
@@ -55,7 +55,7 @@ pub struct ShWebSvc {
     /// Passes: oobeSystem. At most 20 characters. At least 1 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shwebsvc-id>
-    #[schemars(length(min = 1, max = 20))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 1, max = 20)))]
     #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.

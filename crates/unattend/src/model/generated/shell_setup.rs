@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-Shell-Setup`: Core shell/OOBE settings: computer name, time zone, accounts, auto logon, OOBE skips, first-logon commands, OEM info, Start tiles, themes, taskbar.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: windowsPE, offlineServicing, generalize, specialize, auditSystem, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShellSetup {
     /// Automatic logon account and how many times to use it.
@@ -151,7 +151,7 @@ pub struct ShellSetup {
     /// Passes: specialize. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oemname>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "OEMName", default, skip_serializing_if = "Option::is_none")]
     pub oem_name: Option<String>,
     /// Passes: offlineServicing. Introduced: Windows 10, version 1511.
@@ -182,7 +182,7 @@ pub struct ShellSetup {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-registeredorganization>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "RegisteredOrganization",
         default,
@@ -192,7 +192,7 @@ pub struct ShellSetup {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-registeredowner>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "RegisteredOwner",
         default,
@@ -236,7 +236,7 @@ pub struct ShellSetup {
     /// Passes: auditSystem, oobeSystem, specialize. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-timezone>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// Local/domain accounts and administrator password created during oobeSystem/auditSystem.
@@ -521,7 +521,8 @@ impl TypedComponent for ShellSetup {
 /// Passes: auditSystem, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AutoLogon {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -534,7 +535,7 @@ pub struct AutoLogon {
     /// Passes: auditSystem, oobeSystem, specialize. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-domain>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Domain", default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Passes: auditSystem, oobeSystem, specialize. Default: `false`.
@@ -559,7 +560,7 @@ pub struct AutoLogon {
     /// Passes: auditSystem, oobeSystem, specialize. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-username>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Username", default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -604,7 +605,8 @@ impl XmlStruct for AutoLogon {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-password>
 ///
 /// Also used at: `OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Password`, `UserAccounts/LocalAccounts/LocalAccount/Password`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Password {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -723,7 +725,8 @@ xml_enum! {
 /// Passes: offlineServicing, oobeSystem, specialize. Introduced: Windows 8.1.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-desktopoptimization>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DesktopOptimization {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -793,7 +796,8 @@ impl XmlStruct for DesktopOptimization {
 /// Passes: auditSystem, auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-display>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Display {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -888,7 +892,8 @@ impl XmlStruct for Display {
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirstLogonCommands {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -983,7 +988,8 @@ impl XmlStruct for FirstLogonCommands {
 /// Passes: oobeSystem. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1003,7 +1009,7 @@ pub struct SynchronousCommand {
     /// Passes: oobeSystem. At most 1024 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-commandline>
-    #[schemars(length(max = 1024))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1024)))]
     #[serde(
         rename = "CommandLine",
         default,
@@ -1013,7 +1019,7 @@ pub struct SynchronousCommand {
     /// Passes: oobeSystem. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-description>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Description",
         default,
@@ -1023,7 +1029,7 @@ pub struct SynchronousCommand {
     /// Passes: oobeSystem. Range: 1 to 500.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-firstlogoncommands-synchronouscommand-order>
-    #[schemars(range(min = 1, max = 500))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 500)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: oobeSystem. Default: `false`.
@@ -1100,7 +1106,8 @@ impl XmlStruct for SynchronousCommand {
 /// Passes: oobeSystem. Note: test use only (per page).
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-folderlocations>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FolderLocations {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1113,7 +1120,7 @@ pub struct FolderLocations {
     /// Passes: oobeSystem. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-folderlocations-profilesdirectory>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "ProfilesDirectory",
         default,
@@ -1123,7 +1130,7 @@ pub struct FolderLocations {
     /// Passes: oobeSystem. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-folderlocations-programdata>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "ProgramData",
         default,
@@ -1159,7 +1166,8 @@ impl XmlStruct for FolderLocations {
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LogonCommands {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1254,7 +1262,8 @@ impl XmlStruct for LogonCommands {
 /// Passes: oobeSystem. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands-asynchronouscommand>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AsynchronousCommand {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1274,7 +1283,7 @@ pub struct AsynchronousCommand {
     /// Passes: oobeSystem. At most 1024 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands-asynchronouscommand-commandline>
-    #[schemars(length(max = 1024))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1024)))]
     #[serde(
         rename = "CommandLine",
         default,
@@ -1284,7 +1293,7 @@ pub struct AsynchronousCommand {
     /// Passes: oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-logoncommands-asynchronouscommand-description>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Description",
         default,
@@ -1370,7 +1379,8 @@ impl XmlStruct for AsynchronousCommand {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-notificationarea>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotificationArea {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1427,7 +1437,8 @@ impl XmlStruct for NotificationArea {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-notificationarea-promotedicon1>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PromotedIcon1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1476,7 +1487,8 @@ impl XmlStruct for PromotedIcon1 {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-notificationarea-promotedicon2>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PromotedIcon2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1525,7 +1537,8 @@ impl XmlStruct for PromotedIcon2 {
 /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OemInformation {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1556,7 +1569,7 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 2083 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-supporturl>
-    #[schemars(length(max = 2083))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 2083)))]
     #[serde(
         rename = "SupportURL",
         default,
@@ -1575,13 +1588,13 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-logo>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Logo", default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-manufacturer>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Manufacturer",
         default,
@@ -1591,13 +1604,13 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-model>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Model", default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-supporthours>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "SupportHours",
         default,
@@ -1607,7 +1620,7 @@ pub struct OemInformation {
     /// Passes: auditUser, generalize, offlineServicing, oobeSystem, specialize. At most 256 characters. Status: deprecated. Deprecated in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oeminformation-supportphone>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "SupportPhone",
         default,
@@ -1672,7 +1685,8 @@ impl XmlStruct for OemInformation {
 /// Passes: offlineServicing. Introduced: Windows 10, version 1511.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineUserAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1761,7 +1775,8 @@ impl XmlStruct for OfflineUserAccounts {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineAdministratorPassword {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1869,7 +1884,8 @@ impl XmlStruct for OfflineAdministratorPassword {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineDomainAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -1919,7 +1935,8 @@ impl XmlStruct for OfflineDomainAccounts {
 /// Passes: offlineServicing. List key: `SID`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineDomainAccount {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -1939,13 +1956,13 @@ pub struct OfflineDomainAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount-group>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Passes: offlineServicing. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinedomainaccounts-offlinedomainaccount-sid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "SID", default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -2001,7 +2018,8 @@ impl XmlStruct for OfflineDomainAccount {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineLocalAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2049,7 +2067,8 @@ impl XmlStruct for OfflineLocalAccounts {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount>
 ///
 /// Also used at: `UserAccounts/LocalAccounts/LocalAccount`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalAccount {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -2069,7 +2088,7 @@ pub struct LocalAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-description>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "Description",
         default,
@@ -2079,7 +2098,7 @@ pub struct LocalAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-displayname>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "DisplayName",
         default,
@@ -2089,13 +2108,13 @@ pub struct LocalAccount {
     /// Passes: offlineServicing. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-group>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Passes: offlineServicing. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-name>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Passes: offlineServicing.
@@ -2169,7 +2188,8 @@ impl XmlStruct for LocalAccount {
 /// Passes: oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Oobe {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2402,7 +2422,8 @@ xml_enum! {
 /// Passes: oobeSystem. Introduced: Windows 10, version 1511.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-oobe-vmmodeoptimizations>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VmModeOptimizations {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2491,7 +2512,8 @@ impl XmlStruct for VmModeOptimizations {
 /// Passes: specialize, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartTiles {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2578,7 +2600,8 @@ impl XmlStruct for StartTiles {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-lockscreen>
 ///
 /// Also used at: `StartTiles/RegionalOverrides/RegionalOverride/LockScreen`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LockScreen {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2622,7 +2645,8 @@ impl XmlStruct for LockScreen {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-lockscreen-badge>
 ///
 /// Also used at: `StartTiles/RegionalOverrides/RegionalOverride/LockScreen/Badge`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Badge {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2635,7 +2659,7 @@ pub struct Badge {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-lockscreen-badge-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -2665,7 +2689,8 @@ impl XmlStruct for Badge {
 /// Passes: specialize, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegionalOverrides {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2728,7 +2753,8 @@ impl XmlStruct for RegionalOverrides {
 /// Passes: specialize, auditUser, oobeSystem. List key: `Order`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegionalOverride {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -2748,7 +2774,7 @@ pub struct RegionalOverride {
     /// Passes: specialize, auditUser, oobeSystem. Range: 1 to 199.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-order>
-    #[schemars(range(min = 1, max = 199))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 199)))]
     #[serde(rename = "Order", default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -2845,7 +2871,8 @@ impl XmlStruct for RegionalOverride {
 /// Passes: specialize, auditUser, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Regions {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -2887,7 +2914,8 @@ impl XmlStruct for Regions {
 /// Passes: specialize, auditUser, oobeSystem. List key: `Key`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-regions-region>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -2973,7 +3001,8 @@ impl XmlStruct for Region {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles>
 ///
 /// Also used at: `StartTiles/SquareTiles`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTiles {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3352,7 +3381,8 @@ impl XmlStruct for SquareTiles {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3365,7 +3395,7 @@ pub struct SquareOrDesktopTile1 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile1-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3412,7 +3442,8 @@ impl XmlStruct for SquareOrDesktopTile1 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile2`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3425,7 +3456,7 @@ pub struct SquareOrDesktopTile2 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile2-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3472,7 +3503,8 @@ impl XmlStruct for SquareOrDesktopTile2 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile3`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3485,7 +3517,7 @@ pub struct SquareOrDesktopTile3 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile3-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3532,7 +3564,8 @@ impl XmlStruct for SquareOrDesktopTile3 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile4`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3545,7 +3578,7 @@ pub struct SquareOrDesktopTile4 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile4-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3592,7 +3625,8 @@ impl XmlStruct for SquareOrDesktopTile4 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile5`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3605,7 +3639,7 @@ pub struct SquareOrDesktopTile5 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile5-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3652,7 +3686,8 @@ impl XmlStruct for SquareOrDesktopTile5 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile6`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3665,7 +3700,7 @@ pub struct SquareOrDesktopTile6 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile6-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3712,7 +3747,8 @@ impl XmlStruct for SquareOrDesktopTile6 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile7`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile7 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3725,7 +3761,7 @@ pub struct SquareOrDesktopTile7 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile7-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3772,7 +3808,8 @@ impl XmlStruct for SquareOrDesktopTile7 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile8`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile8 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3785,7 +3822,7 @@ pub struct SquareOrDesktopTile8 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile8-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3832,7 +3869,8 @@ impl XmlStruct for SquareOrDesktopTile8 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile9`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile9 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3845,7 +3883,7 @@ pub struct SquareOrDesktopTile9 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile9-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3892,7 +3930,8 @@ impl XmlStruct for SquareOrDesktopTile9 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile10`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile10 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3905,7 +3944,7 @@ pub struct SquareOrDesktopTile10 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile10-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -3952,7 +3991,8 @@ impl XmlStruct for SquareOrDesktopTile10 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile11`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile11 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -3965,7 +4005,7 @@ pub struct SquareOrDesktopTile11 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile11-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -4012,7 +4052,8 @@ impl XmlStruct for SquareOrDesktopTile11 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareOrDesktopTile12`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareOrDesktopTile12 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4025,7 +4066,7 @@ pub struct SquareOrDesktopTile12 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters. Introduced: Windows 10, version 1607.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squareordesktoptile12-appidorpath>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "AppIdOrPath",
         default,
@@ -4072,7 +4113,8 @@ impl XmlStruct for SquareOrDesktopTile12 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4085,7 +4127,7 @@ pub struct SquareTile1 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile1-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4128,7 +4170,8 @@ impl XmlStruct for SquareTile1 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile2`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4141,7 +4184,7 @@ pub struct SquareTile2 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile2-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4184,7 +4227,8 @@ impl XmlStruct for SquareTile2 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile3`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4197,7 +4241,7 @@ pub struct SquareTile3 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile3-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4240,7 +4284,8 @@ impl XmlStruct for SquareTile3 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile4`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4253,7 +4298,7 @@ pub struct SquareTile4 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile4-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4296,7 +4341,8 @@ impl XmlStruct for SquareTile4 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile5`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4309,7 +4355,7 @@ pub struct SquareTile5 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile5-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4352,7 +4398,8 @@ impl XmlStruct for SquareTile5 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile6`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4365,7 +4412,7 @@ pub struct SquareTile6 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile6-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4408,7 +4455,8 @@ impl XmlStruct for SquareTile6 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile7>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile7`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile7 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4421,7 +4469,7 @@ pub struct SquareTile7 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile7-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4464,7 +4512,8 @@ impl XmlStruct for SquareTile7 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile8>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile8`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile8 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4477,7 +4526,7 @@ pub struct SquareTile8 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile8-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4520,7 +4569,8 @@ impl XmlStruct for SquareTile8 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile9>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile9`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile9 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4533,7 +4583,7 @@ pub struct SquareTile9 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile9-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4576,7 +4626,8 @@ impl XmlStruct for SquareTile9 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile10>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile10`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile10 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4589,7 +4640,7 @@ pub struct SquareTile10 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile10-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4632,7 +4683,8 @@ impl XmlStruct for SquareTile10 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile11>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile11`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile11 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4645,7 +4697,7 @@ pub struct SquareTile11 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile11-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4688,7 +4740,8 @@ impl XmlStruct for SquareTile11 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile12>
 ///
 /// Also used at: `StartTiles/SquareTiles/SquareTile12`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SquareTile12 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4701,7 +4754,7 @@ pub struct SquareTile12 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-squaretiles-squaretile12-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem. Introduced: Windows 10, version 1607.
@@ -4744,7 +4797,8 @@ impl XmlStruct for SquareTile12 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles>
 ///
 /// Also used at: `StartTiles/WideTiles`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTiles {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4835,7 +4889,8 @@ impl XmlStruct for WideTiles {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4848,7 +4903,7 @@ pub struct WideTile1 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile1-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4891,7 +4946,8 @@ impl XmlStruct for WideTile1 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile2`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4904,7 +4960,7 @@ pub struct WideTile2 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile2-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -4947,7 +5003,8 @@ impl XmlStruct for WideTile2 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile3`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -4960,7 +5017,7 @@ pub struct WideTile3 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile3-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -5003,7 +5060,8 @@ impl XmlStruct for WideTile3 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile4`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5016,7 +5074,7 @@ pub struct WideTile4 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile4-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -5059,7 +5117,8 @@ impl XmlStruct for WideTile4 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile5`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5072,7 +5131,7 @@ pub struct WideTile5 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile5-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -5115,7 +5174,8 @@ impl XmlStruct for WideTile5 {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6>
 ///
 /// Also used at: `StartTiles/WideTiles/WideTile6`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WideTile6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5128,7 +5188,7 @@ pub struct WideTile6 {
     /// Passes: specialize, auditUser, oobeSystem. At most 256 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-starttiles-regionaloverrides-regionaloverride-widetiles-widetile6-appid>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "AppId", default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Passes: specialize, auditUser, oobeSystem.
@@ -5169,7 +5229,8 @@ impl XmlStruct for WideTile6 {
 /// Passes: auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskbarLinks {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5182,37 +5243,37 @@ pub struct TaskbarLinks {
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link0>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link0", default, skip_serializing_if = "Option::is_none")]
     pub link0: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link1>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link1", default, skip_serializing_if = "Option::is_none")]
     pub link1: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link2>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link2", default, skip_serializing_if = "Option::is_none")]
     pub link2: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link3>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link3", default, skip_serializing_if = "Option::is_none")]
     pub link3: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link4>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link4", default, skip_serializing_if = "Option::is_none")]
     pub link4: Option<String>,
     /// Passes: auditUser, oobeSystem, specialize. At most 259 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-taskbarlinks-link5>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "Link5", default, skip_serializing_if = "Option::is_none")]
     pub link5: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -5257,7 +5318,8 @@ impl XmlStruct for TaskbarLinks {
 /// Passes: auditSystem, auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Themes {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5270,13 +5332,13 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 1024 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-brandicon>
-    #[schemars(length(max = 1024))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1024)))]
     #[serde(rename = "BrandIcon", default, skip_serializing_if = "Option::is_none")]
     pub brand_icon: Option<String>,
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 259 characters. May be empty. Status: deprecated.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-customdefaultthemefile>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "CustomDefaultThemeFile",
         default,
@@ -5286,7 +5348,7 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 259 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-desktopbackground>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(
         rename = "DesktopBackground",
         default,
@@ -5296,7 +5358,7 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 256 characters. Status: removed. Removed in: Windows 10, version 1709.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-screensaver>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(
         rename = "ScreenSaver",
         default,
@@ -5306,7 +5368,7 @@ pub struct Themes {
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. At most 259 characters.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-themes-themename>
-    #[schemars(length(max = 259))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 259)))]
     #[serde(rename = "ThemeName", default, skip_serializing_if = "Option::is_none")]
     pub theme_name: Option<String>,
     /// Passes: specialize, auditSystem, auditUser, oobeSystem. Default: `true`. Introduced: Windows 10, version 1607.
@@ -5389,7 +5451,8 @@ impl XmlStruct for Themes {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5466,7 +5529,8 @@ impl XmlStruct for UserAccounts {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-administratorpassword>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdministratorPassword {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5571,7 +5635,8 @@ impl XmlStruct for AdministratorPassword {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5617,7 +5682,8 @@ impl XmlStruct for DomainAccounts {
 /// Passes: auditSystem, oobeSystem. List key: `Domain`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccountList {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -5701,7 +5767,8 @@ impl XmlStruct for DomainAccountList {
 /// Passes: auditSystem, oobeSystem. List key: `Name`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DomainAccount {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -5721,13 +5788,13 @@ pub struct DomainAccount {
     /// Passes: auditSystem, oobeSystem. At most 256 characters. May be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount-group>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Passes: auditSystem, oobeSystem. At most 256 characters. Must not be empty.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-domainaccounts-domainaccountlist-domainaccount-name>
-    #[schemars(length(max = 256))]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 256)))]
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Content the catalog does not describe (unknown elements, comments), kept as read.
@@ -5783,7 +5850,8 @@ impl XmlStruct for DomainAccount {
 /// Passes: auditSystem, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-useraccounts-localaccounts>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalAccounts {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5829,7 +5897,8 @@ impl XmlStruct for LocalAccounts {
 /// Passes: oobeSystem. Status: deprecated.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-visualeffects>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VisualEffects {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -5913,7 +5982,8 @@ xml_enum! {
 /// Passes: auditSystem, auditUser, oobeSystem, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-windowsfeatures>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WindowsFeatures {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.

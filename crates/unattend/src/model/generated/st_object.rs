@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-STObject`: Notification-area power/battery custom applications and icons.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StObject {
     /// Passes: generalize, specialize.
@@ -186,7 +186,8 @@ impl TypedComponent for StObject {
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject-custompowerapplication1>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPowerApplication1 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -262,7 +263,8 @@ impl XmlStruct for CustomPowerApplication1 {
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject-custompowerapplication2>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPowerApplication2 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -338,7 +340,8 @@ impl XmlStruct for CustomPowerApplication2 {
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject-custompowerapplication3>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPowerApplication3 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -414,7 +417,8 @@ impl XmlStruct for CustomPowerApplication3 {
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject-custompowerapplication4>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPowerApplication4 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -490,7 +494,8 @@ impl XmlStruct for CustomPowerApplication4 {
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject-custompowerapplication5>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPowerApplication5 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -566,7 +571,8 @@ impl XmlStruct for CustomPowerApplication5 {
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-stobject-custompowerapplication6>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPowerApplication6 {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.

@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-TabletPC-Platform-Input-Core`: Pen/touch input defaults, calibration and panel behaviour.
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: offlineServicing, specialize, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TabletPcPlatformInputCore {
     /// Passes: offlineServicing.
@@ -146,7 +146,8 @@ impl TypedComponent for TabletPcPlatformInputCore {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-associationdata>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssociationData {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -192,7 +193,8 @@ impl XmlStruct for AssociationData {
 /// Passes: offlineServicing. List key: `@wcm:keyValue`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-associationdata-associationelement>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssociationElement {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.
@@ -269,7 +271,8 @@ impl XmlStruct for AssociationElement {
 /// Passes: offlineServicing.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-linearitydata>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LinearityData {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -315,7 +318,8 @@ impl XmlStruct for LinearityData {
 /// Passes: offlineServicing. List key: `@wcm:keyValue`.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-tabletpc-platform-input-core-linearitydata-deviceelement>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeviceElement {
     /// The item's `wcm:action` (`add`, `modify`, `remove`); `None` is written as `add`, what Windows needs to create a list item.

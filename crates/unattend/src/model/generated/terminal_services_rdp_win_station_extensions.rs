@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-TerminalServices-RDP-WinStationExtensions`: RDP security layer and user authentication (NLA).
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: generalize, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-terminalservices-rdp-winstationextensions>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TerminalServicesRdpWinStationExtensions {
     /// Passes: generalize, specialize. Default: `1`. Values: `0`, `1`, `2`.

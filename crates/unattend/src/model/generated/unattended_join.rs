@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-UnattendedJoin`: Domain or workgroup join during setup (credentials, OU, offline provisioning).
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: offlineServicing, specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnattendedJoin {
     /// Passes: specialize.
@@ -78,7 +78,8 @@ impl TypedComponent for UnattendedJoin {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Identification {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -159,7 +160,7 @@ pub struct Identification {
     /// Passes: specialize. Default: `15`. Range: 5 to 60. Unit: min. Only: Windows 8 and Windows Server 2012.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-timeoutperiodinminutes>
-    #[schemars(range(min = 5, max = 60))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 5, max = 60)))]
     #[serde(
         rename = "TimeoutPeriodInMinutes",
         default,
@@ -270,7 +271,8 @@ impl XmlStruct for Identification {
 /// Passes: specialize.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-credentials>
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -367,7 +369,8 @@ impl XmlStruct for Credentials {
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-identification-provisioning>
 ///
 /// Also used at: `OfflineIdentification/Provisioning`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Provisioning {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.
@@ -424,7 +427,8 @@ impl XmlStruct for Provisioning {
 /// Passes: offlineServicing. Introduced: Windows 10, version 1511.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-unattendedjoin-offlineidentification>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfflineIdentification {
     /// The element's `wcm:action` (`add`, `modify`, `remove`), when written.

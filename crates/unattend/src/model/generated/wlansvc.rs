@@ -11,7 +11,6 @@ use crate::model::typed::{
     others, push_nested, push_repeated, push_text, push_value, repeated, text_value, value,
     xml_enum,
 };
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Settings of `Microsoft-Windows-WLANSVC`: WLAN radio capabilities (antennas, coexistence, device reset).
@@ -19,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Passes: windowsPE, offlineServicing, specialize, oobeSystem.
 ///
 /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc>
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Wlansvc {
     /// Passes: offlineServicing, specialize, oobeSystem. Values: `1`, `2`, `3`, `4`. Introduced: Windows 10, version 1511.
@@ -34,7 +34,7 @@ pub struct Wlansvc {
     /// Passes: offlineServicing, specialize, oobeSystem. Range: 1 to 255. Introduced: Windows 10, version 1511.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-numantennaconnected>
-    #[schemars(range(min = 1, max = 255))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 255)))]
     #[serde(
         rename = "NumAntennaConnected",
         default,
@@ -53,7 +53,7 @@ pub struct Wlansvc {
     /// Passes: offlineServicing, specialize, oobeSystem. Range: 1 to 255. Introduced: Windows 10, version 1511.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/microsoft-windows-wlansvc-simultaneousmultichannelsupported>
-    #[schemars(range(min = 1, max = 255))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 255)))]
     #[serde(
         rename = "SimultaneousMultiChannelSupported",
         default,
