@@ -238,6 +238,7 @@ impl<'de> Deserialize<'de> for Name {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl schemars::JsonSchema for Name {
     fn schema_name() -> Cow<'static, str> {
         String::schema_name()
