@@ -141,14 +141,22 @@ impl Config {
             let offset = e.span().map_or(0, |s| s.start);
             error(offset, e.message().trim().to_string())
         })?;
-        let spans: SelectorSpans = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            error(offset, e.message().trim().to_string())
-        })?;
-        for s in spans.select.iter().flatten().chain(&spans.ignore) {
-            if select(s.get_ref()).is_empty() {
-                return Err(error(s.span().start, unknown_rule(s.get_ref())));
-            }
+        let unknown = |s: &String| select(s).is_empty();
+        if let Some(bad) = config
+            .select
+            .iter()
+            .flatten()
+            .chain(&config.ignore)
+            .find(|s| unknown(s))
+        {
+            // Only now read the text again, for the selector's position.
+            let spans: Option<SelectorSpans> = toml::from_str(text).ok();
+            let offset = spans
+                .iter()
+                .flat_map(|sp| sp.select.iter().flatten().chain(&sp.ignore))
+                .find(|s| s.get_ref() == bad)
+                .map_or(0, |s| s.span().start);
+            return Err(error(offset, unknown_rule(bad)));
         }
         for key in config
             .severity
