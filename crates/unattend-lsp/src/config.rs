@@ -22,14 +22,7 @@ pub(crate) fn is_config(path: &Path) -> bool {
 /// The configuration `unattend lint FILE` uses for `path`: the nearest
 /// `unattend.toml` above it, resolved for the file's relative path.
 fn discover(path: &Path) -> Result<ResolvedConfig, ConfigError> {
-    match Config::discover(path)? {
-        Some(cf) => {
-            let base = cf.path.parent().map(PathBuf::from).unwrap_or_default();
-            let rel = path.strip_prefix(&base).ok().map(PathBuf::from);
-            Ok(cf.config.resolve(rel.as_deref()))
-        }
-        None => Ok(ResolvedConfig::default()),
-    }
+    Ok(Config::discover(path)?.map_or_else(ResolvedConfig::default, |cf| cf.resolve_for(path)))
 }
 
 /// The configuration files found broken, each reported once (a message

@@ -165,19 +165,7 @@ fn value_from_stdin() -> Result<String, String> {
 fn config_for(file: &std::path::Path) -> Result<ResolvedConfig, String> {
     Ok(match Config::discover(file).map_err(|e| e.to_string())? {
         None => ResolvedConfig::default(),
-        Some(cf) => {
-            let base = cf
-                .path
-                .parent()
-                .map(std::path::Path::to_path_buf)
-                .unwrap_or_default();
-            let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-            let rel = abs
-                .strip_prefix(&base)
-                .ok()
-                .map(std::path::Path::to_path_buf);
-            cf.config.resolve(rel.as_deref())
-        }
+        Some(cf) => cf.resolve_for(file),
     })
 }
 

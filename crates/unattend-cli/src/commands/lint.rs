@@ -126,18 +126,17 @@ fn config_from_files(
     if args.isolated {
         return Ok(ResolvedConfig::default());
     }
+    let discovered;
     let found = match explicit {
-        Some(c) => Some(c.clone()),
-        None => Config::discover(file).map_err(|e| e.to_string())?,
+        Some(c) => Some(c),
+        None => {
+            discovered = Config::discover(file).map_err(|e| e.to_string())?;
+            discovered.as_ref()
+        }
     };
     Ok(match found {
         None => ResolvedConfig::default(),
-        Some(cf) => {
-            let base = cf.path.parent().map(Path::to_path_buf).unwrap_or_default();
-            let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-            let rel = abs.strip_prefix(&base).ok().map(Path::to_path_buf);
-            cf.config.resolve(rel.as_deref())
-        }
+        Some(cf) => cf.resolve_for(file),
     })
 }
 

@@ -126,6 +126,17 @@ pub struct ConfigFile {
     pub config: Config,
 }
 
+#[cfg(feature = "config")]
+impl ConfigFile {
+    /// The rule set in force for `file`: per-file ignores match its path
+    /// relative to this configuration's folder (none when it lies outside).
+    pub fn resolve_for(&self, file: &Path) -> ResolvedConfig {
+        let base = self.path.parent().unwrap_or(Path::new(""));
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        self.config.resolve(absolute.strip_prefix(base).ok())
+    }
+}
+
 impl Config {
     /// Parses `unattend.toml` text; `path` is used in error messages.
     #[cfg(feature = "config")]
@@ -366,6 +377,22 @@ mod tests {
         for rule in rules() {
             assert_eq!(r.severity_of(rule.code), Some(rule.severity));
         }
+    }
+
+    #[test]
+    fn resolve_for_matches_per_file_ignores_relative_to_the_config_folder() {
+        let dir = std::env::temp_dir().join("unattend-resolve-for");
+        let cf = ConfigFile {
+            path: dir.join(CONFIG_FILE_NAME),
+            config: parse("[per-file-ignores]\n\"legacy/*.xml\" = [\"UA203\"]\n").unwrap(),
+        };
+        let inside = cf.resolve_for(&dir.join("legacy").join("a.xml"));
+        assert_eq!(inside.severity_of("UA203"), None);
+        let elsewhere = cf.resolve_for(&dir.join("new").join("a.xml"));
+        assert!(elsewhere.severity_of("UA203").is_some());
+        // Outside the folder no per-file pattern applies.
+        let outside = cf.resolve_for(&std::env::temp_dir().join("legacy").join("a.xml"));
+        assert!(outside.severity_of("UA203").is_some());
     }
 
     #[test]
